@@ -1,0 +1,25 @@
+/**
+ * Channel names only, without schemas, so that the preload and the browser bridge can
+ * build one method per channel without bundling zod. contract.test.ts keeps it in step.
+ */
+export const CHANNELS = [
+  'setupStatus',
+  'setupInitialize',
+  'authSession',
+  'authLogin',
+  'authLogout',
+  'operatorsList',
+  'operatorsCreate',
+  'operatorsUnlock',
+  'feesQuote',
+  'stockImport',
+  'stockList',
+  'stockLookup',
+  'issuanceIssue',
+  'receiptsOpen',
+  'journalToday',
+] as const;
+
+export const IPC_PREFIX = 'madoguchi:';
+export const HTTP_API_PREFIX = '/api/';
+export const SECRET_HEADER = 'x-madoguchi-secret';

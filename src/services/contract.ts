@@ -1,0 +1,164 @@
+/**
+ * The one API between the screen and the rest of madoguchi. Each entry names a channel,
+ * the request schema (checked at run time by both hosts) and the response schema (the type
+ * the renderer receives). Both hosts mount exactly this table; see handlers.ts.
+ */
+import { z } from 'zod';
+import { TOKEN_STATES, ROLES } from '../domain/types';
+
+const text = (max: number) => z.string().max(max);
+
+export const Operator = z.object({
+  operatorId: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+});
+export type Operator = z.infer<typeof Operator>;
+
+export const Branch = z.object({
+  bankName: z.string(),
+  branchCode: z.string(),
+  branchName: z.string(),
+  terminalNo: z.string(),
+  invoiceRegNo: z.string(),
+});
+export type Branch = z.infer<typeof Branch>;
+
+const Empty = z.object({}).strict();
+
+export const SetupRequest = z.object({
+  bankName: text(60),
+  branchCode: text(10),
+  branchName: text(60),
+  terminalNo: text(10),
+  invoiceRegNo: text(20),
+  managerId: text(20),
+  managerName: text(40),
+  managerPassword: text(200),
+});
+export type SetupRequest = z.infer<typeof SetupRequest>;
+
+export const IssueRequest = z.object({
+  contractId: text(40),
+  nameKanji: text(60),
+  nameKana: text(80),
+  accountBranch: text(10),
+  accountSubject: text(4),
+  accountNumber: text(20),
+  featurePhone: z.boolean(),
+  identityDocument: text(30),
+  sealChecked: z.boolean(),
+  serial: text(40),
+  otp: text(20),
+  payment: z.enum(['CASH', 'ACCOUNT_DEBIT']),
+});
+export type IssueRequest = z.infer<typeof IssueRequest>;
+
+export const StockToken = z.object({
+  serial: z.string(),
+  state: z.enum(TOKEN_STATES),
+  algorithm: z.enum(['HOTP', 'TOTP']),
+  batchId: z.number(),
+  contractId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type StockToken = z.infer<typeof StockToken>;
+
+export const JournalLine = z.object({
+  seq: z.number(),
+  occurredAt: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  operatorId: z.string(),
+  receiptNo: z.string().nullable(),
+  serial: z.string().nullable(),
+  contractId: z.string().nullable(),
+  amount: z.number().nullable(),
+});
+export type JournalLine = z.infer<typeof JournalLine>;
+
+export const FeeQuote = z.object({
+  kind: z.string(),
+  description: z.string(),
+  totalInclTax: z.number(),
+  net: z.number(),
+  tax: z.number(),
+  taxRatePercent: z.number(),
+});
+
+/** Who may call a channel: anyone (before login), any logged-in operator, or a manager. */
+export type Access = 'public' | 'operator' | 'manager';
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(access: Access, req: Req, res: Res) {
+  return { access, req, res };
+}
+
+export const contract = {
+  setupStatus: channel('public', Empty, z.object({ initialized: z.boolean(), branch: Branch.nullable() })),
+  setupInitialize: channel('public', SetupRequest, z.object({ branch: Branch })),
+
+  authSession: channel('public', Empty, z.object({ operator: Operator.nullable(), idleLockSeconds: z.number() })),
+  authLogin: channel('public', z.object({ operatorId: text(40), password: text(200) }), z.object({ operator: Operator })),
+  authLogout: channel('public', Empty, z.object({})),
+
+  operatorsList: channel(
+    'manager',
+    Empty,
+    z.object({ operators: z.array(Operator.extend({ locked: z.boolean(), failedAttempts: z.number() })) }),
+  ),
+  operatorsCreate: channel(
+    'manager',
+    z.object({ operatorId: text(40), name: text(40), role: z.enum(ROLES), password: text(200) }),
+    z.object({ operator: Operator }),
+  ),
+  operatorsUnlock: channel('manager', z.object({ operatorId: text(40) }), z.object({})),
+
+  feesQuote: channel('operator', z.object({ kind: z.enum(['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE_LOST']) }), FeeQuote),
+
+  stockImport: channel(
+    'manager',
+    z.object({ fileName: text(255), content: z.string().max(20_000_000) }),
+    z.object({ batchId: z.number(), count: z.number(), format: z.string(), sha256: z.string() }),
+  ),
+  stockList: channel(
+    'operator',
+    z.object({ state: z.enum(TOKEN_STATES).optional(), serial: text(40).optional() }),
+    z.object({ tokens: z.array(StockToken), counts: z.record(z.string(), z.number()) }),
+  ),
+  stockLookup: channel(
+    'operator',
+    z.object({ serial: text(40) }),
+    z.object({ serial: z.string(), state: z.enum(TOKEN_STATES), stateLabel: z.string() }),
+  ),
+
+  issuanceIssue: channel(
+    'operator',
+    IssueRequest,
+    z.object({ receiptNo: z.string(), acceptedAt: z.string(), serial: z.string(), fee: FeeQuote }),
+  ),
+
+  receiptsOpen: channel(
+    'operator',
+    z.object({ receiptNo: text(40), reprint: z.boolean(), copy: z.enum(['customer', 'branch']).default('customer') }),
+    z.object({ pdfBase64: z.string(), sentToPrinter: z.boolean(), printCount: z.number() }),
+  ),
+
+  journalToday: channel('operator', Empty, z.object({ entries: z.array(JournalLine) })),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['req']>;
+export type ResponseOf<C extends Channel> = z.infer<Contract[C]['res']>;
+
+/** What every call resolves to: a value, or a refusal worded for the teller. */
+export type ApiError = {
+  code: string;
+  message: string;
+  /** Field name → message, for errors that belong to form inputs. */
+  fieldErrors?: Record<string, string>;
+};
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The object the renderer sees as `window.madoguchi`: one method per channel. */
+export type MadoguchiApi = { [C in Channel]: (req: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
