@@ -1,0 +1,44 @@
+import type { Db } from './open';
+import type { FeeRule } from '../domain/types';
+
+export interface BranchRow {
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  terminalNo: string;
+  invoiceRegNo: string;
+}
+
+export function readBranch(db: Db): BranchRow | null {
+  const row = db
+    .prepare(
+      `SELECT bank_name AS bankName, branch_code AS branchCode, branch_name AS branchName,
+              terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo FROM branch WHERE id = 1`,
+    )
+    .get() as BranchRow | undefined;
+  return row ?? null;
+}
+
+export function insertBranch(db: Db, b: BranchRow, createdAt: string): void {
+  db.prepare(
+    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, created_at)
+     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @createdAt)`,
+  ).run({ ...b, createdAt });
+}
+
+export function readFeeRules(db: Db): FeeRule[] {
+  return db
+    .prepare(
+      `SELECT kind, effective_from AS effectiveFrom, total_incl_tax AS totalInclTax,
+              tax_rate_percent AS taxRatePercent, description FROM fee_rules`,
+    )
+    .all() as FeeRule[];
+}
+
+export function insertFeeRules(db: Db, rules: FeeRule[]): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO fee_rules (kind, effective_from, total_incl_tax, tax_rate_percent, description)
+     VALUES (@kind, @effectiveFrom, @totalInclTax, @taxRatePercent, @description)`,
+  );
+  for (const r of rules) insert.run(r);
+}

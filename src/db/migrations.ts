@@ -1,0 +1,145 @@
+/**
+ * Versioned, additive migrations, applied in order at start-up inside one transaction each.
+ * PRAGMA user_version records how far a file has come. Never edit a shipped migration:
+ * add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'branch, operators, fees, stock, contracts, journal, receipts, outbox',
+    sql: `
+CREATE TABLE branch (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  bank_name TEXT NOT NULL,
+  branch_code TEXT NOT NULL,
+  branch_name TEXT NOT NULL,
+  terminal_no TEXT NOT NULL,
+  invoice_reg_no TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE operators (
+  operator_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('teller', 'manager')),
+  password_hash TEXT NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE fee_rules (
+  kind TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  total_incl_tax INTEGER NOT NULL CHECK (total_incl_tax >= 0),
+  tax_rate_percent INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (kind, effective_from)
+);
+
+CREATE TABLE seed_batches (
+  batch_id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  token_count INTEGER NOT NULL,
+  operator_id TEXT NOT NULL REFERENCES operators(operator_id),
+  imported_at TEXT NOT NULL
+);
+
+CREATE TABLE contracts (
+  contract_id TEXT PRIMARY KEY,
+  name_kanji TEXT NOT NULL,
+  name_kana TEXT NOT NULL,
+  account_branch TEXT NOT NULL,
+  account_subject TEXT NOT NULL,
+  account_number TEXT NOT NULL,
+  feature_phone INTEGER NOT NULL,
+  current_serial TEXT,
+  updated_at TEXT NOT NULL
+);
+
+-- The current state of each serial: a projection kept in step with the journal in the same
+-- transaction. The secret is AES-256-GCM ciphertext; the key is never in this file.
+CREATE TABLE tokens (
+  serial TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES seed_batches(batch_id),
+  algorithm TEXT NOT NULL CHECK (algorithm IN ('HOTP', 'TOTP')),
+  hash TEXT NOT NULL,
+  digits INTEGER NOT NULL,
+  period INTEGER NOT NULL,
+  counter INTEGER NOT NULL,
+  secret_enc BLOB NOT NULL,
+  last_step INTEGER NOT NULL DEFAULT -1,
+  fail_count INTEGER NOT NULL DEFAULT 0,
+  drift_steps INTEGER NOT NULL DEFAULT 0,
+  contract_id TEXT REFERENCES contracts(contract_id),
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX tokens_state ON tokens(state);
+
+-- The ledger: append-only and hash-chained (prev_hash of row n = hash of row n-1).
+CREATE TABLE journal (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  operator_id TEXT NOT NULL,
+  receipt_no TEXT,
+  serial TEXT,
+  contract_id TEXT,
+  amount INTEGER,
+  payload TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX journal_occurred ON journal(occurred_at);
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;
+
+-- Receipts are kept (7 years) exactly as first printed; reprints are rows of receipt_prints.
+CREATE TABLE receipts (
+  receipt_no TEXT PRIMARY KEY,
+  receipt_seq INTEGER NOT NULL UNIQUE,
+  journal_seq INTEGER NOT NULL UNIQUE REFERENCES journal(seq),
+  kind TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  document TEXT NOT NULL,
+  pdf BLOB NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts
+BEGIN SELECT RAISE(ABORT, 'receipts are never changed'); END;
+CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts
+BEGIN SELECT RAISE(ABORT, 'receipts are never deleted'); END;
+
+CREATE TABLE receipt_prints (
+  id INTEGER PRIMARY KEY,
+  receipt_no TEXT NOT NULL REFERENCES receipts(receipt_no),
+  reprint INTEGER NOT NULL,
+  copy TEXT NOT NULL,
+  operator_id TEXT NOT NULL,
+  printed_at TEXT NOT NULL
+);
+
+-- What the core service has still to receive, numbered per terminal 1, 2, 3 ...
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY,
+  journal_seq INTEGER NOT NULL UNIQUE REFERENCES journal(seq),
+  kind TEXT NOT NULL,
+  urgent INTEGER NOT NULL DEFAULT 0,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+);
+`,
+  },
+];

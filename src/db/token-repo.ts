@@ -1,0 +1,112 @@
+import type { Db } from './open';
+import type { OtpHash, OtpMemory, OtpParams, TokenState } from '../domain/types';
+
+export interface TokenRow {
+  serial: string;
+  state: TokenState;
+  batchId: number;
+  params: OtpParams;
+  secretEnc: Buffer;
+  memory: OtpMemory;
+  contractId: string | null;
+  updatedAt: string;
+}
+
+interface RawToken {
+  serial: string;
+  state: TokenState;
+  batch_id: number;
+  algorithm: 'HOTP' | 'TOTP';
+  hash: OtpHash;
+  digits: 6 | 8;
+  period: number;
+  counter: number;
+  secret_enc: Buffer;
+  last_step: number;
+  fail_count: number;
+  drift_steps: number;
+  contract_id: string | null;
+  updated_at: string;
+}
+
+function fromRaw(r: RawToken): TokenRow {
+  return {
+    serial: r.serial,
+    state: r.state,
+    batchId: r.batch_id,
+    params: { algorithm: r.algorithm, hash: r.hash, digits: r.digits, period: r.period, counter: r.counter },
+    secretEnc: r.secret_enc,
+    memory: { lastStep: r.last_step, failCount: r.fail_count, driftSteps: r.drift_steps },
+    contractId: r.contract_id,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findToken(db: Db, serial: string): TokenRow | null {
+  const r = db.prepare('SELECT * FROM tokens WHERE serial = ?').get(serial) as RawToken | undefined;
+  return r ? fromRaw(r) : null;
+}
+
+export function listTokens(db: Db, filter: { state?: TokenState; serialLike?: string }): TokenRow[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM tokens
+       WHERE (@state IS NULL OR state = @state) AND (@serial IS NULL OR serial LIKE @serial)
+       ORDER BY serial LIMIT 500`,
+    )
+    .all({ state: filter.state ?? null, serial: filter.serialLike ? `%${filter.serialLike}%` : null }) as RawToken[];
+  return rows.map(fromRaw);
+}
+
+export function countTokensByState(db: Db): Record<string, number> {
+  const rows = db.prepare('SELECT state, COUNT(*) AS n FROM tokens GROUP BY state').all() as { state: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+export function insertToken(
+  db: Db,
+  t: { serial: string; batchId: number; params: OtpParams; secretEnc: Buffer; updatedAt: string },
+): void {
+  db.prepare(
+    `INSERT INTO tokens (serial, state, batch_id, algorithm, hash, digits, period, counter, secret_enc, updated_at)
+     VALUES (@serial, 'IN_STOCK', @batchId, @algorithm, @hash, @digits, @period, @counter, @secretEnc, @updatedAt)`,
+  ).run({ serial: t.serial, batchId: t.batchId, ...t.params, secretEnc: t.secretEnc, updatedAt: t.updatedAt });
+}
+
+export function saveOtpMemory(db: Db, serial: string, m: OtpMemory): void {
+  db.prepare('UPDATE tokens SET last_step = ?, fail_count = ?, drift_steps = ? WHERE serial = ?').run(
+    m.lastStep,
+    m.failCount,
+    m.driftSteps,
+    serial,
+  );
+}
+
+/** Moves a token only from the state the caller saw, so a concurrent change is never overwritten. */
+export function moveToken(
+  db: Db,
+  serial: string,
+  from: TokenState,
+  to: TokenState,
+  contractId: string | null,
+  updatedAt: string,
+): void {
+  const r = db
+    .prepare('UPDATE tokens SET state = ?, contract_id = ?, updated_at = ? WHERE serial = ? AND state = ?')
+    .run(to, contractId, updatedAt, serial, from);
+  if (r.changes !== 1) throw new Error(`token ${serial} was not in state ${from}`);
+}
+
+export function insertSeedBatch(
+  db: Db,
+  b: { fileName: string; sha256: string; format: string; count: number; operatorId: string; importedAt: string },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO seed_batches (file_name, sha256, format, token_count, operator_id, imported_at)
+         VALUES (@fileName, @sha256, @format, @count, @operatorId, @importedAt)`,
+      )
+      .run(b).lastInsertRowid,
+  );
+}

@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { SecretBox, type KeyProvider } from '../secrets/secret-box';
+import { renderCounterDocument } from '../templates/counter-document';
+import { createDispatch, type Dispatch } from './handlers';
+import type { Ports, Printer } from './ports';
+import { Session } from './session';
+
+export const DB_FILE = 'madoguchi.sqlite';
+export const DEFAULT_IDLE_LOCK_SECONDS = 300;
+
+export interface AppOptions {
+  dataDir: string;
+  keys: KeyProvider;
+  printer: Printer;
+  now?: () => Date;
+  idleLockSeconds?: number;
+}
+
+export interface App {
+  dispatch: Dispatch;
+  db: Db;
+  close(): void;
+}
+
+/** Wires the services over one ledger file; each host builds exactly one of these. */
+export function openApp(o: AppOptions): App {
+  mkdirSync(o.dataDir, { recursive: true });
+  const db = openDatabase(join(o.dataDir, DB_FILE));
+  const ports: Ports = {
+    db,
+    secrets: new SecretBox(o.keys.dataKey()),
+    now: o.now ?? (() => new Date()),
+    printer: o.printer,
+    renderDocument: renderCounterDocument,
+  };
+  const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);
+  return { dispatch: createDispatch(ports, session), db, close: () => db.close() };
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { quoteFee } from '../domain/fees';
+import { jstDate } from '../domain/format';
+import { readFeeRules } from '../db/branch-repo';
+import { contract, type Channel, type Operator, type ResponseOf, type Result } from './contract';
+import * as auth from './auth';
+import { toApiError, ServiceFailure } from './failures';
+import * as issuance from './issuance';
+import * as journalView from './journal-view';
+import * as operators from './operators';
+import type { Ports } from './ports';
+import * as receipts from './receipts';
+import type { Session } from './session';
+import * as setup from './setup';
+import * as stock from './stock';
+
+type Parsed<C extends Channel> = z.output<(typeof contract)[C]['req']>;
+interface Ctx {
+  operator: Operator | null;
+}
+type Handler<C extends Channel> = (req: Parsed<C>, ctx: Ctx) => ResponseOf<C> | Promise<ResponseOf<C>>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+function who(ctx: Ctx): Operator {
+  if (!ctx.operator) throw new ServiceFailure('SESSION_REQUIRED', 'ログインしてください。');
+  return ctx.operator;
+}
+
+/** The one handler table. Both hosts call `dispatch`; neither adds behaviour of its own. */
+export function createHandlers(p: Ports, session: Session): HandlerTable {
+  return {
+    setupStatus: () => setup.setupStatus(p),
+    setupInitialize: (req) => setup.initialize(p, req),
+    authSession: () => ({ operator: session.current(p.now()), idleLockSeconds: session.idleSeconds }),
+    authLogin: (req) => auth.login(p, session, req),
+    authLogout: () => auth.logout(p, session),
+    operatorsList: () => operators.list(p),
+    operatorsCreate: (req, ctx) => operators.create(p, who(ctx), req),
+    operatorsUnlock: (req, ctx) => operators.unlock(p, who(ctx), req),
+    feesQuote: (req) => quoteFee(readFeeRules(p.db), req.kind, jstDate(p.now())),
+    stockImport: (req, ctx) => stock.importSeeds(p, who(ctx), req),
+    stockList: (req) => stock.list(p, req),
+    stockLookup: (req) => stock.lookup(p, req),
+    issuanceIssue: (req, ctx) => issuance.issue(p, who(ctx), req),
+    receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
+    journalToday: () => journalView.today(p),
+  };
+}
+
+export type Dispatch = <C extends Channel>(channel: C, raw: unknown) => Promise<Result<ResponseOf<C>>>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/** Validates the request against the contract, checks the session and role, runs the handler. */
+export function createDispatch(p: Ports, session: Session): Dispatch {
+  const handlers = createHandlers(p, session);
+  return async (channel, raw) => {
+    try {
+      const spec = contract[channel];
+      const parsed = spec.req.safeParse(raw ?? {});
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'BAD_REQUEST', message: '要求の形式が正しくありません。画面を再読み込みしてください。' } };
+      }
+      const operator = session.admit(spec.access, p.now());
+      const handler = handlers[channel] as Handler<typeof channel>;
+      return { ok: true, value: await handler(parsed.data as Parsed<typeof channel>, { operator }) };
+    } catch (e) {
+      return { ok: false, error: toApiError(e) };
+    }
+  };
+}

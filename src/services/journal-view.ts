@@ -1,0 +1,39 @@
+import { jstDate } from '../domain/format';
+import type { JournalRow } from '../db/journal';
+import type { JournalLine } from './contract';
+import type { Ports } from './ports';
+
+export const JOURNAL_KIND_LABELS: Record<string, string> = {
+  BRANCH_SETUP: '初期設定',
+  LOGIN: 'ログイン',
+  LOGOUT: 'ログアウト',
+  OPERATOR_LOCKED: 'オペレーターロック',
+  OPERATOR_CREATED: 'オペレーター登録',
+  OPERATOR_UNLOCKED: 'ロック解除',
+  SEED_IMPORTED: 'シード取込',
+  TOKEN_ISSUED: 'ハードウェアトークン発行',
+  RECEIPT_REPRINTED: '領収書再発行',
+};
+
+/** Today's entries (the JST business day), newest first. */
+export function today(p: Ports): { entries: JournalLine[] } {
+  const day = jstDate(p.now());
+  const from = new Date(`${day}T00:00:00+09:00`).toISOString();
+  const to = new Date(new Date(from).getTime() + 86_400_000).toISOString();
+  const rows = p.db
+    .prepare('SELECT * FROM journal WHERE occurred_at >= ? AND occurred_at < ? ORDER BY seq DESC')
+    .all(from, to) as JournalRow[];
+  return {
+    entries: rows.map((r) => ({
+      seq: r.seq,
+      occurredAt: r.occurred_at,
+      kind: r.kind,
+      kindLabel: JOURNAL_KIND_LABELS[r.kind] ?? r.kind,
+      operatorId: r.operator_id,
+      receiptNo: r.receipt_no,
+      serial: r.serial,
+      contractId: r.contract_id,
+      amount: r.amount,
+    })),
+  };
+}

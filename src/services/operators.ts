@@ -1,0 +1,63 @@
+import { findOperator, insertOperator, listOperators, clearLoginFailures } from '../db/operator-repo';
+import { appendJournal } from '../db/journal';
+import { normalizeInput, validateOperatorId, validatePassword } from '../domain/validation';
+import { DomainError } from '../domain/errors';
+import type { Role } from '../domain/types';
+import type { Operator } from './contract';
+import { invalid, ServiceFailure } from './failures';
+import { hashPassword } from './passwords';
+import type { Ports } from './ports';
+
+export function list(p: Ports) {
+  return {
+    operators: listOperators(p.db).map((o) => ({
+      operatorId: o.operatorId,
+      name: o.name,
+      role: o.role,
+      locked: o.locked,
+      failedAttempts: o.failedAttempts,
+    })),
+  };
+}
+
+export function create(
+  p: Ports,
+  by: Operator,
+  req: { operatorId: string; name: string; role: Role; password: string },
+): { operator: Operator } {
+  const errors: Record<string, string> = {};
+  const field = <T>(name: string, f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      errors[name] = e.message;
+      return undefined;
+    }
+  };
+  const operatorId = field('operatorId', () => validateOperatorId(req.operatorId));
+  const password = field('password', () => validatePassword(req.password));
+  const name = normalizeInput(req.name);
+  if (!name) errors.name = '氏名を入力してください。';
+  if (operatorId && findOperator(p.db, operatorId)) errors.operatorId = `オペレーターID ${operatorId} は既に登録されています。`;
+  if (!operatorId || !password || Object.keys(errors).length > 0) invalid(errors);
+  const operator: Operator = { operatorId, name, role: req.role };
+  const at = p.now().toISOString();
+  const passwordHash = hashPassword(password);
+  p.db.transaction(() => {
+    insertOperator(p.db, { ...operator, passwordHash }, at);
+    appendJournal(p.db, { kind: 'OPERATOR_CREATED', occurredAt: at, operatorId: by.operatorId, payload: { operator } });
+  }).immediate();
+  return { operator };
+}
+
+export function unlock(p: Ports, by: Operator, req: { operatorId: string }): Record<string, never> {
+  const target = findOperator(p.db, normalizeInput(req.operatorId));
+  if (!target) throw new ServiceFailure('OPERATOR_UNKNOWN', 'そのオペレーターIDは登録されていません。');
+  const at = p.now().toISOString();
+  p.db.transaction(() => {
+    clearLoginFailures(p.db, target.operatorId);
+    appendJournal(p.db, { kind: 'OPERATOR_UNLOCKED', occurredAt: at, operatorId: by.operatorId, payload: { target: target.operatorId } });
+  }).immediate();
+  return {};
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_FEE_RULES } from '../domain/fees';
+import { validateSetup } from '../domain/validation';
+import { insertBranch, insertFeeRules, readBranch } from '../db/branch-repo';
+import { insertOperator } from '../db/operator-repo';
+import { appendJournal } from '../db/journal';
+import type { Branch, SetupRequest } from './contract';
+import { invalid, ServiceFailure } from './failures';
+import { hashPassword } from './passwords';
+import type { Ports } from './ports';
+
+export function setupStatus(p: Ports): { initialized: boolean; branch: Branch | null } {
+  const branch = readBranch(p.db);
+  return { initialized: branch !== null, branch };
+}
+
+/** First run: the branch, its fee table and the first manager, in one transaction. */
+export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
+  if (readBranch(p.db)) throw new ServiceFailure('ALREADY_INITIALIZED', 'この端末は初期設定済みです。');
+  const v = validateSetup(req);
+  if (!v.ok) invalid(v.errors);
+  const { branch, manager } = v.value;
+  const at = p.now().toISOString();
+  const passwordHash = hashPassword(manager.password);
+  p.db.transaction(() => {
+    insertBranch(p.db, branch, at);
+    insertFeeRules(p.db, DEFAULT_FEE_RULES);
+    insertOperator(p.db, { operatorId: manager.operatorId, name: manager.name, role: 'manager', passwordHash }, at);
+    appendJournal(p.db, {
+      kind: 'BRANCH_SETUP',
+      occurredAt: at,
+      operatorId: manager.operatorId,
+      payload: { branch, manager: { operatorId: manager.operatorId, name: manager.name } },
+    });
+  }).immediate();
+  return { branch };
+}
+
+export function requireBranch(p: Ports): Branch {
+  const b = readBranch(p.db);
+  if (!b) throw new ServiceFailure('NOT_INITIALIZED', '初期設定が済んでいません。');
+  return b;
+}

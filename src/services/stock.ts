@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { parseOathCsv, type SeedRecord } from '../domain/seed-csv';
+import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
+import { normalizeSerial, validateSerial } from '../domain/validation';
+import { refuse } from '../domain/errors';
+import type { TokenState } from '../domain/types';
+import { appendJournal } from '../db/journal';
+import { countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
+import type { Operator, StockToken } from './contract';
+import type { Ports } from './ports';
+
+export interface ParsedSeedFile {
+  format: string;
+  records: SeedRecord[];
+}
+
+/** Picks the parser by content; PSKC (XML) arrives with the lifecycle issue. */
+export function parseSeedFile(content: string): ParsedSeedFile {
+  const text = content.replace(/^\uFEFF/, '');
+  if (text.trimStart().startsWith('<')) {
+    refuse('SEED_FORMAT', 'PSKC形式（XML）のシードファイルはまだ取り込めません。OATH CSV形式のファイルを選択してください。', 'content');
+  }
+  return { format: 'OATH_CSV', records: parseOathCsv(text) };
+}
+
+/**
+ * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed
+ * with the data key, one journal entry. A serial the branch already knows refuses the file.
+ */
+export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string }) {
+  const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
+  const { format, records } = parseSeedFile(req.content);
+  if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
+  const at = p.now().toISOString();
+  const batchId = p.db.transaction(() => {
+    for (const r of records) {
+      if (findToken(p.db, r.serial)) {
+        refuse('SEED_DUPLICATE', `シリアル番号 ${r.serial} は既に登録されています。ファイル全体を取り込みませんでした。`, 'content');
+      }
+    }
+    const id = insertSeedBatch(p.db, { fileName: req.fileName, sha256, format, count: records.length, operatorId: by.operatorId, importedAt: at });
+    for (const r of records) {
+      insertToken(p.db, { serial: r.serial, batchId: id, params: r.params, secretEnc: p.secrets.seal(r.secret, r.serial), updatedAt: at });
+    }
+    appendJournal(p.db, {
+      kind: 'SEED_IMPORTED',
+      occurredAt: at,
+      operatorId: by.operatorId,
+      payload: { batchId: id, fileName: req.fileName, sha256, format, count: records.length },
+    });
+    return id;
+  }).immediate();
+  return { batchId, count: records.length, format, sha256 };
+}
+
+function toStockToken(t: TokenRow): StockToken {
+  return {
+    serial: t.serial,
+    state: t.state,
+    algorithm: t.params.algorithm,
+    batchId: t.batchId,
+    contractId: t.contractId,
+    updatedAt: t.updatedAt,
+  };
+}
+
+export function list(p: Ports, req: { state?: TokenState; serial?: string }) {
+  const serialLike = req.serial ? normalizeSerial(req.serial) : undefined;
+  return {
+    tokens: listTokens(p.db, { ...(req.state ? { state: req.state } : {}), ...(serialLike ? { serialLike } : {}) }).map(toStockToken),
+    counts: countTokensByState(p.db),
+  };
+}
+
+export function requireToken(p: Ports, rawSerial: string): TokenRow {
+  const serial = validateSerial(rawSerial);
+  return findToken(p.db, serial) ?? refuse('SERIAL_UNKNOWN', `シリアル番号 ${serial} は当店の在庫に登録されていません。番号を確かめてください。`, 'serial');
+}
+
+export function lookup(p: Ports, req: { serial: string }) {
+  const t = requireToken(p, req.serial);
+  return { serial: t.serial, state: t.state, stateLabel: TOKEN_STATE_LABELS[t.state] };
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type App } from '../../src/services/app';
+import type { Channel, RequestOf, ResponseOf } from '../../src/services/contract';
+import { keyFileProvider } from '../../src/secrets/key-file';
+import { makeOathCsv, type TestToken } from './seeds';
+
+export const BRANCH = {
+  bankName: '北見信用金庫',
+  branchCode: '101',
+  branchName: '本店営業部',
+  terminalNo: '01',
+  invoiceRegNo: 'T7000012050002',
+};
+
+export interface Fixture {
+  app: App;
+  dir: string;
+  clock: { now: Date };
+  tokens: TestToken[];
+  /** Calls a channel and returns its value, failing the test on a refusal. */
+  call<C extends Channel>(c: C, req: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Reopens the app on the same files (a restart). */
+  reopen(): void;
+  cleanup(): void;
+}
+
+/** A branch set up on a real SQLite file in a temp folder, a manager logged in, stock imported. */
+export async function branchWithStock(o: { tokens?: number; printer?: () => Promise<boolean> } = {}): Promise<Fixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
+  const clock = { now: new Date('2026-11-25T01:30:00Z') };
+  const make = () =>
+    openApp({
+      dataDir: dir,
+      keys: keyFileProvider(join(dir, 'madoguchi.key')),
+      printer: { printPdf: o.printer ?? (async () => false) },
+      now: () => clock.now,
+    });
+  const fx: Fixture = {
+    app: make(),
+    dir,
+    clock,
+    tokens: [],
+    async call(c, req) {
+      const r = await fx.app.dispatch(c, req);
+      if (!r.ok) throw new Error(`${c} refused: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`);
+      return r.value;
+    },
+    reopen() {
+      fx.app.close();
+      fx.app = make();
+    },
+    cleanup() {
+      fx.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await fx.call('setupInitialize', { ...BRANCH, managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123' });
+  await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+  const { csv, tokens } = makeOathCsv(o.tokens ?? 3);
+  fx.tokens = tokens;
+  await fx.call('stockImport', { fileName: 'vendor.csv', content: csv });
+  return fx;
+}
+
+export function issueRequest(serial: string, otp: string, overrides: Partial<RequestOf<'issuanceIssue'>> = {}): RequestOf<'issuanceIssue'> {
+  return {
+    contractId: 'C0012345',
+    nameKanji: '山田 太郎',
+    nameKana: 'ヤマダ タロウ',
+    accountBranch: '101',
+    accountSubject: '01',
+    accountNumber: '1234567',
+    featurePhone: false,
+    identityDocument: 'DRIVERS_LICENSE',
+    sealChecked: true,
+    serial,
+    otp,
+    payment: 'CASH',
+    ...overrides,
+  };
+}
+
+export function counts(app: App) {
+  const n = (sql: string) => (app.db.prepare(sql).get() as { n: number }).n;
+  return {
+    journalIssued: n("SELECT COUNT(*) AS n FROM journal WHERE kind = 'TOKEN_ISSUED'"),
+    receipts: n('SELECT COUNT(*) AS n FROM receipts'),
+    outbox: n('SELECT COUNT(*) AS n FROM outbox'),
+    contracts: n('SELECT COUNT(*) AS n FROM contracts'),
+    issuedTokens: n("SELECT COUNT(*) AS n FROM tokens WHERE state = 'ISSUED'"),
+  };
+}
