@@ -1,0 +1,229 @@
+/**
+ * One-time-password checking over plain data: the secret, the token's parameters and the
+ * per-token memory go in, a verdict and the new memory come out. The clock is a parameter.
+ *
+ * Rules (DOMAIN.md): HOTP with a small look-ahead window; TOTP ±1 step around the learned
+ * drift; the same code is never accepted twice; a fail counter locks the token.
+ */
+import { generateSync } from 'otplib';
+import type { HashAlgorithm } from 'otplib';
+import { refuse } from './errors';
+import type { OtpHash, OtpMemory, OtpParams } from './types';
+
+export const INITIAL_OTP_MEMORY: OtpMemory = { lastStep: -1, failCount: 0, driftSteps: 0 };
+
+export const DEFAULT_HOTP_LOOK_AHEAD = 10;
+export const DEFAULT_TOTP_WINDOW = 1;
+export const DEFAULT_MAX_FAILURES = 5;
+
+/** Secret sizes otplib accepts with its default guardrails (RFC 4226: at least 128 bits). */
+export const MIN_SECRET_BYTES = 16;
+export const MAX_SECRET_BYTES = 64;
+
+const HASHES: Record<OtpHash, HashAlgorithm> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
+
+/** The TOTP time step at `epochSeconds`: floor(epoch / period). */
+export function totpStep(params: OtpParams, epochSeconds: number): number {
+  return Math.floor(epochSeconds / params.period);
+}
+
+/** The code the token shows at HOTP counter / TOTP time step `step`. */
+export function generateOtp(params: OtpParams, secret: Uint8Array, step: number): string {
+  if (secret.length < MIN_SECRET_BYTES || secret.length > MAX_SECRET_BYTES) {
+    refuse('OTP_SECRET', 'このトークンのシードが不正なため確認できません。役席者に連絡してください');
+  }
+  const common = { secret, algorithm: HASHES[params.hash], digits: params.digits };
+  return params.algorithm === 'HOTP'
+    ? generateSync({ ...common, strategy: 'hotp', counter: step })
+    : generateSync({ ...common, strategy: 'totp', period: params.period, epoch: step * params.period });
+}
+
+export type OtpFailure = 'FORMAT' | 'MISMATCH' | 'REPLAY' | 'LOCKED';
+
+export type OtpCheck =
+  | { ok: true; step: number; memory: OtpMemory }
+  | { ok: false; reason: OtpFailure; memory: OtpMemory; message: string };
+
+export interface OtpCheckInput {
+  params: OtpParams;
+  secret: Uint8Array;
+  memory: OtpMemory;
+  otp: string;
+  nowEpochSeconds: number;
+  /** HOTP: how many counters past the expected one are tried (default 10). */
+  hotpLookAhead?: number;
+  /** TOTP: steps tried either side of now + drift (default 1). */
+  totpWindow?: number;
+  /** Failures (mismatches and replays) after which the token is locked (default 5). */
+  maxFailures?: number;
+}
+
+export const OTP_LOCKED_MESSAGE =
+  'ワンタイムパスワードの失敗回数が上限に達したためこのトークンは使用停止中です。役席者に解除を依頼してください';
+
+/** Normalises what the teller typed (NFKC, spaces removed); null unless exactly `digits` digits. */
+export function normalizeOtp(raw: string, digits: number): string | null {
+  const s = raw.normalize('NFKC').replace(/\s/gu, '');
+  return s.length === digits && /^\d+$/.test(s) ? s : null;
+}
+
+/** Same length strings compared without an early exit. */
+function sameCode(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+function failed(
+  reason: 'MISMATCH' | 'REPLAY',
+  memory: OtpMemory,
+  maxFailures: number,
+  digits: number,
+): OtpCheck {
+  const failCount = memory.failCount + 1;
+  const next: OtpMemory = { ...memory, failCount };
+  const left = maxFailures - failCount;
+  const what =
+    reason === 'MISMATCH'
+      ? 'ワンタイムパスワードが一致しません。'
+      : 'このワンタイムパスワードは使用済みです。';
+  const retry =
+    reason === 'MISMATCH'
+      ? `トークンの①ボタンを押して表示された${digits}桁を入力してください`
+      : `トークンの①ボタンを押し、新しい数字が表示されてから${digits}桁を入力してください`;
+  const message =
+    left > 0
+      ? `${what}${retry}（あと ${left} 回で使用停止）`
+      : `${what}失敗回数が上限に達したためこのトークンは使用停止になりました。役席者に解除を依頼してください`;
+  return { ok: false, reason, memory: next, message };
+}
+
+/** Candidate steps for TOTP, nearest to `centre` first. */
+function totpCandidates(centre: number, window: number): number[] {
+  const steps = [centre];
+  for (let d = 1; d <= window; d++) steps.push(centre - d, centre + d);
+  return steps.filter((s) => s >= 0);
+}
+
+export function checkOtp(input: OtpCheckInput): OtpCheck {
+  const { params, secret, otp, nowEpochSeconds } = input;
+  const memory: OtpMemory = { ...input.memory };
+  const lookAhead = input.hotpLookAhead ?? DEFAULT_HOTP_LOOK_AHEAD;
+  const window = input.totpWindow ?? DEFAULT_TOTP_WINDOW;
+  const maxFailures = input.maxFailures ?? DEFAULT_MAX_FAILURES;
+
+  if (memory.failCount >= maxFailures) {
+    return { ok: false, reason: 'LOCKED', memory, message: OTP_LOCKED_MESSAGE };
+  }
+
+  const code = normalizeOtp(otp, params.digits);
+  if (code === null) {
+    return {
+      ok: false,
+      reason: 'FORMAT',
+      memory,
+      message: `ワンタイムパスワードは数字${params.digits}桁で入力してください`,
+    };
+  }
+  const matches = (step: number) => sameCode(generateOtp(params, secret, step), code);
+
+  if (params.algorithm === 'HOTP') {
+    const start = Math.max(params.counter, memory.lastStep + 1);
+    for (let c = start; c <= start + lookAhead; c++) {
+      if (matches(c)) return { ok: true, step: c, memory: { ...memory, lastStep: c, failCount: 0 } };
+    }
+    // A code the token showed before (at or below the last accepted counter): a replay.
+    for (let c = memory.lastStep; c >= 0 && c >= memory.lastStep - lookAhead; c--) {
+      if (matches(c)) return failed('REPLAY', memory, maxFailures, params.digits);
+    }
+    return failed('MISMATCH', memory, maxFailures, params.digits);
+  }
+
+  const now = totpStep(params, nowEpochSeconds);
+  const candidates = totpCandidates(now + memory.driftSteps, window);
+  let replay = false;
+  for (const s of candidates) {
+    if (!matches(s)) continue;
+    if (s <= memory.lastStep) {
+      replay = true;
+      continue;
+    }
+    return { ok: true, step: s, memory: { lastStep: s, failCount: 0, driftSteps: s - now } };
+  }
+  // The last accepted code, typed again after its window has passed, is still a replay.
+  if (!replay && memory.lastStep >= 0 && !candidates.includes(memory.lastStep) && matches(memory.lastStep)) {
+    replay = true;
+  }
+  return failed(replay ? 'REPLAY' : 'MISMATCH', memory, maxFailures, params.digits);
+}
+
+export interface OtpResyncInput {
+  params: OtpParams;
+  secret: Uint8Array;
+  memory: OtpMemory;
+  /** Two codes the token showed one after the other. */
+  otp1: string;
+  otp2: string;
+  nowEpochSeconds: number;
+  /** HOTP: counters searched past the expected one (default 100); TOTP: steps either side (default 10). */
+  searchWindow?: number;
+}
+
+export type OtpResync =
+  | { ok: true; step: number; memory: OtpMemory }
+  | { ok: false; reason: 'FORMAT' | 'MISMATCH'; memory: OtpMemory; message: string };
+
+/**
+ * Resynchronisation from two consecutive codes (a supervised operation, e.g. by the manager
+ * when the token's counter or clock ran far away). Finds s with code(s) = otp1 and
+ * code(s + 1) = otp2, s after the last accepted step. On success lastStep = s + 1, the
+ * fail counter is cleared (the lock is lifted) and TOTP drift relearned. A failure changes
+ * nothing and is not counted. Whether a locked token may be resynced is the caller's policy.
+ */
+export function resyncOtp(input: OtpResyncInput): OtpResync {
+  const { params, secret, nowEpochSeconds } = input;
+  const memory: OtpMemory = { ...input.memory };
+  const c1 = normalizeOtp(input.otp1, params.digits);
+  const c2 = normalizeOtp(input.otp2, params.digits);
+  if (c1 === null || c2 === null) {
+    return {
+      ok: false,
+      reason: 'FORMAT',
+      memory,
+      message: `ワンタイムパスワードは数字${params.digits}桁で、連続して表示された2つを入力してください`,
+    };
+  }
+  // Both codes must be fresh: s itself comes after the last accepted step.
+  const pairAt = (s: number) =>
+    s >= 0 &&
+    s > memory.lastStep &&
+    sameCode(generateOtp(params, secret, s), c1) &&
+    sameCode(generateOtp(params, secret, s + 1), c2);
+
+  let found: number | undefined;
+  if (params.algorithm === 'HOTP') {
+    const start = Math.max(params.counter, memory.lastStep + 1);
+    const last = start + (input.searchWindow ?? 100);
+    for (let s = start; s <= last && found === undefined; s++) if (pairAt(s)) found = s;
+  } else {
+    const now = totpStep(params, nowEpochSeconds);
+    for (const s of totpCandidates(now + memory.driftSteps, input.searchWindow ?? 10)) {
+      if (pairAt(s)) {
+        found = s;
+        break;
+      }
+    }
+  }
+  if (found === undefined) {
+    return {
+      ok: false,
+      reason: 'MISMATCH',
+      memory,
+      message: '2つのワンタイムパスワードからトークンを同期できませんでした。①ボタンを続けて2回押し、表示された順に入力してください',
+    };
+  }
+  const step = found + 1;
+  const driftSteps = params.algorithm === 'TOTP' ? step - totpStep(params, nowEpochSeconds) : memory.driftSteps;
+  return { ok: true, step, memory: { lastStep: step, failCount: 0, driftSteps } };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/domain/errors';
+import {
+  TOKEN_EVENTS,
+  TOKEN_STATE_LABELS,
+  allowedEvents,
+  canTransition,
+  nextState,
+  type TokenEvent,
+} from '../../../src/domain/token-lifecycle';
+import { TOKEN_STATES, type TokenState } from '../../../src/domain/types';
+
+/** The graph of DOMAIN.md, written out independently of the implementation. */
+const ALLOWED: [TokenState, TokenEvent, TokenState][] = [
+  ['IN_STOCK', 'ISSUE', 'ISSUED'],
+  ['IN_STOCK', 'MARK_DAMAGED', 'DAMAGED_IN_STOCK'],
+  ['ISSUED', 'ACTIVATE', 'ACTIVE'],
+  ['ISSUED', 'EXCHANGE', 'EXCHANGED'],
+  ['ISSUED', 'REPORT_LOST', 'LOST'],
+  ['ISSUED', 'SUSPEND', 'SUSPENDED'],
+  ['ACTIVE', 'EXCHANGE', 'EXCHANGED'],
+  ['ACTIVE', 'REPORT_LOST', 'LOST'],
+  ['ACTIVE', 'SUSPEND', 'SUSPENDED'],
+  ['EXCHANGED', 'RETURN_TO_VENDOR', 'RETURNED_TO_VENDOR'],
+  ['DAMAGED_IN_STOCK', 'DISPOSE', 'DISPOSED'],
+];
+
+const expected = new Map(ALLOWED.map(([from, event, to]) => [`${from}/${event}`, to]));
+const pairs = TOKEN_STATES.flatMap((from) => TOKEN_EVENTS.map((event) => [from, event] as const));
+
+describe('every (state, event) pair', () => {
+  it('covers all 9 states × 8 events', () => {
+    expect(pairs).toHaveLength(72);
+  });
+
+  it.each(pairs)('%s + %s', (from, event) => {
+    const to = expected.get(`${from}/${event}`);
+    expect(canTransition(from, event)).toBe(to !== undefined);
+    if (to !== undefined) {
+      expect(nextState(from, event, 'AB1234567890')).toBe(to);
+    } else {
+      let err: unknown;
+      try {
+        nextState(from, event, 'AB1234567890');
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(DomainError);
+      const de = err as DomainError;
+      expect(de.code).toBe('TOKEN_STATE');
+      expect(de.field).toBe('serial');
+      expect(de.message).toContain('シリアル番号 AB1234567890 は');
+      expect(de.message).toContain(`${TOKEN_STATE_LABELS[from]}のため`);
+    }
+  });
+});
+
+describe('refusal messages', () => {
+  it('name the serial and the current state in plain Japanese', () => {
+    expect(() => nextState('SUSPENDED', 'ISSUE', 'X')).toThrow('シリアル番号 X は利用中止のため発行できません');
+    expect(() => nextState('ACTIVE', 'ISSUE', 'AB1234567890')).toThrow(
+      'シリアル番号 AB1234567890 は利用中のため発行できません',
+    );
+    expect(() => nextState('IN_STOCK', 'SUSPEND', 'AB1234567890')).toThrow(
+      'シリアル番号 AB1234567890 は在庫のため利用中止できません',
+    );
+  });
+
+  it('still say why when no serial is given', () => {
+    expect(() => nextState('LOST', 'ACTIVATE')).toThrow('このトークンは紛失・盗難のため利用開始できません');
+  });
+});
+
+describe('final states and labels', () => {
+  it('leave no way out of SUSPENDED, LOST, RETURNED_TO_VENDOR and DISPOSED', () => {
+    for (const s of ['SUSPENDED', 'LOST', 'RETURNED_TO_VENDOR', 'DISPOSED'] as const) {
+      expect(allowedEvents(s)).toEqual([]);
+    }
+    expect(allowedEvents('ACTIVE')).toEqual(['EXCHANGE', 'REPORT_LOST', 'SUSPEND']);
+  });
+
+  it('label every state as on the screens', () => {
+    expect(TOKEN_STATE_LABELS).toEqual({
+      IN_STOCK: '在庫',
+      ISSUED: '発行済',
+      ACTIVE: '利用中',
+      EXCHANGED: '交換回収',
+      RETURNED_TO_VENDOR: '返却済',
+      LOST: '紛失・盗難',
+      SUSPENDED: '利用中止',
+      DAMAGED_IN_STOCK: '在庫破損',
+      DISPOSED: '廃棄',
+    });
+  });
+});
