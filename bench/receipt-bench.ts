@@ -1,0 +1,110 @@
+/**
+ * How long one printed receipt takes: the counter-document layout versus a bare pdfkit document
+ * carrying the same text lines in the same (embedded, subset) font with plain doc.text calls.
+ * The difference is the cost of the layout itself (measuring, ruling, shading, page logic).
+ * Used by `npm run bench`; no assertions here.
+ */
+import PDFDocument from 'pdfkit';
+import { formatJstDate, formatJstDateTime, formatYen } from '../src/domain/format';
+import { COPY_LABELS, renderCounterDocument, type CounterDocument } from '../src/templates/counter-document';
+import { pdfFont } from '../src/templates/fonts';
+
+/** A typical issuance receipt, customer copy. */
+export const SAMPLE_ISSUANCE_RECEIPT: CounterDocument = {
+  title: 'ハードウェアトークン発行 領収書',
+  copy: 'customer',
+  receiptNo: 'R-20261125-001-0042',
+  acceptedAt: new Date('2026-11-25T01:35:25Z'),
+  issuer: { bankName: 'みどり信用金庫', branchName: '本店営業部', branchCode: '001', invoiceRegNo: 'T1234567890123' },
+  operator: { operatorId: 'T0123', name: '窓口 花子' },
+  customer: [
+    { label: '契約者ID', value: '12****7890' },
+    { label: 'お名前', value: 'シンキン タ＊＊ 様' },
+    { label: '代表口座', value: '本店営業部（001） 普通 ****567' },
+  ],
+  details: [{ label: 'シリアル番号', value: 'VT-0012345678' }],
+  invoice: {
+    description: 'ハードウェアトークン発行手数料',
+    totalInclTax: 2200,
+    taxRatePercent: 10,
+    tax: 200,
+    net: 2000,
+    paymentMethod: '現金',
+  },
+  notices: [
+    'インターネットバンキングにログインのうえ「トークン利用登録」を行うまでトークンはご利用いただけません。30日以内に利用登録をお済ませください。',
+    'トークンを紛失された場合は、直ちにお取引店またはサービスセンターへご連絡ください。',
+  ],
+};
+
+/** The text the layout prints for `doc`, one string per line, without any layout. */
+function plainLines(doc: CounterDocument): string[] {
+  const inv = doc.invoice;
+  return [
+    COPY_LABELS[doc.copy],
+    doc.issuer.bankName,
+    `${doc.issuer.branchName}（店番 ${doc.issuer.branchCode}）`,
+    `登録番号 ${doc.issuer.invoiceRegNo}`,
+    doc.title,
+    `受付番号 ${doc.receiptNo} 受付時刻 ${formatJstDateTime(doc.acceptedAt)}`,
+    `取扱店 ${doc.issuer.branchName}（${doc.issuer.branchCode}） 取扱者 ${doc.operator.name}（${doc.operator.operatorId}）`,
+    'ご契約者',
+    ...doc.customer.map((r) => `${r.label} ${r.value}`),
+    'お取引内容',
+    ...doc.details.map((r) => `${r.label} ${r.value}`),
+    ...(inv
+      ? [
+          '領収書（適格簡易請求書）',
+          `領収金額 ${formatYen(inv.totalInclTax)}(税込)`,
+          `取引年月日 ${formatJstDate(doc.acceptedAt)}`,
+          `品目 ${inv.description} ${formatYen(inv.totalInclTax)}(税込)`,
+          `税率ごとの内訳 ${inv.taxRatePercent}%対象 ${formatYen(inv.totalInclTax)}（うち消費税 ${formatYen(inv.tax)}）`,
+          `お支払方法 ${inv.paymentMethod}`,
+          `発行者 ${doc.issuer.bankName} ${doc.issuer.branchName} 登録番号 ${doc.issuer.invoiceRegNo}`,
+          '上記の金額を正に領収いたしました。',
+        ]
+      : ['手数料', `手数料 ${formatYen(0)}`]),
+    'お客さまへのお知らせ',
+    ...(doc.notices ?? []).map((n) => `・${n}`),
+    '受付印',
+    `受付番号 ${doc.receiptNo} 1 / 1 ${COPY_LABELS[doc.copy]}`,
+  ];
+}
+
+function renderBare(doc: CounterDocument, lines: string[]): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    font: '',
+    info: { Title: doc.title, Creator: 'madoguchi', CreationDate: doc.acceptedAt },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  pdf.registerFont('R', pdfFont('regular'));
+  pdf.registerFont('B', pdfFont('bold'));
+  pdf.font('B').fontSize(20).text(lines[4] ?? '');
+  pdf.font('R').fontSize(10.5);
+  for (const line of lines) pdf.text(line);
+  pdf.end();
+  return done;
+}
+
+async function timeMs(n: number, render: () => Promise<Buffer>): Promise<number> {
+  await render(); // warm-up: first font parse, JIT; not counted
+  const start = performance.now();
+  for (let i = 0; i < n; i++) await render();
+  return (performance.now() - start) / n;
+}
+
+/** Mean milliseconds per document over `n` sequential renders (after one warm-up render each). */
+export async function benchReceipts(n: number): Promise<{ msPerDocument: number; baselineMsPerDocument: number }> {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
+  const doc = SAMPLE_ISSUANCE_RECEIPT;
+  const lines = plainLines(doc);
+  const baselineMsPerDocument = await timeMs(n, () => renderBare(doc, lines));
+  const msPerDocument = await timeMs(n, () => renderCounterDocument(doc));
+  return { msPerDocument, baselineMsPerDocument };
+}
