@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import type { Branch, Operator } from '../../services/contract';
+import type { FontSize } from '../hooks/useFontSize';
+import { useHashRoute } from '../hooks/useHashRoute';
+import { StatusContext } from '../status';
+import { Header } from './Header';
+import { Menu } from './Menu';
+import { StatusBar } from './StatusBar';
+import { IssueScreen } from '../screens/IssueScreen';
+import { JournalScreen } from '../screens/JournalScreen';
+import { StockScreen } from '../screens/StockScreen';
+import { OperatorsScreen } from '../screens/OperatorsScreen';
+import { NEW_SESSION, type IssueSession } from '../screens/issue/draft';
+
+type Props = {
+  branch: Branch | null;
+  operator: Operator;
+  fontSize: FontSize;
+  onFontSize: (size: FontSize) => void;
+  onLogout: () => void;
+  /** While the lock overlay is up, the screen stays mounted but cannot be reached. */
+  locked: boolean;
+};
+
+/** The main screen: header, menu, the chosen screen, status line. */
+export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, locked }: Props) {
+  const [route, go] = useHashRoute();
+  const [message, setMessage] = useState('');
+  const [issueSession, setIssueSession] = useState<IssueSession>(NEW_SESSION);
+  const updateIssue = useCallback((change: (s: IssueSession) => IssueSession) => setIssueSession(change), []);
+
+  return (
+    <StatusContext.Provider value={setMessage}>
+      <div className="app" inert={locked} aria-hidden={locked || undefined}>
+        <Header branch={branch} operator={operator} fontSize={fontSize} onFontSize={onFontSize} onLogout={onLogout} />
+        <div className="app-body">
+          <Menu role={operator.role} current={route} onSelect={go} />
+          <main className="app-main" id="main">
+            {route === 'issue' ? <IssueScreen session={issueSession} update={updateIssue} /> : null}
+            {route === 'journal' ? <JournalScreen /> : null}
+            {route === 'stock' ? <StockScreen role={operator.role} /> : null}
+            {route === 'operators' ? <OperatorsScreen /> : null}
+          </main>
+        </div>
+        <StatusBar message={message} />
+      </div>
+    </StatusContext.Provider>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Role } from '../../domain/types';
+import type { Route } from '../hooks/useHashRoute';
+
+const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
+  { route: 'issue', label: '発行受付' },
+  { route: 'journal', label: '本日の取引' },
+  { route: 'stock', label: '在庫' },
+  { route: 'operators', label: 'オペレーター', managerOnly: true },
+];
+
+/** The menu: only what the operator's role may use. */
+export function Menu({ role, current, onSelect }: { role: Role; current: Route; onSelect: (route: Route) => void }) {
+  return (
+    <nav className="app-menu" aria-label="業務メニュー">
+      <ul>
+        {ITEMS.filter((item) => !item.managerOnly || role === 'manager').map((item) => (
+          <li key={item.route}>
+            <button
+              type="button"
+              className="menu-button"
+              aria-current={current === item.route ? 'page' : undefined}
+              onClick={() => onSelect(item.route)}
+            >
+              {item.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

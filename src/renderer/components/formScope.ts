@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+
+/** Gives every field of one form a stable, unique id: `${prefix}-${name}`. */
+export const FormScope = createContext<string>('form');
+
+export function useFieldId(name: string): string {
+  return fieldId(useContext(FormScope), name);
+}
+
+export function fieldId(prefix: string, name: string): string {
+  return `${prefix}-${name}`;
+}
+
+export function focusField(prefix: string, name: string): void {
+  const el = document.getElementById(fieldId(prefix, name));
+  if (el instanceof HTMLElement) el.focus();
+}
+
+export function describedBy(...ids: unknown[]): string | undefined {
+  const list = ids.filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return list.length > 0 ? list.join(' ') : undefined;
+}
