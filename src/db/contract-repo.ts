@@ -47,3 +47,7 @@ export function upsertContract(db: Db, form: ApplicationForm, currentSerial: str
     updatedAt,
   });
 }
+
+export function setCurrentSerial(db: Db, contractId: string, serial: string, updatedAt: string): void {
+  db.prepare('UPDATE contracts SET current_serial = ?, updated_at = ? WHERE contract_id = ?').run(serial, updatedAt, contractId);
+}

@@ -142,4 +142,23 @@ CREATE TABLE outbox (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'vendor return batches for collected tokens',
+    sql: `
+CREATE TABLE return_batches (
+  batch_id INTEGER PRIMARY KEY,
+  operator_id TEXT NOT NULL REFERENCES operators(operator_id),
+  created_at TEXT NOT NULL,
+  token_count INTEGER NOT NULL,
+  pdf BLOB NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE TABLE return_batch_items (
+  batch_id INTEGER NOT NULL REFERENCES return_batches(batch_id),
+  serial TEXT NOT NULL UNIQUE REFERENCES tokens(serial),
+  PRIMARY KEY (batch_id, serial)
+);
+`,
+  },
 ];

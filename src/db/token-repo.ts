@@ -47,14 +47,14 @@ export function findToken(db: Db, serial: string): TokenRow | null {
   return r ? fromRaw(r) : null;
 }
 
-export function listTokens(db: Db, filter: { state?: TokenState; serialLike?: string }): TokenRow[] {
+export function listTokens(db: Db, filter: { state?: TokenState; serialLike?: string; limit?: number }): TokenRow[] {
   const rows = db
     .prepare(
       `SELECT * FROM tokens
        WHERE (@state IS NULL OR state = @state) AND (@serial IS NULL OR serial LIKE @serial)
-       ORDER BY serial LIMIT 500`,
+       ORDER BY serial LIMIT @limit`,
     )
-    .all({ state: filter.state ?? null, serial: filter.serialLike ? `%${filter.serialLike}%` : null }) as RawToken[];
+    .all({ state: filter.state ?? null, serial: filter.serialLike ? `%${filter.serialLike}%` : null, limit: filter.limit ?? 500 }) as RawToken[];
   return rows.map(fromRaw);
 }
 

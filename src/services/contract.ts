@@ -54,10 +54,58 @@ export const IssueRequest = z.object({
 });
 export type IssueRequest = z.infer<typeof IssueRequest>;
 
+export const REPLACEMENT_REASONS = ['FAULT', 'DAMAGE', 'BATTERY'] as const;
+export const LOSS_REASONS = ['LOST', 'STOLEN'] as const;
+
+/** 交換 (故障・破損・電池切れ): the old token is handed in, a new one from stock, fee 0. */
+export const ReplaceRequest = z.object({
+  contractId: text(40),
+  identityDocument: text(30),
+  reason: z.enum(REPLACEMENT_REASONS),
+  oldSerial: text(40),
+  symptoms: z.object({ faultMark: z.boolean(), batteryLowMark: z.boolean(), physicalDamage: z.boolean() }),
+  /** The old token's code, where it still shows one (battery low); empty when it cannot. */
+  oldOtp: text(20).default(''),
+  newSerial: text(40),
+  newOtp: text(20),
+});
+export type ReplaceRequest = z.input<typeof ReplaceRequest>;
+
+/** 紛失・盗難: nothing handed in, the old serial is stopped, a paid reissue. */
+export const LostReissueRequest = z.object({
+  contractId: text(40),
+  identityDocument: text(30),
+  reason: z.enum(LOSS_REASONS),
+  newSerial: text(40),
+  newOtp: text(20),
+  payment: z.enum(['CASH', 'ACCOUNT_DEBIT']),
+});
+export type LostReissueRequest = z.input<typeof LostReissueRequest>;
+
+/** 利用中止届 (携帯電話のお客さま): the serial must be the contract's; final. */
+export const SuspendRequest = z.object({
+  contractId: text(40),
+  identityDocument: text(30),
+  serial: text(40),
+});
+export type SuspendRequest = z.input<typeof SuspendRequest>;
+
+export const ContractSummary = z.object({
+  contractId: z.string(),
+  maskedName: z.string(),
+  featurePhone: z.boolean(),
+  currentSerial: z.string().nullable(),
+  currentState: z.enum(TOKEN_STATES).nullable(),
+  stateLabel: z.string().nullable(),
+});
+
+const CounterDone = { receiptNo: z.string(), acceptedAt: z.string() };
+
 export const StockToken = z.object({
   serial: z.string(),
   state: z.enum(TOKEN_STATES),
   algorithm: z.enum(['HOTP', 'TOTP']),
+  failCount: z.number(),
   batchId: z.number(),
   contractId: z.string().nullable(),
   updatedAt: z.string(),
@@ -117,7 +165,12 @@ export const contract = {
 
   stockImport: channel(
     'manager',
-    z.object({ fileName: text(255), content: z.string().max(20_000_000) }),
+    z.object({
+      fileName: text(255),
+      content: z.string().max(20_000_000),
+      /** PSKC files encrypted under the vendor's pre-shared AES-128 key: 32 hex digits. */
+      preSharedKeyHex: text(80).optional(),
+    }),
     z.object({ batchId: z.number(), count: z.number(), format: z.string(), sha256: z.string() }),
   ),
   stockList: channel(
@@ -131,11 +184,49 @@ export const contract = {
     z.object({ serial: z.string(), state: z.enum(TOKEN_STATES), stateLabel: z.string() }),
   ),
 
+  stockFindByOtp: channel(
+    'operator',
+    z.object({ otp: text(20), state: z.enum(TOKEN_STATES).optional() }),
+    z.object({ matches: z.array(z.object({ serial: z.string(), state: z.enum(TOKEN_STATES), stateLabel: z.string() })), searched: z.number() }),
+  ),
+  stockMarkDamaged: channel('manager', z.object({ serial: text(40), note: text(200) }), z.object({ serial: z.string(), state: z.enum(TOKEN_STATES) })),
+  stockDispose: channel('manager', z.object({ serial: text(40), note: text(200) }), z.object({ serial: z.string(), state: z.enum(TOKEN_STATES) })),
+  stockResync: channel(
+    'manager',
+    z.object({ serial: text(40), otp1: text(20), otp2: text(20) }),
+    z.object({ serial: z.string(), driftSteps: z.number() }),
+  ),
+  stockResetFailCount: channel('manager', z.object({ serial: text(40) }), z.object({ serial: z.string() })),
+
+  returnsCollected: channel(
+    'manager',
+    Empty,
+    z.object({ tokens: z.array(z.object({ serial: z.string(), contractId: z.string().nullable(), collectedAt: z.string() })) }),
+  ),
+  returnsCreateBatch: channel(
+    'manager',
+    z.object({ serials: z.array(text(40)).min(1).max(1000) }),
+    z.object({ batchId: z.number(), count: z.number(), pdfBase64: z.string() }),
+  ),
+
   issuanceIssue: channel(
     'operator',
     IssueRequest,
     z.object({ receiptNo: z.string(), acceptedAt: z.string(), serial: z.string(), fee: FeeQuote }),
   ),
+
+  contractsLookup: channel('operator', z.object({ contractId: text(40) }), ContractSummary),
+  replacementExchange: channel(
+    'operator',
+    ReplaceRequest,
+    z.object({ ...CounterDone, oldSerial: z.string(), newSerial: z.string(), fee: FeeQuote }),
+  ),
+  lostReissue: channel(
+    'operator',
+    LostReissueRequest,
+    z.object({ ...CounterDone, lostSerial: z.string(), newSerial: z.string(), fee: FeeQuote }),
+  ),
+  suspensionAccept: channel('operator', SuspendRequest, z.object({ ...CounterDone, serial: z.string() })),
 
   receiptsOpen: channel(
     'operator',

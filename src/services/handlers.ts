@@ -7,12 +7,15 @@ import * as auth from './auth';
 import { toApiError, ServiceFailure } from './failures';
 import * as issuance from './issuance';
 import * as journalView from './journal-view';
+import * as lifecycle from './lifecycle';
 import * as operators from './operators';
 import type { Ports } from './ports';
 import * as receipts from './receipts';
+import * as returns from './returns';
 import type { Session } from './session';
 import * as setup from './setup';
 import * as stock from './stock';
+import * as stockAdmin from './stock-admin';
 
 type Parsed<C extends Channel> = z.output<(typeof contract)[C]['req']>;
 interface Ctx {
@@ -41,7 +44,18 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     stockImport: (req, ctx) => stock.importSeeds(p, who(ctx), req),
     stockList: (req) => stock.list(p, req),
     stockLookup: (req) => stock.lookup(p, req),
+    stockFindByOtp: (req) => stockAdmin.findByOtp(p, req),
+    stockMarkDamaged: (req, ctx) => stockAdmin.markDamaged(p, who(ctx), req),
+    stockDispose: (req, ctx) => stockAdmin.dispose(p, who(ctx), req),
+    stockResync: (req, ctx) => stockAdmin.resync(p, who(ctx), req),
+    stockResetFailCount: (req, ctx) => stockAdmin.resetFailCount(p, who(ctx), req),
+    returnsCollected: () => returns.collected(p),
+    returnsCreateBatch: (req, ctx) => returns.createBatch(p, who(ctx), req),
     issuanceIssue: (req, ctx) => issuance.issue(p, who(ctx), req),
+    contractsLookup: (req) => lifecycle.lookupContract(p, req),
+    replacementExchange: (req, ctx) => lifecycle.replace(p, who(ctx), req),
+    lostReissue: (req, ctx) => lifecycle.reissueLost(p, who(ctx), req),
+    suspensionAccept: (req, ctx) => lifecycle.suspend(p, who(ctx), req),
     receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
     journalToday: () => journalView.today(p),
   };

@@ -13,6 +13,14 @@ export const JOURNAL_KIND_LABELS: Record<string, string> = {
   SEED_IMPORTED: 'シード取込',
   TOKEN_ISSUED: 'ハードウェアトークン発行',
   RECEIPT_REPRINTED: '領収書再発行',
+  TOKEN_EXCHANGED: 'トークン交換',
+  TOKEN_REISSUED_LOST: '紛失・盗難再発行',
+  TOKEN_SUSPENDED: '利用中止（届出）',
+  TOKENS_RETURNED: 'ベンダー返却',
+  TOKEN_DAMAGED: '在庫破損登録',
+  TOKEN_DISPOSED: '廃棄',
+  TOKEN_RESYNCED: 'トークン同期',
+  TOKEN_FAILCOUNT_RESET: '失敗回数リセット',
 };
 
 /** Today's entries (the JST business day), newest first. */

@@ -58,6 +58,7 @@ function toStockToken(t: TokenRow): StockToken {
     serial: t.serial,
     state: t.state,
     algorithm: t.params.algorithm,
+    failCount: t.memory.failCount,
     batchId: t.batchId,
     contractId: t.contractId,
     updatedAt: t.updatedAt,

@@ -1,0 +1,46 @@
+/**
+ * Which fee a replacement owes, and who may hand in which form. Free replacement needs the
+ * old token in the teller's hand; without it the customer pays as for a lost token.
+ */
+import { refuse } from './errors';
+import type { FeeKind } from './types';
+
+export const REPLACEMENT_REASON_LABELS = { FAULT: '故障', DAMAGE: '破損', BATTERY: '電池切れ' } as const;
+export const LOSS_REASON_LABELS = { LOST: '紛失', STOLEN: '盗難' } as const;
+export type ReplacementReason = keyof typeof REPLACEMENT_REASON_LABELS;
+export type LossReason = keyof typeof LOSS_REASON_LABELS;
+
+export function feeKindFor(reason: ReplacementReason | LossReason, oldTokenHandedIn: boolean): FeeKind {
+  const free = reason in REPLACEMENT_REASON_LABELS;
+  if (free && oldTokenHandedIn) return 'HW_TOKEN_REPLACEMENT';
+  if (!free && oldTokenHandedIn) {
+    refuse('REASON_MISMATCH', 'トークンをお持ちの場合は紛失・盗難ではなく交換（故障・破損・電池切れ）で受け付けてください。', 'reason');
+  }
+  return 'HW_TOKEN_REISSUE_LOST';
+}
+
+/**
+ * The symptoms the teller ticks must fit the reason: a fault shows the fault mark, damage is
+ * visible. A dead battery may show the battery mark or nothing at all, so it needs no tick.
+ */
+export function checkSymptoms(
+  reason: ReplacementReason,
+  s: { faultMark: boolean; batteryLowMark: boolean; physicalDamage: boolean },
+): void {
+  const fits = { FAULT: s.faultMark, DAMAGE: s.physicalDamage, BATTERY: true }[reason];
+  if (!fits) {
+    const need = reason === 'FAULT' ? '故障表示' : '外観の破損';
+    refuse('SYMPTOM_MISMATCH', `交換理由「${REPLACEMENT_REASON_LABELS[reason]}」の場合は、${need}を確認してチェックしてください。`, 'symptoms');
+  }
+}
+
+/** Only feature-phone customers hand in the paper 利用中止届; the others stop the token online. */
+export function checkSuspensionByForm(featurePhone: boolean): void {
+  if (!featurePhone) {
+    refuse(
+      'SUSPEND_ONLINE',
+      'この契約はスマートフォン・パソコンのご利用です。利用中止はWEBバンキングの「利用中止」からお客さまご自身で行っていただくようご案内ください。',
+      'contractId',
+    );
+  }
+}
