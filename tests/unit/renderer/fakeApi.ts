@@ -1,0 +1,40 @@
+/** A fake window.madoguchi for component tests: sensible answers, each channel overridable. */
+import { vi } from 'vitest';
+import type { MadoguchiApi, Operator, Result } from '../../../src/services/contract';
+
+export const BRANCH = {
+  bankName: 'みなと信用金庫',
+  branchCode: '001',
+  branchName: '本店営業部',
+  terminalNo: '03',
+  invoiceRegNo: 'T1234567890123',
+};
+
+export const TELLER: Operator = { operatorId: 'T001', name: '窓口 花子', role: 'teller' };
+export const MANAGER: Operator = { operatorId: 'M001', name: '役席 太郎', role: 'manager' };
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+
+export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiApi> = {}, idleLockSeconds = 600) {
+  const api = {
+    setupStatus: vi.fn(() => ok({ initialized: true, branch: BRANCH })),
+    setupInitialize: vi.fn(() => ok({ branch: BRANCH })),
+    authSession: vi.fn(() => ok({ operator, idleLockSeconds })),
+    authLogin: vi.fn(() => ok({ operator: operator ?? TELLER })),
+    authLogout: vi.fn(() => ok({})),
+    feesQuote: vi.fn(() =>
+      ok({ kind: 'HW_TOKEN_ISSUE', description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 }),
+    ),
+    stockLookup: vi.fn((req: { serial: string }) =>
+      ok({ serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫' }),
+    ),
+    stockList: vi.fn(() => ok({ tokens: [], counts: { IN_STOCK: 3 } })),
+    journalToday: vi.fn(() => ok({ entries: [] })),
+    operatorsList: vi.fn(() =>
+      Promise.resolve({ ok: false as const, error: { code: 'FORBIDDEN', message: 'この操作は役席者のみ行えます' } }),
+    ),
+    ...overrides,
+  };
+  window.madoguchi = api as unknown as MadoguchiApi;
+  return api;
+}

@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../src/renderer/App';
+import { TELLER, fakeApi } from './fakeApi';
+
+beforeEach(() => {
+  window.location.hash = '#/issue';
+  localStorage.clear();
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function type(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+function enter(el: Element) {
+  fireEvent.keyDown(el, { key: 'Enter', code: 'Enter' });
+}
+
+async function fillValidForm() {
+  type('契約者ID', '1234567890');
+  type('お名前（漢字）', '信金 太郎');
+  type('フリガナ', 'しんきん たろう');
+  type('代表口座 店番', '００１');
+  fireEvent.change(screen.getByLabelText('科目'), { target: { value: '01' } });
+  type('口座番号', '1234567');
+  fireEvent.change(screen.getByLabelText('本人確認書類'), { target: { value: 'DRIVERS_LICENSE' } });
+  fireEvent.click(screen.getByLabelText('お届け印 照合済'));
+  const serial = screen.getByLabelText('シリアル番号');
+  fireEvent.change(serial, { target: { value: 'ab12cd34ef56' } });
+  fireEvent.blur(serial);
+  await screen.findByText('在庫');
+  type('ワンタイムパスワード', '123456');
+  fireEvent.click(screen.getByLabelText('現金'));
+}
+
+describe('発行受付', () => {
+  it('Enter moves to the next field and never submits the form', async () => {
+    const api = fakeApi(TELLER, { issuanceIssue: vi.fn() });
+    render(<App />);
+    const first = await screen.findByLabelText('契約者ID');
+
+    const order = [
+      '契約者ID',
+      'お名前（漢字）',
+      'フリガナ',
+      '代表口座 店番',
+      '科目',
+      '口座番号',
+      '携帯電話（ガラケー）利用',
+      '本人確認書類',
+      'お届け印 照合済',
+      'シリアル番号',
+      'ワンタイムパスワード',
+      '現金',
+    ];
+    first.focus();
+    for (let i = 0; i < order.length - 1; i++) {
+      const current = screen.getByLabelText(order[i]!);
+      expect(document.activeElement).toBe(current);
+      enter(current);
+      expect(document.activeElement, `Enter in ${order[i]}`).toBe(screen.getByLabelText(order[i + 1]!));
+    }
+    // The last field leads to the 確認 button, still without submitting.
+    enter(screen.getByLabelText('現金'));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '確認' }));
+    expect(api.issuanceIssue).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { name: 'ハードウェアトークン発行申込書' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: '入力内容の確認' })).toBeNull();
+  });
+
+  it('looks the scanned serial up and shows its state', async () => {
+    const api = fakeApi(TELLER);
+    render(<App />);
+    const serial = await screen.findByLabelText('シリアル番号');
+    serial.focus();
+    fireEvent.change(serial, { target: { value: 'ＡＢ１２ＣＤ３４ＥＦ５６' } });
+    enter(serial);
+    expect(document.activeElement).toBe(screen.getByLabelText('ワンタイムパスワード'));
+    fireEvent.blur(serial);
+    expect(await screen.findByTestId('serial-state')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('serial-state').textContent).toBe('在庫'));
+    expect(api.stockLookup).toHaveBeenCalledWith({ serial: 'ＡＢ１２ＣＤ３４ＥＦ５６' });
+    expect((serial as HTMLInputElement).value).toBe('AB12CD34EF56');
+    expect(serial.getAttribute('aria-describedby')).toContain('issue-serial-state');
+  });
+
+  it('binds the server field errors to their inputs and keeps what was typed', async () => {
+    const issuanceIssue = vi.fn(() =>
+      Promise.resolve({
+        ok: false as const,
+        error: {
+          code: 'VALIDATION',
+          message: '入力内容に誤りがあります。',
+          fieldErrors: {
+            otp: 'ワンタイムパスワードが一致しません。もう一度①ボタンを押していただいてください。',
+            accountNumber: '口座が見つかりません。',
+          },
+        },
+      }),
+    );
+    fakeApi(TELLER, { issuanceIssue });
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillValidForm();
+
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    expect(await screen.findByRole('heading', { name: '入力内容の確認' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '確定' }));
+
+    const otp = await screen.findByLabelText('ワンタイムパスワード');
+    await waitFor(() => expect(otp.getAttribute('aria-invalid')).toBe('true'));
+    expect(issuanceIssue).toHaveBeenCalledTimes(1);
+    const sent = (issuanceIssue.mock.calls[0] as unknown[])[0];
+    expect(sent).toMatchObject({ contractId: '1234567890', nameKana: 'シンキン　タロウ', payment: 'CASH', sealChecked: true });
+
+    const describedOtp = (otp.getAttribute('aria-describedby') ?? '').split(' ');
+    const otpMessages = describedOtp.map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(otpMessages).toContain('ワンタイムパスワードが一致しません。もう一度①ボタンを押していただいてください。');
+
+    const account = screen.getByLabelText('口座番号');
+    expect(account.getAttribute('aria-invalid')).toBe('true');
+    const describedAccount = (account.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(describedAccount.map((id) => document.getElementById(id)?.textContent)).toContain('口座が見つかりません。');
+
+    // Fields without an error are not marked.
+    expect(screen.getByLabelText('契約者ID').getAttribute('aria-invalid')).toBeNull();
+
+    // The general message and the summary are announced at the top.
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('入力内容に誤りがあります。')).toBeTruthy();
+
+    // Everything typed stays.
+    expect((screen.getByLabelText('契約者ID') as HTMLInputElement).value).toBe('1234567890');
+    expect((screen.getByLabelText('お名前（漢字）') as HTMLInputElement).value).toBe('信金 太郎');
+    expect((screen.getByLabelText('代表口座 店番') as HTMLInputElement).value).toBe('００１');
+    expect((screen.getByLabelText('口座番号') as HTMLInputElement).value).toBe('1234567');
+    expect((screen.getByLabelText('本人確認書類') as HTMLSelectElement).value).toBe('DRIVERS_LICENSE');
+    expect((screen.getByLabelText('お届け印 照合済') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('シリアル番号') as HTMLInputElement).value).toBe('AB12CD34EF56');
+    expect((otp as HTMLInputElement).value).toBe('123456');
+    expect((screen.getByLabelText('現金') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows 受付番号 after 確定 and clears the form for 次のお客さま', async () => {
+    const issuanceIssue = vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          receiptNo: '001-03-000042',
+          acceptedAt: '2026-11-25T01:35:25.000Z',
+          serial: 'AB12CD34EF56',
+          fee: { kind: 'HW_TOKEN_ISSUE', description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 },
+        },
+      }),
+    );
+    const receiptsOpen = vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4 test'), sentToPrinter: false, printCount: 1 } }),
+    );
+    fakeApi(TELLER, { issuanceIssue, receiptsOpen });
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillValidForm();
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    fireEvent.click(await screen.findByRole('button', { name: '確定' }));
+
+    expect((await screen.findByTestId('receipt-no')).textContent).toBe('001-03-000042');
+    expect(screen.getByTestId('accepted-at').textContent).toBe('2026年11月25日 10時35分25秒');
+
+    fireEvent.click(screen.getByRole('button', { name: '領収書を表示/印刷' }));
+    const link = await screen.findByRole('link', { name: '領収書PDFを開く' });
+    expect(link.getAttribute('href')).toMatch(/^blob:/);
+    expect(receiptsOpen).toHaveBeenCalledWith({ receiptNo: '001-03-000042', reprint: false, copy: 'customer' });
+    expect(open).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: '次のお客さま' }));
+    expect(((await screen.findByLabelText('契約者ID')) as HTMLInputElement).value).toBe('');
+  });
+});

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../../src/renderer/App';
+import { FONT_SIZE_KEY } from '../../../src/renderer/hooks/useFontSize';
+import { MANAGER, TELLER, fakeApi } from './fakeApi';
+
+beforeEach(() => {
+  window.location.hash = '#/issue';
+  localStorage.clear();
+  delete document.documentElement.dataset.fontSize;
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('文字サイズ', () => {
+  it('拡大 scales the whole UI from the root element and is remembered', async () => {
+    fakeApi(TELLER);
+    render(<App />);
+    await screen.findByTestId('current-operator');
+    const large = screen.getByRole('button', { name: '拡大' });
+    expect(document.documentElement.dataset.fontSize).toBe('standard');
+    expect(screen.getByRole('button', { name: '標準' }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(large);
+    expect(document.documentElement.dataset.fontSize).toBe('large');
+    expect(large.getAttribute('aria-pressed')).toBe('true');
+    expect(localStorage.getItem(FONT_SIZE_KEY)).toBe('large');
+
+    fireEvent.click(screen.getByRole('button', { name: '標準' }));
+    expect(document.documentElement.dataset.fontSize).toBe('standard');
+    expect(localStorage.getItem(FONT_SIZE_KEY)).toBe('standard');
+  });
+
+  it('starts with the remembered size', async () => {
+    localStorage.setItem(FONT_SIZE_KEY, 'large');
+    fakeApi(null);
+    render(<App />);
+    await screen.findByRole('button', { name: 'ログイン' });
+    expect(document.documentElement.dataset.fontSize).toBe('large');
+  });
+});
+
+describe('menu and roles', () => {
+  it('hides オペレーター from a teller, and shows the server refusal if reached anyway', async () => {
+    fakeApi(TELLER);
+    render(<App />);
+    await screen.findByRole('button', { name: '発行受付' });
+    expect(screen.getByRole('button', { name: '本日の取引' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '在庫' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'オペレーター' })).toBeNull();
+    expect(screen.getByTestId('current-operator').textContent).toContain('係');
+
+    window.location.hash = '#/operators';
+    fireEvent(window, new HashChangeEvent('hashchange'));
+    expect(await screen.findByText('この操作は役席者のみ行えます')).toBeTruthy();
+  });
+
+  it('shows オペレーター and the seed import to a manager', async () => {
+    fakeApi(MANAGER);
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'オペレーター' }));
+    fireEvent.click(screen.getByRole('button', { name: '在庫' }));
+    expect(await screen.findByLabelText('シードファイル')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '取込' })).toBeTruthy();
+  });
+});
+
+describe('login', () => {
+  it('shows the server message when the login is refused', async () => {
+    fakeApi(null, {
+      authLogin: vi.fn(() =>
+        Promise.resolve({
+          ok: false as const,
+          error: { code: 'ACCOUNT_LOCKED', message: 'このオペレーターIDはロックされています。役席者に解除を依頼してください。' },
+        }),
+      ),
+    });
+    render(<App />);
+    fireEvent.change(await screen.findByLabelText('オペレーターID'), { target: { value: 'T001' } });
+    const password = screen.getByLabelText('パスワード');
+    fireEvent.change(password, { target: { value: 'wrong' } });
+    fireEvent.keyDown(password, { key: 'Enter' });
+    expect(await screen.findByText('このオペレーターIDはロックされています。役席者に解除を依頼してください。')).toBeTruthy();
+  });
+});
+
+describe('screen lock', () => {
+  it('SESSION_EXPIRED shows the lock overlay over the form, which survives', async () => {
+    const api = fakeApi(TELLER, {
+      stockLookup: vi.fn(() =>
+        Promise.resolve({ ok: false as const, error: { code: 'SESSION_EXPIRED', message: 'ログインの有効期限が切れました。' } }),
+      ),
+    });
+    render(<App />);
+    fireEvent.change(await screen.findByLabelText('契約者ID'), { target: { value: '555' } });
+    const serial = screen.getByLabelText('シリアル番号');
+    fireEvent.change(serial, { target: { value: 'X1' } });
+    fireEvent.blur(serial);
+
+    const dialog = await screen.findByRole('dialog', { name: '画面ロック中' });
+    expect(dialog).toBeTruthy();
+    // The screen underneath is still mounted, just unreachable.
+    const contract = document.getElementById('issue-contractId') as HTMLInputElement;
+    expect(contract.value).toBe('555');
+    expect(contract.closest('[inert]')).not.toBeNull();
+
+    fireEvent.change(screen.getByLabelText('パスワード'), { target: { value: 'secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ロック解除' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.authLogin).toHaveBeenCalledWith({ operatorId: 'T001', password: 'secret' });
+    expect((screen.getByLabelText('契約者ID') as HTMLInputElement).value).toBe('555');
+  });
+
+  it('locks after idleLockSeconds without activity', async () => {
+    fakeApi(TELLER, {}, 1);
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByRole('dialog', { name: '画面ロック中' }, { timeout: 4000 })).toBeTruthy();
+  });
+});
