@@ -2,8 +2,8 @@
  * The Electron shell, kept small: one window on the app:// protocol, the preload, and the
  * handler table mounted on ipcMain. Everything else is the same code browser mode runs.
  */
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { openApp } from '../services/app';
 import { CHANNELS, IPC_PREFIX } from '../services/channels';
@@ -13,7 +13,8 @@ import { safeStorageKeyProvider } from './safe-storage-key';
 import { electronPrinter } from './print';
 
 const ORIGIN = 'app://madoguchi';
-const rendererDir = join(__dirname, '..', 'renderer');
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -40,7 +41,7 @@ function createWindow(): BrowserWindow {
     height: 900,
     title: '窓口 madoguchi',
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
+      preload: join(here, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -5,7 +5,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "font-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",

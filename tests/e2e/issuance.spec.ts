@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { test, expect, api } from './fixtures';
+import { fillApplication, importSeeds, logIn, MANAGER, otpNow, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
+import { makeOathCsv } from '../support/seeds';
+
+const shots = 'test-results/screens';
+mkdirSync(shots, { recursive: true });
+
+test('first run → login → seed import → issuance with the right OTP → receipt → today’s log', async ({ page, host }) => {
+  await setUpBranch(page, host);
+  await page.screenshot({ path: `${shots}/01-after-setup.png` });
+  await logIn(page, MANAGER.id, MANAGER.password);
+
+  const { csv, tokens } = makeOathCsv(3);
+  await importSeeds(page, 'vendor-2026-11.csv', csv);
+  await expect(page.getByTestId('import-count')).toHaveText('3件');
+  await expect(page.getByTestId('count-IN_STOCK')).toContainText('3');
+  await page.screenshot({ path: `${shots}/02-stock.png` });
+
+  const token = tokens[0]!;
+  await fillApplication(page, YAMADA, token.serial, otpNow(token));
+  await page.screenshot({ path: `${shots}/03-confirm.png` });
+  await page.getByRole('button', { name: '確定' }).click();
+
+  const receiptNo = page.getByTestId('receipt-no');
+  await expect(receiptNo).toHaveText('101-01-0000001');
+  await expect(page.getByTestId('issued-serial')).toHaveText(token.serial);
+  await page.getByRole('button', { name: '領収書を表示/印刷' }).click();
+  await page.screenshot({ path: `${shots}/04-done.png` });
+  const text = await receiptTextFromLink(page);
+  for (const word of ['ハードウェアトークン発行', '101-01-0000001', token.serial, 'ハードウェアトークン発行手数料 2,200円(税込)', '10%対象 2,200円', 'うち消費税 200円', 'T7000012050002', '北見信用金庫', 'お客さま控']) {
+    expect(text).toContain(word);
+  }
+  expect(text).not.toContain('山田 太郎');
+
+  await page.getByRole('button', { name: '本日の取引' }).click();
+  const row = page.getByRole('row').filter({ hasText: '101-01-0000001' });
+  await expect(row).toContainText('ハードウェアトークン発行');
+  await expect(row).toContainText(token.serial);
+  await expect(row).toContainText('2,200円');
+  await page.screenshot({ path: `${shots}/05-journal.png` });
+});
+
+test('a wrong OTP is refused with a clear message, the form keeps what was typed, and nothing is written', async ({ page, host }) => {
+  await setUpBranch(page, host);
+  await logIn(page, MANAGER.id, MANAGER.password);
+  const { csv, tokens } = makeOathCsv(1);
+  await importSeeds(page, 'vendor.csv', csv);
+  await expect(page.getByTestId('import-count')).toHaveText('1件');
+
+  const token = tokens[0]!;
+  const wrong = () => String((Number(otpNow(token)()) + 500_000) % 1_000_000).padStart(6, '0');
+  await fillApplication(page, YAMADA, token.serial, wrong);
+  const confirm = page.getByRole('button', { name: '確定' });
+  if (await confirm.isVisible()) await confirm.click();
+
+  const otp = page.getByLabel('ワンタイムパスワード');
+  await expect(otp).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await otp.getAttribute('aria-describedby')) ?? '';
+  const message = await page.locator(describedBy.split(' ').map((id) => `#${id}`).join(', ')).allTextContents();
+  expect(message.join(' ')).toContain('一致しません');
+  await expect(page.getByLabel('契約者ID')).toHaveValue(YAMADA.contractId);
+  await expect(page.getByLabel('お名前（漢字）')).toHaveValue(YAMADA.nameKanji);
+  await page.screenshot({ path: `${shots}/06-wrong-otp.png` });
+
+  const journal = await api(page, 'journalToday', {});
+  expect(journal.ok && journal.value.entries.filter((e) => e.kind === 'TOKEN_ISSUED')).toEqual([]);
+  const stock = await api(page, 'stockLookup', { serial: token.serial });
+  expect(stock.ok && stock.value.state).toBe('IN_STOCK');
+});
+
+test('a serial that is not in stock is named as such when scanned', async ({ page, host }) => {
+  await setUpBranch(page, host);
+  await logIn(page, MANAGER.id, MANAGER.password);
+  await importSeeds(page, 'vendor.csv', makeOathCsv(1).csv);
+  await expect(page.getByTestId('import-count')).toHaveText('1件');
+  await page.getByRole('button', { name: '発行受付' }).click();
+  await page.getByLabel('シリアル番号').fill('ＺＺ９９９９９９９９９９');
+  await page.getByLabel('シリアル番号').press('Enter');
+  await expect(page.getByText(/ZZ9999999999 は当店の在庫に登録されていません/).first()).toBeVisible();
+});
+
+test('a teller sees no manager screens, and the host refuses a teller’s manager-only call', async ({ page, host }) => {
+  await setUpBranch(page, host);
+  await logIn(page, MANAGER.id, MANAGER.password);
+  const created = await api(page, 'operatorsCreate', { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
+  expect(created.ok).toBe(true);
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await logIn(page, 'tel01', 'teller123');
+
+  await expect(page.getByRole('button', { name: '発行受付' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'オペレーター' })).toHaveCount(0);
+  const list = await api(page, 'operatorsList', {});
+  expect(list.ok ? '' : list.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('役席者のみ') });
+  const imp = await api(page, 'stockImport', { fileName: 'x.csv', content: makeOathCsv(1).csv });
+  expect(imp.ok).toBe(false);
+});
+
+test('the API refuses a caller without the start-up secret, with a wrong one, or under another host name', async ({ request, host }) => {
+  const url = `${host.origin}/api/journalToday`;
+  const none = await request.post(url, { data: {} });
+  expect(none.status()).toBe(403);
+  const wrong = await request.post(url, { data: {}, headers: { 'x-madoguchi-secret': 'guess' } });
+  expect(wrong.status()).toBe(403);
+  const rebinding = await request.post(url, { data: {}, headers: { 'x-madoguchi-secret': host.secret, host: 'evil.example:80' } });
+  expect(rebinding.status()).toBe(421);
+  const right = await request.post(`${host.origin}/api/setupStatus`, { data: {}, headers: { 'x-madoguchi-secret': host.secret } });
+  expect(right.status()).toBe(200);
+  expect(await right.json()).toEqual({ ok: true, value: { initialized: false, branch: null } });
+});

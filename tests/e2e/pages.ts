@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+import { expect, type Host } from './fixtures';
+import { pdfText } from '../support/pdf-text';
+import { codeAt, type TestToken } from '../support/seeds';
+
+export const MANAGER = { id: 'mgr01', name: '佐藤 一郎', password: 'manager123' };
+
+/** First run through the setup screen, as a branch would do it. */
+export async function setUpBranch(page: Page, host: Host): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('銀行名').fill('北見信用金庫');
+  await page.getByLabel('店番', { exact: true }).fill('１０１');
+  await page.getByLabel('店名').fill('本店営業部');
+  await page.getByLabel('端末番号').fill('1');
+  await page.getByLabel('登録番号').fill('T7000012050002');
+  await page.getByLabel('オペレーターID').fill(MANAGER.id);
+  await page.getByLabel('氏名').fill(MANAGER.name);
+  await page.getByLabel('パスワード', { exact: true }).fill(MANAGER.password);
+  await page.getByLabel('パスワード（確認）').fill(MANAGER.password);
+  await page.getByRole('button', { name: '初期設定を登録' }).click();
+  await expect(page.getByRole('heading', { name: 'オペレーター認証' })).toBeVisible();
+}
+
+export async function logIn(page: Page, id: string, password: string): Promise<void> {
+  await page.getByLabel('オペレーターID').fill(id);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByTestId('current-operator')).toBeVisible();
+}
+
+export async function importSeeds(page: Page, fileName: string, content: string): Promise<void> {
+  await page.getByRole('button', { name: '在庫' }).click();
+  await page.getByLabel('シードファイル', { exact: true }).setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await page.getByRole('button', { name: '取込', exact: true }).click();
+}
+
+export interface Customer {
+  contractId: string;
+  nameKanji: string;
+  nameKana: string;
+  account: [string, string, string];
+  featurePhone?: boolean;
+}
+
+export const YAMADA: Customer = { contractId: 'C0012345', nameKanji: '山田 太郎', nameKana: 'ヤマダ タロウ', account: ['101', '01', '1234567'] };
+
+/** Fills the application form up to the OTP; returns after 確認 is pressed. */
+export async function fillApplication(page: Page, c: Customer, serial: string, otp: () => string): Promise<void> {
+  await page.getByRole('button', { name: '発行受付' }).click();
+  await page.getByLabel('契約者ID').fill(c.contractId);
+  await page.getByLabel('お名前（漢字）').fill(c.nameKanji);
+  await page.getByLabel('フリガナ').fill(c.nameKana);
+  await page.getByLabel('代表口座 店番').fill(c.account[0]);
+  await page.getByLabel('科目').selectOption(c.account[1]);
+  await page.getByLabel('口座番号').fill(c.account[2]);
+  if (c.featurePhone) await page.getByLabel('携帯電話（ガラケー）利用').check();
+  await page.getByLabel('本人確認書類').selectOption('DRIVERS_LICENSE');
+  await page.getByLabel('お届け印 照合済').check();
+  // A barcode scanner types the serial and presses Enter.
+  await page.getByLabel('シリアル番号').fill(serial);
+  await page.getByLabel('シリアル番号').press('Enter');
+  await page.getByLabel('ワンタイムパスワード').fill(otp());
+  await page.getByLabel('現金').check();
+  await page.getByRole('button', { name: '確認', exact: true }).click();
+}
+
+export const otpNow = (t: TestToken) => () => codeAt(t, new Date());
+
+/** The receipt the completion panel links to, read back as text. */
+export async function receiptTextFromLink(page: Page): Promise<string> {
+  const href = await page.getByRole('link', { name: /領収書PDFを開く/ }).getAttribute('href');
+  expect(href).toMatch(/^blob:/);
+  const base64 = await page.evaluate(async (url) => {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }, href!);
+  return pdfText(base64);
+}
