@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { FormScope, focusField } from './formScope';
+import { FormScope, fieldId, focusField } from './formScope';
 
 type Props = {
   /** The server's general message (error.message), if any. */
@@ -23,9 +23,16 @@ export function ErrorSummary({ message, fieldErrors, labels }: Props) {
         <ul>
           {entries.map(([name, text]) => (
             <li key={name}>
-              <button type="button" className="link-button" onClick={() => focusField(prefix, name)}>
+              <a
+                href={`#${fieldId(prefix, name)}`}
+                onClick={(event) => {
+                  // Focus the field; the location hash belongs to the menu.
+                  event.preventDefault();
+                  focusField(prefix, name);
+                }}
+              >
                 {labels[name] ?? name}：{text}
-              </button>
+              </a>
             </li>
           ))}
         </ul>

@@ -41,7 +41,7 @@ export function StockImport({ onImported }: { onImported: () => void }) {
   }
 
   return (
-    <section className="panel panel--inset" aria-labelledby="import-title">
+    <section className="panel panel--inset">
       <h2 id="import-title">シードファイル取込</h2>
       <div className="import-row">
         <div className="field">

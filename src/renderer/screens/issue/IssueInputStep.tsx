@@ -47,116 +47,120 @@ export function IssueInputStep(props: Props) {
     <KeyboardForm idPrefix={ISSUE_FORM_PREFIX} onSubmit={props.onConfirm} aria-labelledby="issue-title">
       <ErrorSummary message={message} fieldErrors={errors} labels={ISSUE_LABELS} />
 
-      <fieldset className="form-section">
-        <legend>お客さま</legend>
-        <TextField {...text('contractId')} className="w-medium" maxLength={40} hint="インターネットバンキングの利用者番号" />
-        <div className="field-row">
-          <TextField {...text('nameKanji')} className="w-wide" maxLength={60} />
-          <TextField
-            {...text('nameKana')}
-            className="w-wide"
-            maxLength={80}
-            hint="全角カタカナ（ひらがな・半角カナは自動で全角カタカナにします）"
-            onBlur={() => {
-              const kana = toFullWidthKatakana(draft.nameKana);
-              if (kana !== draft.nameKana) onChange('nameKana', kana);
-            }}
-          />
-        </div>
-        <fieldset className="subgroup">
-          <legend className="field-label">代表口座</legend>
-          <div className="field-row field-row--account">
+      <div className="issue-columns">
+        <div className="issue-column">
+          <fieldset className="form-section">
+            <legend>お客さま</legend>
+            <TextField {...text('contractId')} className="w-medium" maxLength={40} hint="インターネットバンキングの利用者番号" />
+            <TextField {...text('nameKanji')} className="w-wide" maxLength={60} />
             <TextField
-              {...text('accountBranch')}
-              label="店番"
-              aria-label="代表口座 店番"
-              inputMode="numeric"
-              maxLength={3}
-              className="w-3"
+              {...text('nameKana')}
+              className="w-wide"
+              maxLength={80}
+              hint="全角カタカナ（ひらがな・半角カナは自動で全角カタカナにします）"
+              onBlur={() => {
+                const kana = toFullWidthKatakana(draft.nameKana);
+                if (kana !== draft.nameKana) onChange('nameKana', kana);
+              }}
             />
-            <span className="account-sep" aria-hidden="true">
-              －
-            </span>
+            <fieldset className="subgroup">
+              <legend className="field-label">代表口座</legend>
+              <div className="field-row field-row--account">
+                <TextField
+                  {...text('accountBranch')}
+                  label="店番"
+                  aria-label="代表口座 店番"
+                  inputMode="numeric"
+                  maxLength={3}
+                  className="w-3"
+                />
+                <span className="account-sep" aria-hidden="true">
+                  －
+                </span>
+                <SelectField
+                  name="accountSubject"
+                  label="科目"
+                  options={SUBJECT_OPTIONS}
+                  value={draft.accountSubject}
+                  error={errors.accountSubject}
+                  onChange={(e) => onChange('accountSubject', e.target.value as IssueDraft['accountSubject'])}
+                  className="w-subject"
+                />
+                <span className="account-sep" aria-hidden="true">
+                  －
+                </span>
+                <TextField {...text('accountNumber')} inputMode="numeric" maxLength={7} className="w-7" />
+              </div>
+            </fieldset>
+            <CheckboxField
+              name="featurePhone"
+              label="携帯電話（ガラケー）利用"
+              checked={draft.featurePhone}
+              onChange={(v) => onChange('featurePhone', v)}
+              error={errors.featurePhone}
+              hint="ガラケーのお客さまはハードウェアトークンのみご利用いただけます。利用中止はインターネットではできず、窓口への届出になります。"
+            />
+          </fieldset>
+        </div>
+
+        <div className="issue-column">
+          <fieldset className="form-section">
+            <legend>ご本人確認</legend>
             <SelectField
-              name="accountSubject"
-              label="科目"
-              options={SUBJECT_OPTIONS}
-              value={draft.accountSubject}
-              error={errors.accountSubject}
-              onChange={(e) => onChange('accountSubject', e.target.value as IssueDraft['accountSubject'])}
-              className="w-subject"
+              name="identityDocument"
+              label="本人確認書類"
+              placeholder="選択してください"
+              options={DOCUMENT_OPTIONS}
+              value={draft.identityDocument}
+              error={errors.identityDocument}
+              onChange={(e) => onChange('identityDocument', e.target.value as IssueDraft['identityDocument'])}
+              className="w-medium"
+              hint="書類の種類のみ記録します。マイナンバーカードの場合も、個人番号（マイナンバー）は記録しません。"
             />
-            <span className="account-sep" aria-hidden="true">
-              －
-            </span>
-            <TextField {...text('accountNumber')} inputMode="numeric" maxLength={7} className="w-7" />
-          </div>
-        </fieldset>
-        <CheckboxField
-          name="featurePhone"
-          label="携帯電話（ガラケー）利用"
-          checked={draft.featurePhone}
-          onChange={(v) => onChange('featurePhone', v)}
-          error={errors.featurePhone}
-          hint="ガラケーのお客さまはハードウェアトークンのみご利用いただけます。利用中止はインターネットではできず、窓口への届出になります。"
-        />
-      </fieldset>
+            <CheckboxField
+              name="sealChecked"
+              label="お届け印 照合済"
+              checked={draft.sealChecked}
+              onChange={(v) => onChange('sealChecked', v)}
+              error={errors.sealChecked}
+            />
+          </fieldset>
 
-      <fieldset className="form-section">
-        <legend>ご本人確認</legend>
-        <SelectField
-          name="identityDocument"
-          label="本人確認書類"
-          placeholder="選択してください"
-          options={DOCUMENT_OPTIONS}
-          value={draft.identityDocument}
-          error={errors.identityDocument}
-          onChange={(e) => onChange('identityDocument', e.target.value as IssueDraft['identityDocument'])}
-          className="w-medium"
-          hint="書類の種類のみ記録します。マイナンバーカードの場合も、個人番号（マイナンバー）は記録しません。"
-        />
-        <CheckboxField
-          name="sealChecked"
-          label="お届け印 照合済"
-          checked={draft.sealChecked}
-          onChange={(v) => onChange('sealChecked', v)}
-          error={errors.sealChecked}
-        />
-      </fieldset>
+          <fieldset className="form-section">
+            <legend>トークン</legend>
+            <TextField
+              {...text('serial')}
+              className="w-serial"
+              maxLength={40}
+              hint="トークン裏面の12桁の英数字。バーコードを読み取るか入力してください。"
+              afterId="issue-serial-state"
+              after={<SerialState lookup={lookup} serial={draft.serial} />}
+              onBlur={props.onSerialCommit}
+            />
+            <TextField
+              {...text('otp')}
+              className="w-otp"
+              inputMode="numeric"
+              maxLength={6}
+              hint={OTP_INSTRUCTION}
+            />
+          </fieldset>
 
-      <fieldset className="form-section">
-        <legend>トークン</legend>
-        <TextField
-          {...text('serial')}
-          className="w-serial"
-          maxLength={40}
-          hint="トークン裏面の12桁の英数字。バーコードを読み取るか入力してください。"
-          afterId="issue-serial-state"
-          after={<SerialState lookup={lookup} serial={draft.serial} />}
-          onBlur={props.onSerialCommit}
-        />
-        <TextField
-          {...text('otp')}
-          className="w-otp"
-          inputMode="numeric"
-          maxLength={6}
-          hint={OTP_INSTRUCTION}
-        />
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>手数料</legend>
-        <FeeBox fee={fee} error={feeError} />
-        <RadioGroup
-          name="payment"
-          label="お支払方法"
-          options={PAYMENT_OPTIONS}
-          value={draft.payment}
-          onChange={(v) => onChange('payment', v)}
-          error={errors.payment}
-          hint={draft.payment === 'ACCOUNT_DEBIT' ? '代表口座から引き落とします。' : undefined}
-        />
-      </fieldset>
+          <fieldset className="form-section">
+            <legend>手数料</legend>
+            <FeeBox fee={fee} error={feeError} />
+            <RadioGroup
+              name="payment"
+              label="お支払方法"
+              options={PAYMENT_OPTIONS}
+              value={draft.payment}
+              onChange={(v) => onChange('payment', v)}
+              error={errors.payment}
+              hint={draft.payment === 'ACCOUNT_DEBIT' ? '代表口座から引き落とします。' : undefined}
+            />
+          </fieldset>
+        </div>
+      </div>
 
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={props.onClear}>
