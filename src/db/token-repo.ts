@@ -65,12 +65,12 @@ export function countTokensByState(db: Db): Record<string, number> {
 
 export function insertToken(
   db: Db,
-  t: { serial: string; batchId: number; params: OtpParams; secretEnc: Buffer; updatedAt: string },
+  t: { serial: string; batchId: number; params: OtpParams; driftSteps: number; secretEnc: Buffer; updatedAt: string },
 ): void {
   db.prepare(
-    `INSERT INTO tokens (serial, state, batch_id, algorithm, hash, digits, period, counter, secret_enc, updated_at)
-     VALUES (@serial, 'IN_STOCK', @batchId, @algorithm, @hash, @digits, @period, @counter, @secretEnc, @updatedAt)`,
-  ).run({ serial: t.serial, batchId: t.batchId, ...t.params, secretEnc: t.secretEnc, updatedAt: t.updatedAt });
+    `INSERT INTO tokens (serial, state, batch_id, algorithm, hash, digits, period, counter, drift_steps, secret_enc, updated_at)
+     VALUES (@serial, 'IN_STOCK', @batchId, @algorithm, @hash, @digits, @period, @counter, @driftSteps, @secretEnc, @updatedAt)`,
+  ).run({ serial: t.serial, batchId: t.batchId, ...t.params, driftSteps: t.driftSteps, secretEnc: t.secretEnc, updatedAt: t.updatedAt });
 }
 
 export function saveOtpMemory(db: Db, serial: string, m: OtpMemory): void {

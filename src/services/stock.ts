@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parseOathCsv, type SeedRecord } from '../domain/seed-csv';
+import { decodeHex, parseOathCsv, type SeedRecord } from '../domain/seed-csv';
+import { isPskc, parsePskc } from '../seeds/pskc';
 import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import { normalizeSerial, validateSerial } from '../domain/validation';
 import { refuse } from '../domain/errors';
@@ -11,25 +12,29 @@ import type { Ports } from './ports';
 
 export interface ParsedSeedFile {
   format: string;
-  records: SeedRecord[];
+  /** PSKC may also say how far the token's clock has drifted (in time steps). */
+  records: (SeedRecord & { driftSteps?: number })[];
 }
 
-/** Picks the parser by content; PSKC (XML) arrives with the lifecycle issue. */
-export function parseSeedFile(content: string): ParsedSeedFile {
+/** Picks the parser by content: PSKC (RFC 6030) or the vendors' OATH CSV. */
+export function parseSeedFile(content: string, preSharedKeyHex?: string): ParsedSeedFile {
   const text = content.replace(/^\uFEFF/, '');
-  if (text.trimStart().startsWith('<')) {
-    refuse('SEED_FORMAT', 'PSKC形式（XML）のシードファイルはまだ取り込めません。OATH CSV形式のファイルを選択してください。', 'content');
+  if (!isPskc(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
+  const keyText = preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
+  const preSharedKey = keyText ? decodeHex(keyText) : undefined;
+  if (keyText && preSharedKey?.length !== 16) {
+    refuse('PSK_FORMAT', '事前共有鍵は16進数32桁（AES-128）で入力してください。', 'preSharedKey');
   }
-  return { format: 'OATH_CSV', records: parseOathCsv(text) };
+  return { format: 'PSKC', records: parsePskc(text, preSharedKey ? { preSharedKey } : {}) };
 }
 
 /**
  * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed
  * with the data key, one journal entry. A serial the branch already knows refuses the file.
  */
-export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string }) {
+export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string; preSharedKeyHex?: string | undefined }) {
   const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
-  const { format, records } = parseSeedFile(req.content);
+  const { format, records } = parseSeedFile(req.content, req.preSharedKeyHex);
   if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
   const at = p.now().toISOString();
   const batchId = p.db.transaction(() => {
@@ -40,7 +45,14 @@ export function importSeeds(p: Ports, by: Operator, req: { fileName: string; con
     }
     const id = insertSeedBatch(p.db, { fileName: req.fileName, sha256, format, count: records.length, operatorId: by.operatorId, importedAt: at });
     for (const r of records) {
-      insertToken(p.db, { serial: r.serial, batchId: id, params: r.params, secretEnc: p.secrets.seal(r.secret, r.serial), updatedAt: at });
+      insertToken(p.db, {
+        serial: r.serial,
+        batchId: id,
+        params: r.params,
+        driftSteps: r.driftSteps ?? 0,
+        secretEnc: p.secrets.seal(r.secret, r.serial),
+        updatedAt: at,
+      });
     }
     appendJournal(p.db, {
       kind: 'SEED_IMPORTED',

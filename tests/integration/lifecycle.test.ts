@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/db/journal';
 import { branchWithStock, issueRequest, type Fixture } from '../support/app-fixture';
 import { pdfText } from '../support/pdf-text';
+import { buildEncryptedPskc } from '../support/pskc-builder';
 import { codeAt, type TestToken } from '../support/seeds';
 
 let fx: Fixture;
@@ -199,5 +201,36 @@ describe('stock care', () => {
     await fx.app.dispatch('issuanceIssue', issueRequest(u.serial, '000000', { contractId: 'C0000002' }));
     await fx.call('stockResetFailCount', { serial: u.serial });
     expect((await fx.call('stockList', { serial: u.serial })).tokens[0]!.failCount).toBe(0);
+  });
+});
+
+describe('stock from PSKC files', () => {
+  it('imports an encrypted PSKC file whole, records the batch, and issues a token with a code from its seed', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    const psk = randomBytes(16);
+    const tokens: TestToken[] = Array.from({ length: 4 }, (_, i) => ({
+      serial: `PK${String(i + 1).padStart(10, '0')}`,
+      secret: randomBytes(20),
+      params: { algorithm: 'TOTP', hash: 'SHA1', digits: 6, period: 30, counter: 0 },
+    }));
+    const xml = buildEncryptedPskc(psk, tokens.map((t, i) => ({ serial: t.serial, id: `K${i}`, secret: t.secret, totp: true })));
+
+    const noKey = await fx.app.dispatch('stockImport', { fileName: 'vendor.pskc', content: xml });
+    expect(noKey.ok ? '' : Object.keys(noKey.error.fieldErrors ?? {})).toEqual(['preSharedKey']);
+    const tampered = xml.replace(/<ValueMAC>(.)/, (_m, c: string) => `<ValueMAC>${c === 'A' ? 'B' : 'A'}`);
+    const bad = await fx.app.dispatch('stockImport', { fileName: 'vendor.pskc', content: tampered, preSharedKeyHex: psk.toString('hex') });
+    expect(bad.ok ? '' : bad.error.message).toMatch(/1件目のKeyPackage.*MAC/);
+    expect(n("SELECT COUNT(*) AS n FROM tokens WHERE serial LIKE 'PK%'")).toBe(0);
+
+    const ok = await fx.call('stockImport', { fileName: 'vendor.pskc', content: xml, preSharedKeyHex: psk.toString('hex').toUpperCase() });
+    expect(ok).toMatchObject({ count: 4, format: 'PSKC' });
+    expect(fx.app.db.prepare('SELECT file_name AS f, token_count AS c, operator_id AS op FROM seed_batches ORDER BY batch_id DESC LIMIT 1').get()).toEqual({
+      f: 'vendor.pskc',
+      c: 4,
+      op: 'mgr01',
+    });
+    const t = tokens[2]!;
+    const issued = await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    expect(issued.serial).toBe(t.serial);
   });
 });
