@@ -39,6 +39,8 @@ async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ h
 }
 
 export const test = base.extend<{ host: Host }>({
+  // Playwright reads a fixture's dependencies from this pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
     const { host, child } = await startHost(dataDir);
