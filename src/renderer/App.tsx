@@ -69,6 +69,8 @@ export function App() {
 
   const login = useCallback(async (operator: Operator) => {
     setLock(null);
+    // A fresh login starts at 発行受付, whatever the previous operator left open.
+    window.location.hash = '#/issue';
     setPhase({ kind: 'main', operator });
     // The idle time may differ once logged in; the session says.
     const session = await call('authSession', {});

@@ -16,9 +16,11 @@ export function ErrorSummary({ message, fieldErrors, labels }: Props) {
     ([a], [b]) => order(labels, a) - order(labels, b),
   );
   if (!message && entries.length === 0) return null;
+  // The server often repeats a field's message as the general one: say it once.
+  const title = message && !entries.some(([, text]) => text === message) ? message : '入力内容を確認してください。';
   return (
     <div className="error-summary" role="alert">
-      <p className="error-summary-title">{message || '入力内容を確認してください。'}</p>
+      <p className="error-summary-title">{title}</p>
       {entries.length > 0 ? (
         <ul>
           {entries.map(([name, text]) => (

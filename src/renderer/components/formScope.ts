@@ -13,7 +13,10 @@ export function fieldId(prefix: string, name: string): string {
 
 export function focusField(prefix: string, name: string): void {
   const el = document.getElementById(fieldId(prefix, name));
-  if (el instanceof HTMLElement) el.focus();
+  if (!(el instanceof HTMLElement)) return;
+  el.focus();
+  // Typing replaces what was refused (e.g. a new one-time password).
+  if (el instanceof HTMLInputElement && (el.type === 'text' || el.type === 'password')) el.select();
 }
 
 export function describedBy(...ids: unknown[]): string | undefined {

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import type { ResponseOf } from '../../services/contract';
 import type { Role } from '../../domain/types';
 import { ROLES } from '../../domain/types';
+import { DomainError } from '../../domain/errors';
+import { validateOperatorId, validatePassword } from '../../domain/validation';
 import { call } from '../api';
 import { ErrorMessage, ErrorSummary } from '../components/ErrorSummary';
 import { KeyboardForm } from '../components/KeyboardForm';
@@ -112,9 +114,18 @@ function CreateOperator({ onCreated }: { onCreated: () => void }) {
   async function submit() {
     if (busy) return;
     const errors: Record<string, string> = {};
-    if (!values.operatorId.trim()) errors.operatorId = 'オペレーターIDを入力してください。';
-    if (!values.name.trim()) errors.name = '氏名を入力してください。';
-    if (!values.password) errors.password = '初期パスワードを入力してください。';
+    for (const [field, check] of [
+      ['operatorId', () => validateOperatorId(values.operatorId)],
+      ['password', () => validatePassword(values.password)],
+    ] as const) {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        errors[field] = error.message;
+      }
+    }
+    if (!values.name.trim()) errors.name = '氏名を入力してください';
     if (Object.keys(errors).length > 0) {
       setFieldErrors(errors);
       setMessage(null);

@@ -5,7 +5,7 @@ import { KeyboardForm } from '../components/KeyboardForm';
 import { TextField } from '../components/Field';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { focusField } from '../components/formScope';
-import { isDigits, nfkc } from '../text';
+import { validateSetup } from '../../domain/validation';
 
 type Values = SetupRequest & { managerPasswordConfirm: string };
 
@@ -35,19 +35,12 @@ const LABELS: Record<keyof Values, string> = {
 
 const PREFIX = 'setup';
 
-/** Checks that need nothing from the server; the server checks everything again. */
+/** The domain's setup rules (the server applies the same), plus the confirmation. */
 function precheck(v: Values): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const key of Object.keys(LABELS) as Array<keyof Values>) {
-    if (!v[key].trim()) errors[key] = `${LABELS[key]}を入力してください。`;
-  }
-  if (!errors.branchCode && !isDigits(v.branchCode, 3)) errors.branchCode = '店番は3桁の数字で入力してください。';
-  if (!errors.invoiceRegNo && !/^T[0-9]{13}$/.test(nfkc(v.invoiceRegNo).toUpperCase())) {
-    errors.invoiceRegNo = '登録番号は「T」と13桁の数字で入力してください。';
-  }
-  if (!errors.managerPasswordConfirm && v.managerPassword !== v.managerPasswordConfirm) {
-    errors.managerPasswordConfirm = '確認用のパスワードが一致しません。';
-  }
+  const result = validateSetup(v);
+  const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
+  if (!v.managerPasswordConfirm) errors.managerPasswordConfirm = '確認のため、パスワードをもう一度入力してください';
+  else if (v.managerPassword !== v.managerPasswordConfirm) errors.managerPasswordConfirm = '確認用のパスワードが一致しません';
   return errors;
 }
 

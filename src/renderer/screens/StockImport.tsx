@@ -10,6 +10,7 @@ export function StockImport({ onImported }: { onImported: () => void }) {
   const status = useStatus();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,11 +28,13 @@ export function StockImport({ onImported }: { onImported: () => void }) {
       setError('ファイルを読み込めませんでした。');
       return;
     }
-    const r = await call('stockImport', { fileName: file.name, content });
+    const preSharedKeyHex = key.replace(/\s/g, '');
+    const r = await call('stockImport', { fileName: file.name, content, ...(preSharedKeyHex ? { preSharedKeyHex } : {}) });
     setBusy(false);
     if (r.ok) {
       setResult({ ...r.value, fileName: file.name });
       setFile(null);
+      setKey('');
       if (input.current) input.current.value = '';
       status(`シードファイル ${file.name} から ${r.value.count}件を取り込みました。`);
       onImported();
@@ -62,6 +65,24 @@ export function StockImport({ onImported }: { onImported: () => void }) {
           />
           <p id="stock-seed-hint" className="field-hint">
             納品されたPSKC（XML）またはOATH CSVファイル。シード（秘密鍵）は画面に表示されません。
+          </p>
+        </div>
+        <div className="field field--key">
+          <label htmlFor="stock-psk" className="field-label">
+            事前共有鍵
+          </label>
+          <input
+            id="stock-psk"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            maxLength={80}
+            onChange={(e) => setKey(e.target.value)}
+            aria-describedby="stock-psk-hint"
+          />
+          <p id="stock-psk-hint" className="field-hint">
+            暗号化されたPSKCのみ：ベンダーから別送された16進数32桁
           </p>
         </div>
         <button type="button" className="button button--primary" onClick={() => void importFile()} disabled={!file || busy}>

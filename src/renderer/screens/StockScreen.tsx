@@ -55,7 +55,13 @@ export function StockScreen({ role }: { role: Role }) {
 
       {role === 'manager' ? <StockImport onImported={reload} /> : null}
 
-      <KeyboardForm idPrefix="stock" className="filter-bar" onSubmit={() => setApplied({ ...filter })} aria-label="在庫の絞り込み">
+      <KeyboardForm
+        idPrefix="stock"
+        className="filter-bar"
+        onSubmit={() => setApplied({ ...filter })}
+        submitOnLastField
+        aria-label="在庫の絞り込み"
+      >
         <SelectField
           name="state"
           label="状態"

@@ -4,7 +4,7 @@ import { ACCOUNT_SUBJECTS, IDENTITY_DOCUMENTS } from '../../../domain/types';
 import { formatYen } from '../../../domain/format';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { PAYMENT_LABELS } from '../../labels';
-import { toFullWidthKatakana, nfkc } from '../../text';
+import { normalizeInput, toFullWidthKatakana } from '../../../domain/validation';
 import type { IssueDraft, SerialLookup } from './draft';
 
 type Props = {
@@ -28,7 +28,7 @@ export function IssueConfirmStep({ draft, lookup, fee, message, busy, onBack, on
     ['契約者ID', draft.contractId],
     ['お名前（漢字）', draft.nameKanji],
     ['フリガナ', toFullWidthKatakana(draft.nameKana)],
-    ['代表口座', `${nfkc(draft.accountBranch)}－${ACCOUNT_SUBJECTS[draft.accountSubject]}－${nfkc(draft.accountNumber)}`],
+    ['代表口座', `${normalizeInput(draft.accountBranch)}－${ACCOUNT_SUBJECTS[draft.accountSubject]}－${normalizeInput(draft.accountNumber).padStart(7, '0')}`],
     ['携帯電話（ガラケー）利用', draft.featurePhone ? 'あり' : 'なし'],
     ['本人確認書類', draft.identityDocument ? IDENTITY_DOCUMENTS[draft.identityDocument] : '—'],
     ['お届け印', draft.sealChecked ? '照合済' : '未照合'],

@@ -6,7 +6,7 @@ import { KeyboardForm } from '../../components/KeyboardForm';
 import { CheckboxField, RadioGroup, SelectField, TextField } from '../../components/Field';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PAYMENT_LABELS, type Payment } from '../../labels';
-import { toFullWidthKatakana } from '../../text';
+import { toFullWidthKatakana } from '../../../domain/validation';
 import { ISSUE_LABELS, type IssueDraft, type SerialLookup } from './draft';
 
 export const ISSUE_FORM_PREFIX = 'issue';

@@ -1,7 +1,8 @@
 /** The issuance form (ハードウェアトークン発行申込書) as typed, and what the screen keeps between steps. */
 import type { IssueRequest, ResponseOf } from '../../../services/contract';
 import type { AccountSubject, IdentityDocument, TokenState } from '../../../domain/types';
-import { isDigits, isFullWidthKatakana, toFullWidthKatakana } from '../../text';
+import { DomainError } from '../../../domain/errors';
+import { toFullWidthKatakana, validateApplicationForm, validateOtpFormat, validateSerial } from '../../../domain/validation';
 import type { Payment } from '../../labels';
 
 export interface IssueDraft {
@@ -76,25 +77,31 @@ export const NEW_SESSION: IssueSession = {
   result: null,
 };
 
-/** Early checks so the 確認 step is worth reading; the server checks everything again. */
+/** The domain's own form rules, so that the 確認 step shows what the server would refuse. */
 export function precheck(d: IssueDraft, lookup: SerialLookup): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (!d.contractId.trim()) e.contractId = '契約者IDを入力してください。';
-  if (!d.nameKanji.trim()) e.nameKanji = 'お名前（漢字）を入力してください。';
-  if (!d.nameKana.trim()) e.nameKana = 'フリガナを入力してください。';
-  else if (!isFullWidthKatakana(toFullWidthKatakana(d.nameKana))) e.nameKana = 'フリガナは全角カタカナで入力してください。';
-  if (!isDigits(d.accountBranch, 3)) e.accountBranch = '店番は3桁の数字で入力してください。';
-  if (!isDigits(d.accountNumber, 7)) e.accountNumber = '口座番号は7桁の数字で入力してください。';
-  if (!d.identityDocument) e.identityDocument = '本人確認書類を選択してください。';
-  if (!d.sealChecked) e.sealChecked = 'お届け印を照合し、チェックしてください。';
-  if (!d.serial.trim()) e.serial = 'シリアル番号を入力してください。';
+  const form = validateApplicationForm(d);
+  const e: Record<string, string> = form.ok ? {} : { ...form.errors };
+  const serialError = domainMessage(() => validateSerial(d.serial));
+  if (!d.serial.trim()) e.serial = 'シリアル番号を入力してください';
+  else if (serialError) e.serial = serialError;
   else if (lookup.status === 'error' && lookup.serial === d.serial) e.serial = lookup.message;
   else if (lookup.status === 'ok' && lookup.serial === d.serial && lookup.state !== 'IN_STOCK') {
-    e.serial = `このトークンは発行できません（状態：${lookup.stateLabel}）。`;
+    e.serial = `このトークンは発行できません（状態：${lookup.stateLabel}）`;
   }
-  if (!isDigits(d.otp, 6)) e.otp = 'ワンタイムパスワードは6桁の数字で入力してください。';
-  if (!d.payment) e.payment = 'お支払方法を選択してください。';
+  const otpError = domainMessage(() => validateOtpFormat(d.otp, 6));
+  if (otpError) e.otp = otpError;
+  if (!d.payment) e.payment = 'お支払方法を選択してください';
   return e;
+}
+
+function domainMessage(check: () => unknown): string | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error.message;
+    throw error;
+  }
 }
 
 /** What is sent: as typed (the server normalises full-width input), フリガナ in katakana. */
