@@ -52,7 +52,13 @@ function createWindow(): BrowserWindow {
   win.webContents.on('will-navigate', (e, url) => {
     if (!url.startsWith(`${ORIGIN}/`)) e.preventDefault();
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The only window the page may open is a receipt it made itself (a blob: PDF of our origin),
+  // shown by Chromium's PDF viewer without a preload.
+  win.webContents.setWindowOpenHandler(({ url }) =>
+    url.startsWith(`blob:${ORIGIN}/`)
+      ? { action: 'allow', overrideBrowserWindowOptions: { webPreferences: { sandbox: true, contextIsolation: true, plugins: true } } }
+      : { action: 'deny' },
+  );
   void win.loadURL(`${ORIGIN}/index.html`);
   return win;
 }
