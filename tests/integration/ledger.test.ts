@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/db/journal';
 import { branchWithStock, issueRequest, type Fixture } from '../support/app-fixture';
@@ -76,3 +76,20 @@ describe('a second process on the same file', () => {
     expect(after).toEqual({ issued: 12, receipts: 12, outbox: 12, tokensIssued: 12 });
   });
 });
+
+describe('npm run verify-ledger', () => {
+  it('exits 0 on an intact file and 1 naming the entry on a tampered one', async () => {
+    fx = await branchWithStock();
+    const file = join(fx.dir, 'madoguchi.sqlite');
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'src/db/verify-cli.ts', file], { encoding: 'utf8' });
+    const intact = run();
+    expect(intact.status).toBe(0);
+    expect(intact.stdout).toMatch(/ledger OK: \d+ entries/);
+    fx.app.db.exec('DROP TRIGGER journal_no_update');
+    fx.app.db.exec("UPDATE journal SET operator_id = 'intruder' WHERE seq = 3");
+    const broken = run();
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('BROKEN at entry 3');
+  });
+});
+
