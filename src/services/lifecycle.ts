@@ -78,6 +78,19 @@ function takeFromStock(p: Ports, serial: string, otp: string, now: Date) {
 }
 
 /**
+ * Inside the counter transaction: the old token leaves the contract (EXCHANGED or LOST),
+ * the new one, checked again, is issued to it and becomes its current token.
+ */
+function handOver(p: Ports, h: { contractId: string; old: TokenRow; event: 'EXCHANGE' | 'REPORT_LOST'; newSerial: string; newOtp: string; now: Date }) {
+  const at = h.now.toISOString();
+  const check = takeFromStock(p, h.newSerial, h.newOtp, h.now);
+  moveToken(p.db, h.old.serial, h.old.state, nextState(h.old.state, h.event, h.old.serial), h.contractId, at);
+  moveToken(p.db, h.newSerial, 'IN_STOCK', nextState('IN_STOCK', 'ISSUE', h.newSerial), h.contractId, at);
+  saveOtpMemory(p.db, h.newSerial, check.memory);
+  setCurrentSerial(p.db, h.contractId, h.newSerial, at);
+}
+
+/**
  * 交換 (故障・破損・電池切れ): the old token is handed in and must be the contract's current
  * one; it goes to the collected box (EXCHANGED), a new one from stock is checked and issued.
  */
@@ -111,11 +124,7 @@ export async function replace(p: Ports, operator: Operator, req: ReplaceRequest)
     apply: () => {
       const freshOld = liveToken(p, requireContract(p, contract.contractId));
       if (freshOld.serial !== oldSerial) refuse('OLD_SERIAL_MISMATCH', 'この契約のトークンが他の処理で変更されました。', 'oldSerial');
-      const check = takeFromStock(p, newSerial, req.newOtp, now);
-      moveToken(p.db, oldSerial, freshOld.state, nextState(freshOld.state, 'EXCHANGE', oldSerial), contract.contractId, at);
-      moveToken(p.db, newSerial, 'IN_STOCK', 'ISSUED', contract.contractId, at);
-      saveOtpMemory(p.db, newSerial, check.memory);
-      setCurrentSerial(p.db, contract.contractId, newSerial, at);
+      handOver(p, { contractId: contract.contractId, old: freshOld, event: 'EXCHANGE', newSerial, newOtp: req.newOtp, now });
     },
     journal: () => ({
       kind: 'TOKEN_EXCHANGED',
@@ -159,11 +168,7 @@ export async function reissueLost(p: Ports, operator: Operator, req: LostReissue
     apply: () => {
       const fresh = liveToken(p, requireContract(p, contract.contractId));
       if (fresh.serial !== lost.serial) refuse('CONTRACT_CHANGED', 'この契約のトークンが他の処理で変更されました。もう一度照会してください。', 'contractId');
-      const check = takeFromStock(p, newSerial, req.newOtp, now);
-      moveToken(p.db, lost.serial, fresh.state, nextState(fresh.state, 'REPORT_LOST', lost.serial), contract.contractId, at);
-      moveToken(p.db, newSerial, 'IN_STOCK', 'ISSUED', contract.contractId, at);
-      saveOtpMemory(p.db, newSerial, check.memory);
-      setCurrentSerial(p.db, contract.contractId, newSerial, at);
+      handOver(p, { contractId: contract.contractId, old: fresh, event: 'REPORT_LOST', newSerial, newOtp: req.newOtp, now });
     },
     journal: () => ({
       kind: 'TOKEN_REISSUED_LOST',

@@ -434,12 +434,7 @@ export async function renderCounterDocument(doc: CounterDocument): Promise<Buffe
     displayTitle: true,
     info: { Title: doc.title, Creator: 'madoguchi', CreationDate: doc.acceptedAt },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const done = pdfBytes(pdf);
   pdf.registerFont(REGULAR, pdfFont('regular'));
   pdf.registerFont(BOLD, pdfFont('bold'));
 
@@ -459,4 +454,14 @@ export async function renderCounterDocument(doc: CounterDocument): Promise<Buffe
   layout.footers();
   pdf.end();
   return done;
+}
+
+/** The bytes a pdfkit document streams out, once it is ended. Subscribe before drawing. */
+export function pdfBytes(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
 }
