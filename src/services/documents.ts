@@ -1,5 +1,4 @@
 import { IDENTITY_DOCUMENTS, type ApplicationForm, type FeeQuote, type IdentityDocument, type PaymentMethod } from '../domain/types';
-import { formatYen } from '../domain/format';
 import type { ContractRow } from '../db/contract-repo';
 import { maskAccount, maskContractId, maskName } from '../domain/masking';
 import type { CounterDocument } from '../templates/counter-document';
@@ -107,7 +106,8 @@ function slipHead(a: SlipBase) {
 
 const START_AGAIN = 'WEBバンキングのログイン画面の「利用開始」から、新しいトークンのシリアル番号とワンタイムパスワードを登録してください。';
 
-export function exchangeSlip(a: SlipBase & { reasonLabel: string; oldSerial: string; newSerial: string; fee: FeeQuote }): CounterDocument {
+/** Free (the template prints 手数料 0円 where there is no invoice). */
+export function exchangeSlip(a: SlipBase & { reasonLabel: string; oldSerial: string; newSerial: string }): CounterDocument {
   return {
     title: 'ハードウェアトークン 交換受付票',
     ...slipHead(a),
@@ -116,7 +116,6 @@ export function exchangeSlip(a: SlipBase & { reasonLabel: string; oldSerial: str
       { label: 'シリアル番号（変更前）', value: a.oldSerial },
       { label: 'シリアル番号（変更後）', value: a.newSerial },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.identityDocument] },
-      { label: '手数料', value: `${formatYen(a.fee.totalInclTax)}（${a.fee.description}）` },
     ],
     notices: [
       '変更前のトークンはお預かりしました。今後は変更後のトークンをご利用ください。',
@@ -148,7 +147,6 @@ export function suspensionSlip(a: SlipBase & { serial: string }): CounterDocumen
       { label: 'お取引', value: '利用中止届（携帯電話のお客さま）' },
       { label: '利用中止したシリアル番号', value: a.serial },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.identityDocument] },
-      { label: '手数料', value: formatYen(0) },
     ],
     notices: [
       'ワンタイムパスワードの利用を中止しました。本日ただいまより、お振込等の資金移動のお取引は制限されます。',

@@ -120,7 +120,7 @@ export async function replace(p: Ports, operator: Operator, req: ReplaceRequest)
     branch,
     at: now,
     document: (receiptNo) =>
-      exchangeSlip({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument: doc, reasonLabel, oldSerial, newSerial, fee }),
+      exchangeSlip({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument: doc, reasonLabel, oldSerial, newSerial }),
     apply: () => {
       const freshOld = liveToken(p, requireContract(p, contract.contractId));
       if (freshOld.serial !== oldSerial) refuse('OLD_SERIAL_MISMATCH', 'この契約のトークンが他の処理で変更されました。', 'oldSerial');
