@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Branch, Operator } from '../../services/contract';
 import type { FontSize } from '../hooks/useFontSize';
 import { useHashRoute } from '../hooks/useHashRoute';
@@ -10,7 +10,12 @@ import { IssueScreen } from '../screens/IssueScreen';
 import { JournalScreen } from '../screens/JournalScreen';
 import { StockScreen } from '../screens/StockScreen';
 import { OperatorsScreen } from '../screens/OperatorsScreen';
+import { ReplaceScreen } from '../screens/ReplaceScreen';
+import { ReturnsScreen } from '../screens/ReturnsScreen';
+import { SuspendScreen } from '../screens/SuspendScreen';
 import { NEW_SESSION, type IssueSession } from '../screens/issue/draft';
+import { NEW_REPLACE_SESSION, type ReplaceSession } from '../screens/replace/draft';
+import { NEW_SUSPEND_SESSION, type SuspendSession } from '../screens/suspend/draft';
 
 type Props = {
   branch: Branch | null;
@@ -26,8 +31,10 @@ type Props = {
 export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, locked }: Props) {
   const [route, go] = useHashRoute();
   const [message, setMessage] = useState('');
+  // The counter forms live here, so that a half-filled form survives a visit to another menu.
   const [issueSession, setIssueSession] = useState<IssueSession>(NEW_SESSION);
-  const updateIssue = useCallback((change: (s: IssueSession) => IssueSession) => setIssueSession(change), []);
+  const [replaceSession, setReplaceSession] = useState<ReplaceSession>(NEW_REPLACE_SESSION);
+  const [suspendSession, setSuspendSession] = useState<SuspendSession>(NEW_SUSPEND_SESSION);
 
   return (
     <StatusContext.Provider value={setMessage}>
@@ -36,9 +43,12 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, loc
         <div className="app-body">
           <Menu role={operator.role} current={route} onSelect={go} />
           <main className="app-main" id="main">
-            {route === 'issue' ? <IssueScreen session={issueSession} update={updateIssue} /> : null}
+            {route === 'issue' ? <IssueScreen session={issueSession} update={setIssueSession} /> : null}
+            {route === 'replace' ? <ReplaceScreen session={replaceSession} update={setReplaceSession} /> : null}
+            {route === 'suspend' ? <SuspendScreen session={suspendSession} update={setSuspendSession} /> : null}
             {route === 'journal' ? <JournalScreen /> : null}
             {route === 'stock' ? <StockScreen role={operator.role} /> : null}
+            {route === 'returns' ? <ReturnsScreen /> : null}
             {route === 'operators' ? <OperatorsScreen /> : null}
           </main>
         </div>

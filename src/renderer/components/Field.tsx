@@ -132,20 +132,25 @@ export function CheckboxField({
   );
 }
 
-/** Radios in a fieldset; the first radio carries the field id so errors can focus it. */
-export function RadioGroup<V extends string>({
+/**
+ * A fieldset of radios or checkboxes: legend, the options in a row, one hint and one error for
+ * the group. The first option carries the field id so that errors can focus it.
+ */
+function ChoiceGroup<K extends string>({
+  type,
   name,
   label,
   error,
   hint,
   className,
   options,
-  value,
-  onChange,
+  isChecked,
+  onToggle,
 }: Common & {
-  options: ReadonlyArray<readonly [value: V, label: string]>;
-  value: V | '';
-  onChange: (value: V) => void;
+  type: 'radio' | 'checkbox';
+  options: ReadonlyArray<readonly [key: K, label: string]>;
+  isChecked: (key: K) => boolean;
+  onToggle: (key: K, checked: boolean) => void;
 }) {
   const id = useFieldId(name);
   const describe = describedBy(hint && `${id}-hint`, error && `${id}-error`);
@@ -153,17 +158,18 @@ export function RadioGroup<V extends string>({
     <fieldset className={`field field--radios ${className ?? ''} ${error ? 'field--invalid' : ''}`}>
       <legend className="field-label">{label}</legend>
       <div className="radio-row">
-        {options.map(([optionValue, text], index) => {
+        {options.map(([key, text], index) => {
           const optionId = index === 0 ? id : `${id}-${index}`;
           return (
-            <span className="radio-option" key={optionValue}>
+            <span className="radio-option" key={key}>
               <input
-                type="radio"
+                type={type}
                 id={optionId}
-                name={name}
-                value={optionValue}
-                checked={value === optionValue}
-                onChange={() => onChange(optionValue)}
+                // Radios share the group's name; each checkbox is its own value.
+                name={type === 'radio' ? name : key}
+                value={type === 'radio' ? key : 'on'}
+                checked={isChecked(key)}
+                onChange={(e) => onToggle(key, e.target.checked)}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describe}
               />
@@ -175,4 +181,32 @@ export function RadioGroup<V extends string>({
       <FieldMessages id={id} hint={hint} error={error} />
     </fieldset>
   );
+}
+
+/** Radios in a fieldset: one answer. */
+export function RadioGroup<V extends string>({
+  options,
+  value,
+  onChange,
+  ...common
+}: Common & {
+  options: ReadonlyArray<readonly [value: V, label: string]>;
+  value: V | '';
+  onChange: (value: V) => void;
+}) {
+  return <ChoiceGroup type="radio" options={options} isChecked={(v) => v === value} onToggle={(v) => onChange(v)} {...common} />;
+}
+
+/** Checkboxes that answer one question together (e.g. the symptoms of a token). */
+export function CheckboxGroup<K extends string>({
+  options,
+  values,
+  onChange,
+  ...common
+}: Common & {
+  options: ReadonlyArray<readonly [key: K, label: string]>;
+  values: Record<K, boolean>;
+  onChange: (key: K, checked: boolean) => void;
+}) {
+  return <ChoiceGroup type="checkbox" options={options} isChecked={(k) => values[k]} onToggle={onChange} {...common} />;
 }

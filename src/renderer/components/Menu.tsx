@@ -3,8 +3,11 @@ import type { Route } from '../hooks/useHashRoute';
 
 const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
   { route: 'issue', label: '発行受付' },
+  { route: 'replace', label: '交換・再発行' },
+  { route: 'suspend', label: '利用中止届' },
   { route: 'journal', label: '本日の取引' },
   { route: 'stock', label: '在庫' },
+  { route: 'returns', label: '回収トークン', managerOnly: true },
   { route: 'operators', label: 'オペレーター', managerOnly: true },
 ];
 

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../api';
-import { openPdfWindow, pdfBlobUrl } from '../pdf';
+import { usePdfUrls } from './usePdfUrls';
 
 export type ReceiptView = {
   busy: boolean;
@@ -12,8 +12,8 @@ export type ReceiptView = {
 };
 
 /**
- * Opens receipts (receiptsOpen) and keeps, per 受付番号, what happened: printed, or a PDF
- * opened in a window plus a link in case the popup was blocked. Blob URLs are revoked on unmount.
+ * Opens receipts and slips (receiptsOpen) and keeps, per 受付番号, what happened: printed, or a
+ * PDF opened in a window plus a link in case the popup was blocked.
  */
 export function useReceipts(): {
   views: Record<string, ReceiptView>;
@@ -21,32 +21,26 @@ export function useReceipts(): {
   reset: () => void;
 } {
   const [views, setViews] = useState<Record<string, ReceiptView>>({});
-  const urls = useRef<string[]>([]);
+  const pdfs = usePdfUrls();
+  const { show, revokeAll } = pdfs;
 
-  const revokeAll = useCallback(() => {
-    for (const url of urls.current) URL.revokeObjectURL(url);
-    urls.current = [];
-  }, []);
-
-  useEffect(() => revokeAll, [revokeAll]);
-
-  const open = useCallback(async (receiptNo: string, reprint: boolean): Promise<ReceiptView> => {
-    setViews((v) => ({ ...v, [receiptNo]: { ...v[receiptNo], busy: true, error: undefined } }));
-    const result = await call('receiptsOpen', { receiptNo, reprint, copy: 'customer' });
-    let view: ReceiptView;
-    if (!result.ok) {
-      view = { busy: false, error: result.error.message };
-    } else if (result.value.sentToPrinter) {
-      view = { busy: false, sentToPrinter: true, printCount: result.value.printCount };
-    } else {
-      const url = pdfBlobUrl(result.value.pdfBase64);
-      urls.current.push(url);
-      openPdfWindow(url);
-      view = { busy: false, sentToPrinter: false, url, printCount: result.value.printCount };
-    }
-    setViews((v) => ({ ...v, [receiptNo]: view }));
-    return view;
-  }, []);
+  const open = useCallback(
+    async (receiptNo: string, reprint: boolean): Promise<ReceiptView> => {
+      setViews((v) => ({ ...v, [receiptNo]: { ...v[receiptNo], busy: true, error: undefined } }));
+      const result = await call('receiptsOpen', { receiptNo, reprint, copy: 'customer' });
+      let view: ReceiptView;
+      if (!result.ok) {
+        view = { busy: false, error: result.error.message };
+      } else if (result.value.sentToPrinter) {
+        view = { busy: false, sentToPrinter: true, printCount: result.value.printCount };
+      } else {
+        view = { busy: false, sentToPrinter: false, url: show(result.value.pdfBase64), printCount: result.value.printCount };
+      }
+      setViews((v) => ({ ...v, [receiptNo]: view }));
+      return view;
+    },
+    [show],
+  );
 
   const reset = useCallback(() => {
     revokeAll();

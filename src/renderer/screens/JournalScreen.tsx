@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { formatJstDate, formatJstTime, formatYen } from '../../domain/format';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorSummary';
+import { DataTable } from '../components/DataTable';
 import { ReceiptStatus } from '../components/ReceiptStatus';
 import { useReceipts } from '../hooks/useReceipts';
 import { useApiData } from '../hooks/useApiData';
@@ -35,56 +36,53 @@ export function JournalScreen() {
       {entries === null && !error ? <p>読み込み中…</p> : null}
       {entries !== null && entries.length === 0 ? <p className="empty">本日の取引はまだありません。</p> : null}
       {entries !== null && entries.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">本日の取引一覧</caption>
-            <thead>
-              <tr>
-                <th scope="col">時刻</th>
-                <th scope="col">取引</th>
-                <th scope="col">受付番号</th>
-                <th scope="col">シリアル番号</th>
-                <th scope="col">契約者ID</th>
-                <th scope="col" className="num">
-                  金額
-                </th>
-                <th scope="col">担当</th>
-                <th scope="col">領収書</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.seq}>
-                  <td className="mono">{formatJstTime(new Date(e.occurredAt))}</td>
-                  <td>{e.kindLabel}</td>
-                  <td className="mono">{e.receiptNo ?? '—'}</td>
-                  <td className="mono">{e.serial ?? '—'}</td>
-                  <td className="mono">{e.contractId ?? '—'}</td>
-                  <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
-                  <td className="mono">{e.operatorId}</td>
-                  <td>
-                    {e.receiptNo ? (
-                      <ReprintCell
-                        receiptNo={e.receiptNo}
-                        view={receipts.views[e.receiptNo]}
-                        onReprint={() => void reprint(e.receiptNo as string)}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  合計 {entries.length}件
-                </th>
-                <td className="num">{formatYen(total)}</td>
-                <td colSpan={2} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          caption="本日の取引一覧"
+          head={
+            <>
+              <th scope="col">時刻</th>
+              <th scope="col">取引</th>
+              <th scope="col">受付番号</th>
+              <th scope="col">シリアル番号</th>
+              <th scope="col">契約者ID</th>
+              <th scope="col" className="num">
+                金額
+              </th>
+              <th scope="col">担当</th>
+              <th scope="col">領収書</th>
+            </>
+          }
+          foot={
+            <tr>
+              <th scope="row" colSpan={5}>
+                合計 {entries.length}件
+              </th>
+              <td className="num">{formatYen(total)}</td>
+              <td colSpan={2} />
+            </tr>
+          }
+        >
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td className="mono">{formatJstTime(new Date(e.occurredAt))}</td>
+              <td>{e.kindLabel}</td>
+              <td className="mono">{e.receiptNo ?? '—'}</td>
+              <td className="mono">{e.serial ?? '—'}</td>
+              <td className="mono">{e.contractId ?? '—'}</td>
+              <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
+              <td className="mono">{e.operatorId}</td>
+              <td>
+                {e.receiptNo ? (
+                  <ReprintCell
+                    receiptNo={e.receiptNo}
+                    view={receipts.views[e.receiptNo]}
+                    onReprint={() => void reprint(e.receiptNo as string)}
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

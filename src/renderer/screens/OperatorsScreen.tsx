@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { validateOperatorId, validatePassword } from '../../domain/validation';
 import { call } from '../api';
 import { ErrorMessage, ErrorSummary } from '../components/ErrorSummary';
+import { DataTable } from '../components/DataTable';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { SelectField, TextField } from '../components/Field';
 import { focusField } from '../components/formScope';
@@ -56,47 +57,44 @@ export function OperatorsScreen() {
       {operators !== null ? (
         <>
           <ErrorMessage message={unlockError} />
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">オペレーター一覧</caption>
-              <thead>
-                <tr>
-                  <th scope="col">オペレーターID</th>
-                  <th scope="col">氏名</th>
-                  <th scope="col">役割</th>
-                  <th scope="col">状態</th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {operators.map((o) => (
-                  <tr key={o.operatorId}>
-                    <td className="mono">{o.operatorId}</td>
-                    <td>{o.name}</td>
-                    <td>{ROLE_LABELS[o.role]}</td>
-                    <td>
-                      {o.locked ? (
-                        <span className="state state--locked">ロック中（失敗 {o.failedAttempts}回）</span>
-                      ) : (
-                        <span className="state state--ok">利用可</span>
-                      )}
-                    </td>
-                    <td>
-                      {o.locked ? (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => void unlock(o.operatorId)}
-                        >
-                          解除
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="オペレーター一覧"
+            head={
+              <>
+                <th scope="col">オペレーターID</th>
+                <th scope="col">氏名</th>
+                <th scope="col">役割</th>
+                <th scope="col">状態</th>
+                <th scope="col">操作</th>
+              </>
+            }
+          >
+            {operators.map((o) => (
+              <tr key={o.operatorId}>
+                <td className="mono">{o.operatorId}</td>
+                <td>{o.name}</td>
+                <td>{ROLE_LABELS[o.role]}</td>
+                <td>
+                  {o.locked ? (
+                    <span className="state state--locked">ロック中（失敗 {o.failedAttempts}回）</span>
+                  ) : (
+                    <span className="state state--ok">利用可</span>
+                  )}
+                </td>
+                <td>
+                  {o.locked ? (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => void unlock(o.operatorId)}
+                    >
+                      解除
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <CreateOperator onCreated={reload} />
         </>
       ) : null}

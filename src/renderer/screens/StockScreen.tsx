@@ -1,13 +1,19 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
+import type { StockToken } from '../../services/contract';
 import type { Role, TokenState } from '../../domain/types';
 import { TOKEN_STATES } from '../../domain/types';
+import { canTransition } from '../../domain/token-lifecycle';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorSummary';
+import { DataTable } from '../components/DataTable';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { SelectField, TextField } from '../components/Field';
+import { formatListDateTime } from '../format';
 import { ALGORITHM_LABELS, TOKEN_STATE_LABELS, tokenStateLabel } from '../labels';
-import { jstDate, formatJstTime } from '../../domain/format';
+import { useStatus } from '../status';
 import { StockImport } from './StockImport';
+import { FindByOtp } from './stock/FindByOtp';
+import { StockActionForm, type StockAction } from './stock/StockActionForm';
 import { useApiData } from '../hooks/useApiData';
 
 const SHOWN_ROWS = 500;
@@ -15,8 +21,18 @@ const STATE_OPTIONS = TOKEN_STATES.map((s) => [s, TOKEN_STATE_LABELS[s]] as cons
 
 type Filter = { state: TokenState | ''; serial: string };
 
-/** 在庫: counts by state, a filtered list, and (for managers) シードファイル取込. */
+/** Codes still matter for these (a drifting clock can be realigned). */
+const RESYNC_STATES: ReadonlySet<TokenState> = new Set(['IN_STOCK', 'ISSUED', 'ACTIVE']);
+
+type OpenAction = { serial: string; action: StockAction } | null;
+
+/**
+ * 在庫: counts by state, a filtered list with the fail count, finding a serial from a code; for
+ * managers シードファイル取込 and each row's care (在庫破損, 廃棄, 失敗回数リセット, 同期).
+ */
 export function StockScreen({ role }: { role: Role }) {
+  const status = useStatus();
+  const manager = role === 'manager';
   const [filter, setFilter] = useState<Filter>({ state: '', serial: '' });
   const [applied, setApplied] = useState<Filter>({ state: '', serial: '' });
   const fetchList = useCallback(
@@ -32,6 +48,26 @@ export function StockScreen({ role }: { role: Role }) {
   const counts = data?.counts ?? {};
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const [open, setOpen] = useState<OpenAction>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  function done(message: string) {
+    setOpen(null);
+    setActionError(null);
+    status(message);
+    reload();
+  }
+
+  async function resetFailCount(serial: string) {
+    const r = await call('stockResetFailCount', { serial });
+    if (r.ok) done(`シリアル番号 ${serial} の失敗回数を0回に戻しました。`);
+    else setActionError(r.error.message);
+  }
+
+  function start(serial: string, action: StockAction) {
+    setActionError(null);
+    setOpen({ serial, action });
+  }
 
   return (
     <section className="screen" aria-labelledby="stock-title">
@@ -53,7 +89,9 @@ export function StockScreen({ role }: { role: Role }) {
         </li>
       </ul>
 
-      {role === 'manager' ? <StockImport onImported={reload} /> : null}
+      {manager ? <StockImport onImported={reload} /> : null}
+
+      <FindByOtp />
 
       <KeyboardForm
         idPrefix="stock"
@@ -98,39 +136,70 @@ export function StockScreen({ role }: { role: Role }) {
             {tokens.length}件
             {tokens.length > SHOWN_ROWS ? `（先頭${SHOWN_ROWS}件を表示しています。絞り込んでください）` : ''}
           </p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">在庫一覧</caption>
-              <thead>
+          <ErrorMessage message={actionError} />
+          <DataTable
+            caption="在庫一覧"
+            head={
+              <>
+                <th scope="col">シリアル番号</th>
+                <th scope="col">状態</th>
+                <th scope="col">方式</th>
+                <th scope="col" className="num">
+                  失敗回数
+                </th>
+                <th scope="col">更新日時</th>
+                {manager ? <th scope="col">操作</th> : null}
+              </>
+            }
+          >
+            {tokens.slice(0, SHOWN_ROWS).map((t) => (
+              <Fragment key={t.serial}>
                 <tr>
-                  <th scope="col">シリアル番号</th>
-                  <th scope="col">状態</th>
-                  <th scope="col">方式</th>
-                  <th scope="col">更新日時</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.slice(0, SHOWN_ROWS).map((t) => (
-                  <tr key={t.serial}>
-                    <td className="mono">{t.serial}</td>
+                  <td className="mono">{t.serial}</td>
+                  <td>
+                    <span className={`state state--${t.state.toLowerCase()}`}>{tokenStateLabel(t.state)}</span>
+                  </td>
+                  <td>{ALGORITHM_LABELS[t.algorithm] ?? t.algorithm}</td>
+                  <td className={`num ${t.failCount > 0 ? 'fail-count' : ''}`} data-testid={`fail-${t.serial}`}>
+                    {t.failCount}回
+                  </td>
+                  <td className="mono">{formatListDateTime(t.updatedAt)}</td>
+                  {manager ? (
                     <td>
-                      <span className={`state state--${t.state.toLowerCase()}`}>{tokenStateLabel(t.state)}</span>
+                      <RowActions token={t} onStart={(action) => start(t.serial, action)} onResetFailCount={() => void resetFailCount(t.serial)} />
                     </td>
-                    <td>{ALGORITHM_LABELS[t.algorithm] ?? t.algorithm}</td>
-                    <td className="mono">{formatUpdated(t.updatedAt)}</td>
+                  ) : null}
+                </tr>
+                {manager && open?.serial === t.serial ? (
+                  <tr className="row-form-row">
+                    <td colSpan={6}>
+                      <StockActionForm key={open.action} serial={t.serial} action={open.action} onDone={done} onCancel={() => setOpen(null)} />
+                    </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                ) : null}
+              </Fragment>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </section>
   );
 }
 
-function formatUpdated(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return `${jstDate(at)} ${formatJstTime(at)}`;
+/** The manager's actions a token's state allows: [button text, what it does (for its name), run]. */
+function RowActions({ token, onStart, onResetFailCount }: { token: StockToken; onStart: (action: StockAction) => void; onResetFailCount: () => void }) {
+  const actions: Array<[string, string, () => void]> = [];
+  if (canTransition(token.state, 'MARK_DAMAGED')) actions.push(['在庫破損', '在庫破損にする', () => onStart('damage')]);
+  if (canTransition(token.state, 'DISPOSE')) actions.push(['廃棄', '廃棄する', () => onStart('dispose')]);
+  if (token.failCount > 0) actions.push(['失敗回数リセット', '失敗回数リセット', onResetFailCount]);
+  if (RESYNC_STATES.has(token.state)) actions.push(['同期', '同期する', () => onStart('resync')]);
+  return (
+    <div className="row-actions">
+      {actions.map(([text, does, run]) => (
+        <button key={text} type="button" className="button button--secondary button--small" aria-label={`${token.serial} を${does}`} onClick={run}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
 }

@@ -29,6 +29,16 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
       ok({ serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫' }),
     ),
     stockList: vi.fn(() => ok({ tokens: [], counts: { IN_STOCK: 3 } })),
+    contractsLookup: vi.fn((req: { contractId: string }) =>
+      ok({
+        contractId: req.contractId.normalize('NFKC').trim(),
+        maskedName: '信＊ ＊＊',
+        featurePhone: true,
+        currentSerial: 'OLD000000001',
+        currentState: 'ISSUED' as const,
+        stateLabel: '発行済',
+      }),
+    ),
     journalToday: vi.fn(() => ok({ entries: [] })),
     operatorsList: vi.fn(() =>
       Promise.resolve({ ok: false as const, error: { code: 'FORBIDDEN', message: 'この操作は役席者のみ行えます' } }),

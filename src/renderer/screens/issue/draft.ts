@@ -1,9 +1,10 @@
 /** The issuance form (ハードウェアトークン発行申込書) as typed, and what the screen keeps between steps. */
 import type { IssueRequest, ResponseOf } from '../../../services/contract';
-import type { AccountSubject, IdentityDocument, TokenState } from '../../../domain/types';
-import { DomainError } from '../../../domain/errors';
-import { toFullWidthKatakana, validateApplicationForm, validateOtpFormat, validateSerial } from '../../../domain/validation';
+import type { AccountSubject, IdentityDocument } from '../../../domain/types';
+import { toFullWidthKatakana, validateApplicationForm } from '../../../domain/validation';
 import type { Payment } from '../../labels';
+import { errorsOf, tokenFromStockErrors } from '../../counter/checks';
+import { IDLE, newSession, type CounterSession, type StockInfo } from '../../counter/session';
 
 export interface IssueDraft {
   contractId: string;
@@ -51,57 +52,21 @@ export const ISSUE_LABELS: Record<keyof IssueDraft, string> = {
   payment: 'お支払方法',
 };
 
-export type SerialLookup =
-  | { status: 'idle' }
-  | { status: 'loading'; serial: string }
-  | { status: 'ok'; serial: string; state: TokenState; stateLabel: string }
-  | { status: 'error'; serial: string; message: string };
-
 export type IssueResult = ResponseOf<'issuanceIssue'> & { payment: Payment };
 
-export type IssueSession = {
-  step: 'input' | 'confirm' | 'done';
-  draft: IssueDraft;
-  fieldErrors: Record<string, string>;
-  message: string | null;
-  lookup: SerialLookup;
-  result: IssueResult | null;
-};
+export type IssueSession = CounterSession<IssueDraft, IssueResult, { serial: StockInfo }>;
 
-export const NEW_SESSION: IssueSession = {
-  step: 'input',
-  draft: EMPTY_DRAFT,
-  fieldErrors: {},
-  message: null,
-  lookup: { status: 'idle' },
-  result: null,
-};
+export const NEW_SESSION: IssueSession = newSession<IssueDraft, IssueResult, { serial: StockInfo }>(EMPTY_DRAFT, { serial: IDLE });
 
 /** The domain's own form rules, so that the 確認 step shows what the server would refuse. */
-export function precheck(d: IssueDraft, lookup: SerialLookup): Record<string, string> {
+export function precheck(s: IssueSession): Record<string, string> {
+  const d = s.draft;
   const form = validateApplicationForm(d);
-  const e: Record<string, string> = form.ok ? {} : { ...form.errors };
-  const serialError = domainMessage(() => validateSerial(d.serial));
-  if (!d.serial.trim()) e.serial = 'シリアル番号を入力してください';
-  else if (serialError) e.serial = serialError;
-  else if (lookup.status === 'error' && lookup.serial === d.serial) e.serial = lookup.message;
-  else if (lookup.status === 'ok' && lookup.serial === d.serial && lookup.state !== 'IN_STOCK') {
-    e.serial = `このトークンは発行できません（状態：${lookup.stateLabel}）`;
-  }
-  const otpError = domainMessage(() => validateOtpFormat(d.otp, 6));
-  if (otpError) e.otp = otpError;
-  if (!d.payment) e.payment = 'お支払方法を選択してください';
-  return e;
-}
-
-function domainMessage(check: () => unknown): string | null {
-  try {
-    check();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.message;
-    throw error;
-  }
+  const token = tokenFromStockErrors(d.serial, d.otp, s.lookups.serial);
+  return {
+    ...(form.ok ? {} : form.errors),
+    ...errorsOf({ serial: token.serial, otp: token.otp, payment: !d.payment && 'お支払方法を選択してください' }),
+  };
 }
 
 /** What is sent: as typed (the server normalises full-width input), フリガナ in katakana. */
@@ -121,8 +86,4 @@ export function toRequest(d: IssueDraft): IssueRequest {
     otp: d.otp.trim(),
     payment: d.payment,
   };
-}
-
-export function firstErrorField(errors: Record<string, string>): keyof IssueDraft | undefined {
-  return (Object.keys(ISSUE_LABELS) as Array<keyof IssueDraft>).find((k) => errors[k]);
 }

@@ -1,0 +1,68 @@
+/** The rules a counter form checks itself before 確認, with the domain's own wording. */
+import { DomainError } from '../../domain/errors';
+import { normalizeSerial, validateOtpFormat, validateSerial } from '../../domain/validation';
+import { lookupFor, type ContractInfo, type Lookup, type StockInfo } from './session';
+
+/** The message of a domain rule the value breaks, or null: the screen checks as the server will. */
+export function domainMessage(check: () => unknown): string | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error.message;
+    throw error;
+  }
+}
+
+/** Only the entries that hold a message. */
+export function errorsOf(entries: Record<string, string | null | undefined | false>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
+
+/** A serial typed or scanned: present and 12 alphanumerics. */
+export function serialError(serial: string): string | null {
+  if (!serial.trim()) return 'シリアル番号を入力してください';
+  return domainMessage(() => validateSerial(serial));
+}
+
+/** The code a token shows: six digits (full-width digits are fine). */
+export function otpError(otp: string): string | null {
+  return domainMessage(() => validateOtpFormat(otp, 6));
+}
+
+/** A token from stock: a serial the stock knows and can hand out, and its code. */
+export function tokenFromStockErrors(serial: string, otp: string, lookup: Lookup<StockInfo>): { serial: string | null; otp: string | null } {
+  const l = lookupFor(lookup, serial);
+  let serialMessage = serialError(serial);
+  if (!serialMessage && l.status === 'error') serialMessage = l.message;
+  if (!serialMessage && l.status === 'ok' && l.value.state !== 'IN_STOCK') serialMessage = `このトークンは発行できません（状態：${l.value.stateLabel}）`;
+  return { serial: serialMessage, otp: otpError(otp) };
+}
+
+const LIVE_STATES: ReadonlySet<string> = new Set(['ISSUED', 'ACTIVE']);
+
+/** The contract holds a token it can exchange, report lost or suspend. */
+export function hasLiveToken(c: ContractInfo): boolean {
+  return c.currentState !== null && LIVE_STATES.has(c.currentState);
+}
+
+export const NO_LIVE_TOKEN = 'この契約には現在ご利用中のハードウェアトークンがありません。';
+
+/** 契約者ID: typed, known to the branch, and holding a token in use. */
+export function contractError(typed: string, lookup: Lookup<ContractInfo>): string | null {
+  if (!typed.trim()) return '契約者IDを入力してください';
+  const l = lookupFor(lookup, typed);
+  if (l.status === 'error') return l.message;
+  if (l.status === 'ok' && !hasLiveToken(l.value)) return NO_LIVE_TOKEN;
+  return null;
+}
+
+/**
+ * A serial the customer brings or writes on a form, against the token the contract holds:
+ * 「{subject}（X）はこの契約のトークン（Y）ではありません。」 or null when it matches or is unknown yet.
+ */
+export function serialMismatch(typed: string, contract: ContractInfo | null, subject: string): string | null {
+  const serial = normalizeSerial(typed);
+  if (!contract || !serial || serial === contract.currentSerial) return null;
+  return `${subject}（${serial}）はこの契約のトークン（${contract.currentSerial ?? 'なし'}）ではありません。シリアル番号を確かめてください。`;
+}
