@@ -13,7 +13,8 @@ function groupKey(el: Focusable): string | null {
 }
 
 function usable(el: Focusable): boolean {
-  if (el.disabled || el.tabIndex < 0) return false;
+  // :disabled also covers the controls of a disabled fieldset.
+  if (el.disabled || el.matches(':disabled') || el.tabIndex < 0) return false;
   if (el instanceof HTMLInputElement && (SKIPPED_INPUT_TYPES.has(el.type) || el.readOnly)) return false;
   if (el instanceof HTMLButtonElement && el.type !== 'submit') return false;
   return !el.closest('[hidden],[inert]');

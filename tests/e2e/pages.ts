@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, type Host } from './fixtures';
+import { api, expect, type Host } from './fixtures';
 import { pdfText } from '../support/pdf-text';
 import { codeAt, type TestToken } from '../support/seeds';
 
@@ -28,9 +28,12 @@ export async function logIn(page: Page, id: string, password: string): Promise<v
   await expect(page.getByTestId('current-operator')).toBeVisible();
 }
 
-export async function importSeeds(page: Page, fileName: string, content: string): Promise<void> {
+/** シードファイル取込 on the 在庫 screen; an encrypted PSKC file also needs the vendor's 事前共有鍵. */
+export async function importSeeds(page: Page, fileName: string, content: string, preSharedKeyHex?: string): Promise<void> {
   await page.getByRole('button', { name: '在庫' }).click();
-  await page.getByLabel('シードファイル', { exact: true }).setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  const mimeType = /\.(xml|pskc)$/i.test(fileName) ? 'text/xml' : 'text/csv';
+  await page.getByLabel('シードファイル', { exact: true }).setInputFiles({ name: fileName, mimeType, buffer: Buffer.from(content) });
+  if (preSharedKeyHex !== undefined) await page.getByLabel('事前共有鍵').fill(preSharedKeyHex);
   await page.getByRole('button', { name: '取込', exact: true }).click();
 }
 
@@ -68,7 +71,12 @@ export const otpNow = (t: TestToken) => () => codeAt(t, new Date());
 
 /** The receipt the completion panel links to, read back as text. */
 export async function receiptTextFromLink(page: Page): Promise<string> {
-  const href = await page.getByRole('link', { name: /領収書PDFを開く/ }).getAttribute('href');
+  return pdfTextFromLink(page, '領収書');
+}
+
+/** Any PDF the screen links to as 「{documentName}PDFを開く」 (交換受付票, 返却一覧 …), read back as text. */
+export async function pdfTextFromLink(page: Page, documentName: string): Promise<string> {
+  const href = await page.getByRole('link', { name: `${documentName}PDFを開く` }).getAttribute('href');
   expect(href).toMatch(/^blob:/);
   const base64 = await page.evaluate(async (url) => {
     const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -77,4 +85,41 @@ export async function receiptTextFromLink(page: Page): Promise<string> {
     return btoa(s);
   }, href!);
   return pdfText(base64);
+}
+
+/** Issues `token` to the customer through the API (set-up for the lifecycle tests). */
+export async function issueByApi(page: Page, c: Customer, token: TestToken): Promise<void> {
+  const r = await api(page, 'issuanceIssue', {
+    contractId: c.contractId,
+    nameKanji: c.nameKanji,
+    nameKana: c.nameKana,
+    accountBranch: c.account[0],
+    accountSubject: c.account[1],
+    accountNumber: c.account[2],
+    featurePhone: c.featurePhone ?? false,
+    identityDocument: 'DRIVERS_LICENSE',
+    sealChecked: true,
+    serial: token.serial,
+    otp: codeAt(token, new Date()),
+    payment: 'CASH',
+  });
+  expect(r.ok ? r.value.serial : r.error).toBe(token.serial);
+}
+
+/** Opens a counter screen from the menu and looks the contract up (Enter, as a teller does). */
+export async function openWithContract(page: Page, menu: '交換・再発行' | '利用中止届', contractId: string): Promise<void> {
+  await page.getByRole('button', { name: menu }).click();
+  const field = page.getByLabel('契約者ID');
+  await field.fill(contractId);
+  await field.press('Enter');
+  await expect(page.getByTestId('contract-summary')).toBeVisible();
+}
+
+/** 新しいトークン: scans the serial (Enter), waits for 在庫, types the code it shows now. */
+export async function scanNewToken(page: Page, token: TestToken): Promise<void> {
+  const serial = page.getByLabel('新しいトークンのシリアル番号');
+  await serial.fill(token.serial);
+  await serial.press('Enter');
+  await expect(page.getByTestId('newSerial-state')).toHaveText('在庫');
+  await page.getByLabel('新しいトークンのワンタイムパスワード').fill(codeAt(token, new Date()));
 }

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import { textInput, type Bound } from '../counter/bind';
 import { hasLiveToken, NO_LIVE_TOKEN } from '../counter/checks';
 import { lookedUp, type ContractInfo, type Lookup } from '../counter/session';
 import { LookupBadge } from './Badge';
 import { SummaryList } from './CounterSteps';
+import { ErrorMessage } from './ErrorSummary';
 import { TextField } from './Field';
 import { useFieldId } from './formScope';
 
@@ -11,15 +11,15 @@ type Props = Bound<string> & {
   lookup: Lookup<ContractInfo>;
   /** The teller left the field (Enter or Tab): look the contract up. */
   onCommit: () => void;
-  /** Said under the contract once it is known (e.g. that this form is not for this customer). */
-  children?: ReactNode;
+  /** Why this form cannot be taken for this contract (e.g. it stops its token online), or null. */
+  refusal?: string | null;
 };
 
 /**
  * お客さま: the 契約者ID, looked up when the teller leaves the field, then the contract as the
  * branch recorded it — the name masked, feature phone or not, and the token it holds now.
  */
-export function ContractSection({ lookup, onCommit, children, ...field }: Props) {
+export function ContractSection({ lookup, onCommit, refusal = null, ...field }: Props) {
   const { value } = field;
   const id = useFieldId('contractId');
   const badgeId = `${id}-state`;
@@ -35,7 +35,7 @@ export function ContractSection({ lookup, onCommit, children, ...field }: Props)
         maxLength={40}
         hint="インターネットバンキングの利用者番号。入力してEnterで照会します。"
         afterId={contract ? `${badgeId} ${cardId}` : badgeId}
-        after={<LookupBadge id={badgeId} lookup={lookup} typed={value} ok={() => ({ text: '照会済', tone: 'badge--ok' })} />}
+        after={<LookupBadge id={badgeId} lookup={lookup} typed={value} ok={() => (refusal ? { text: '窓口では受付できません', tone: 'badge--error' } : { text: '照会済', tone: 'badge--ok' })} />}
       />
       {contract ? (
         <div id={cardId} className="contract-card" data-testid="contract-summary">
@@ -60,7 +60,7 @@ export function ContractSection({ lookup, onCommit, children, ...field }: Props)
           {!hasLiveToken(contract) ? (
             <p className="field-error">{NO_LIVE_TOKEN}</p>
           ) : null}
-          {children}
+          <ErrorMessage message={refusal} />
         </div>
       ) : null}
     </fieldset>

@@ -23,9 +23,9 @@ export function IdentityDocumentField({ value, error, onChange }: Bound<Identity
 }
 
 /** ご本人確認: the document checked, and whatever else the form checks (e.g. the registered seal). */
-export function IdentitySection({ children, ...field }: Bound<IdentityDocument | ''> & { children?: ReactNode }) {
+export function IdentitySection({ children, disabled, ...field }: Bound<IdentityDocument | ''> & { children?: ReactNode; disabled?: boolean }) {
   return (
-    <fieldset className="form-section">
+    <fieldset className="form-section" disabled={disabled}>
       <legend>ご本人確認</legend>
       <IdentityDocumentField {...field} />
       {children}

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { normalizeSerial } from '../../domain/validation';
 
 /** One form field bound to the draft: its name, label, value, error, and how to change it. */
 export type Bound<V> = {
@@ -35,5 +36,19 @@ export function textInput(b: Bound<string>) {
     value: b.value,
     error: b.error,
     onChange: (e: ChangeEvent<HTMLInputElement>) => b.onChange(e.target.value),
+  };
+}
+
+/**
+ * The props of a TextField for a serial the customer brings or writes on a form: on leaving
+ * the field it shows the serial as the bank writes it (half-width, upper case, no hyphens).
+ */
+export function serialInput(b: Bound<string>) {
+  return {
+    ...textInput(b),
+    onBlur: () => {
+      const serial = normalizeSerial(b.value);
+      if (serial !== b.value && /^[A-Z0-9]{12}$/.test(serial)) b.onChange(serial);
+    },
   };
 }

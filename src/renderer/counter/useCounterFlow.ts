@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type Result } from '../api';
-import { focusField } from '../components/formScope';
+import { fieldId, focusField } from '../components/formScope';
 import { useReceipts } from '../hooks/useReceipts';
 import { useStatus } from '../status';
 import { binder } from './bind';
@@ -44,10 +44,18 @@ export function useCounterFlow<D, R, L>(session: CounterSession<D, R, L>, update
     [update],
   );
 
+  // The field to focus once the form is on screen again (after React has rendered it).
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const name = focusNext.current;
+    if (name && document.getElementById(fieldId(spec.formPrefix, name))) {
+      focusNext.current = null;
+      focusField(spec.formPrefix, name);
+    }
+  });
+
   function focusSoon(name: string | undefined) {
-    window.setTimeout(() => {
-      if (name) focusField(spec.formPrefix, name);
-    }, 0);
+    focusNext.current = name ?? null;
   }
 
   function showErrors(fieldErrors: Record<string, string>, message: string | null) {

@@ -51,18 +51,34 @@ export function StockImport({ onImported }: { onImported: () => void }) {
           <label htmlFor="stock-seed-file" className="field-label">
             シードファイル
           </label>
-          <input
-            ref={input}
-            id="stock-seed-file"
-            type="file"
-            accept=".xml,.pskc,.csv,.txt,text/xml,application/xml,text/csv"
-            aria-describedby="stock-seed-hint"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setResult(null);
-              setError(null);
-            }}
-          />
+          <div className="file-picker">
+            <input
+              ref={input}
+              id="stock-seed-file"
+              className="visually-hidden"
+              // The button below is the keyboard's way in; the label still opens the picker.
+              tabIndex={-1}
+              type="file"
+              accept=".xml,.pskc,.csv,.txt,text/xml,application/xml,text/csv"
+              aria-describedby="stock-seed-name stock-seed-hint"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setResult(null);
+                setError(null);
+              }}
+            />
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-describedby="stock-seed-name stock-seed-hint"
+              onClick={() => input.current?.click()}
+            >
+              ファイルを選択…
+            </button>
+            <span id="stock-seed-name" className="file-name">
+              {file ? file.name : 'ファイルが選択されていません'}
+            </span>
+          </div>
           <p id="stock-seed-hint" className="field-hint">
             納品されたPSKC（XML）またはOATH CSVファイル。シード（秘密鍵）は画面に表示されません。
           </p>

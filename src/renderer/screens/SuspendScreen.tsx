@@ -2,13 +2,13 @@ import { call } from '../api';
 import { SerialMatchBadge } from '../components/Badge';
 import { ContractSection, contractText } from '../components/ContractSection';
 import { ConfirmPanel, DonePanel, InputActions, StepsHeader } from '../components/CounterSteps';
-import { ErrorMessage, ErrorSummary } from '../components/ErrorSummary';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { feeText } from '../components/FeeBox';
 import { CheckboxField, TextField } from '../components/Field';
 import { IdentitySection, identityDocumentLabel } from '../components/IdentityDocumentField';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { lookedUp } from '../counter/session';
-import { textInput } from '../counter/bind';
+import { serialInput } from '../counter/bind';
 import { CONTRACT_LOOKUP, useCounterFlow, useLookup, type FlowSpec, type Update } from '../counter/useCounterFlow';
 import {
   NEW_SUSPEND_SESSION,
@@ -67,6 +67,8 @@ export function SuspendScreen({ session, update }: Props) {
   const bind = flow.bind;
   const { draft, fieldErrors: errors, result } = session;
   const contract = lookedUp(session.lookups.contractId, draft.contractId);
+  // A smartphone or PC contract stops its token online: the rest of the form does not apply.
+  const refusal = onlineOnly(contract);
   const matchId = `${PREFIX}-serial-match`;
 
   return (
@@ -80,16 +82,14 @@ export function SuspendScreen({ session, update }: Props) {
           </p>
           <div className="issue-columns">
             <div className="issue-column">
-              <ContractSection {...bind('contractId')} lookup={session.lookups.contractId} onCommit={() => void lookupContract()}>
-                <ErrorMessage message={onlineOnly(contract)} />
-              </ContractSection>
-              <IdentitySection {...bind('identityDocument')} />
+              <ContractSection {...bind('contractId')} lookup={session.lookups.contractId} onCommit={() => void lookupContract()} refusal={refusal} />
+              <IdentitySection {...bind('identityDocument')} disabled={refusal !== null} />
             </div>
             <div className="issue-column">
-              <fieldset className="form-section">
+              <fieldset className="form-section" disabled={refusal !== null}>
                 <legend>利用中止するトークン</legend>
                 <TextField
-                  {...textInput(bind('serial'))}
+                  {...serialInput(bind('serial'))}
                   className="w-serial"
                   maxLength={40}
                   hint="利用中止届に記入されたシリアル番号（トークン裏面の12桁の英数字）"

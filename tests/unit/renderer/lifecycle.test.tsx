@@ -74,6 +74,9 @@ describe('交換・再発行', () => {
     expect(describedTexts(screen.getByLabelText('お預かりしたトークンのシリアル番号'))).toContain('ご契約のトークン（OLD000000001）と一致しません');
     type('お預かりしたトークンのシリアル番号', 'old-0000-0000-1');
     expect(describedTexts(screen.getByLabelText('お預かりしたトークンのシリアル番号'))).toContain('ご契約のトークンと一致');
+    // Leaving the field shows the serial as the bank writes it.
+    fireEvent.blur(screen.getByLabelText('お預かりしたトークンのシリアル番号'));
+    expect((screen.getByLabelText('お預かりしたトークンのシリアル番号') as HTMLInputElement).value).toBe('OLD000000001');
     expect(screen.getByTestId('fee').textContent).toContain('0円');
   });
 
@@ -220,9 +223,11 @@ describe('利用中止届', () => {
     expect(message.closest('[role="alert"]')).not.toBeNull();
     expect(screen.getByTestId('contract-summary').textContent).toContain('利用なし（スマートフォン・パソコン）');
 
-    fireEvent.change(screen.getByLabelText('本人確認書類'), { target: { value: 'DRIVERS_LICENSE' } });
-    type('利用中止するトークンのシリアル番号', 'SP0000000001');
-    fireEvent.click(screen.getByLabelText('上記をお客さまにご説明し、ご了承いただきました'));
+    expect(describedTexts(screen.getByLabelText('契約者ID'))).toContain('窓口では受付できません');
+    // The rest of the form does not apply to this customer.
+    for (const label of ['本人確認書類', '利用中止するトークンのシリアル番号', '上記をお客さまにご説明し、ご了承いただきました']) {
+      expect(screen.getByLabelText(label).closest('fieldset[disabled]'), label).not.toBeNull();
+    }
     fireEvent.click(screen.getByRole('button', { name: '確認' }));
     const contract = screen.getByLabelText('契約者ID');
     await waitFor(() => expect(contract.getAttribute('aria-invalid')).toBe('true'));

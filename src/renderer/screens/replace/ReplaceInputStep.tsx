@@ -11,7 +11,7 @@ import { IdentitySection } from '../../components/IdentityDocumentField';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { PaymentField } from '../../components/PaymentField';
 import { TokenFromStock } from '../../components/TokenFromStock';
-import { textInput, type Binder } from '../../counter/bind';
+import { serialInput, textInput, type Binder } from '../../counter/bind';
 import { lookedUp, type ContractInfo } from '../../counter/session';
 import { KIND_LABELS, SYMPTOM_LABELS, type ReplaceDraft, type ReplaceKind, type ReplaceSession, type Symptoms } from './draft';
 
@@ -59,7 +59,7 @@ export function ReplaceInputStep(props: Props) {
           <ContractSection {...bind('contractId')} lookup={session.lookups.contractId} onCommit={props.onContractCommit} />
 
           <fieldset className="form-section">
-            <legend>受付内容</legend>
+            <legend>お申出の内容</legend>
             <RadioGroup
               {...bind('kind')}
               options={KIND_OPTIONS}
@@ -94,7 +94,7 @@ export function ReplaceInputStep(props: Props) {
 
           <fieldset className="form-section">
             <legend>手数料</legend>
-            {draft.kind === '' ? <p className="fee-box">受付内容を選択すると表示します。</p> : null}
+            {draft.kind === '' ? <p className="fee-box">受付区分を選択すると表示します。</p> : null}
             {draft.kind === 'EXCHANGE' ? (
               <div className="fee-box" data-testid="fee">
                 <span className="fee-description">ハードウェアトークン交換</span>
@@ -125,7 +125,7 @@ function OldToken({ bind, contract }: { bind: Binder<ReplaceDraft>; contract: Co
     <fieldset className="form-section">
       <legend>お預かりしたトークン</legend>
       <TextField
-        {...textInput(oldSerial)}
+        {...serialInput(oldSerial)}
         className="w-serial"
         maxLength={40}
         hint="お預かりしたトークン裏面の12桁の英数字。バーコードを読み取るか入力してください。"

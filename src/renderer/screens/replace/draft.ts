@@ -59,7 +59,7 @@ export const SYMPTOM_LABELS: Record<keyof Symptoms, string> = {
 export function replaceLabels(kind: ReplaceKind | ''): Record<keyof ReplaceDraft, string> {
   return {
     contractId: '契約者ID',
-    kind: '受付内容',
+    kind: '受付区分',
     reason: kind === 'LOST' ? '理由' : '交換理由',
     symptoms: '症状',
     oldSerial: 'お預かりしたトークンのシリアル番号',
@@ -108,7 +108,7 @@ export function precheck(s: ReplaceSession): Record<string, string> {
   const token = tokenFromStockErrors(d.newSerial, d.newOtp, s.lookups.newSerial);
   return errorsOf({
     contractId: contractError(d.contractId, s.lookups.contractId),
-    kind: !d.kind && '受付内容（交換 または 紛失・盗難）を選択してください',
+    kind: !d.kind && '受付区分（交換 または 紛失・盗難）を選択してください',
     reason: d.kind !== '' && !d.reason && `${replaceLabels(d.kind).reason}を選択してください`,
     symptoms: exchange && isReplacementReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ReplacementReason, d.symptoms)),
     oldSerial: exchange && (serialError(d.oldSerial) ?? serialMismatch(d.oldSerial, contract, 'お預かりしたトークン')),
