@@ -69,6 +69,10 @@ test('free replacement for a dead battery: the old token handed in, a new one fr
   await scanNewToken(page, fresh);
   await expect(page.getByTestId('fee')).toContainText('0円');
   await page.screenshot({ path: `${shots}/10-replace-input.png`, fullPage: true });
+  // 文字サイズ 拡大: one column, nothing cut off.
+  await page.getByRole('button', { name: '拡大' }).click();
+  await page.screenshot({ path: `${shots}/10b-replace-input-large.png`, fullPage: true });
+  await page.getByRole('button', { name: '標準' }).click();
 
   await page.getByRole('button', { name: '確認', exact: true }).click();
   await expect(page.getByRole('heading', { name: '入力内容の確認' })).toBeVisible();
