@@ -1,17 +1,8 @@
-/** Screen wording for codes that come from the API. (Move to src/domain when it has labels.) */
-import type { Role, TokenState } from '../domain/types';
+/** Screen wording for codes that come from the API. Token states are worded by the domain. */
+import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
+import type { Role } from '../domain/types';
 
-export const TOKEN_STATE_LABELS: Record<TokenState, string> = {
-  IN_STOCK: '在庫',
-  ISSUED: '発行済',
-  ACTIVE: '利用中',
-  EXCHANGED: '交換回収',
-  RETURNED_TO_VENDOR: '返却済',
-  LOST: '紛失・盗難',
-  SUSPENDED: '利用中止',
-  DAMAGED_IN_STOCK: '在庫破損',
-  DISPOSED: '廃棄',
-};
+export { TOKEN_STATE_LABELS };
 
 export const ROLE_LABELS: Record<Role, string> = {
   teller: '係',

@@ -161,7 +161,7 @@ export const contract = {
   ),
   operatorsUnlock: channel('manager', z.object({ operatorId: text(40) }), z.object({})),
 
-  feesQuote: channel('operator', z.object({ kind: z.enum(['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE_LOST']) }), FeeQuote),
+  feesQuote: channel('operator', z.object({ kind: z.enum(['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE_LOST', 'HW_TOKEN_REPLACEMENT']) }), FeeQuote),
 
   stockImport: channel(
     'manager',

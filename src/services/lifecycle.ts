@@ -16,7 +16,7 @@ import { invalid } from './failures';
 import type { Ports } from './ports';
 import { requireBranch } from './setup';
 import { requireToken } from './stock';
-import { verifyTokenOtp } from './token-otp';
+import { onField, verifyTokenOtp } from './token-otp';
 
 const LIVE = new Set(['ISSUED', 'ACTIVE']);
 
@@ -72,8 +72,8 @@ export function lookupContract(p: Ports, req: { contractId: string }) {
 
 /** Checks a new token from stock: in stock, and showing the right code. */
 function takeFromStock(p: Ports, serial: string, otp: string, now: Date) {
-  const token = requireToken(p, serial);
-  nextState(token.state, 'ISSUE', serial);
+  const token = onField('newSerial', () => requireToken(p, serial));
+  onField('newSerial', () => nextState(token.state, 'ISSUE', serial));
   return verifyTokenOtp(p, token, otp, now, 'newOtp');
 }
 

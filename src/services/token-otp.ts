@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors';
 import { checkOtp, type OtpCheck } from '../domain/otp';
 import { validateOtpFormat } from '../domain/validation';
 import { saveOtpMemory, type TokenRow } from '../db/token-repo';
@@ -10,7 +11,7 @@ import type { Ports } from './ports';
  * returns the memory for the caller to save inside its transaction.
  */
 export function verifyTokenOtp(p: Ports, token: TokenRow, otp: string, now: Date, field = 'otp'): OtpCheck & { ok: true } {
-  validateOtpFormat(otp, token.params.digits);
+  onField(field, () => validateOtpFormat(otp, token.params.digits));
   const check = checkOtp({
     params: token.params,
     secret: p.secrets.open(token.secretEnc, token.serial),
@@ -23,4 +24,14 @@ export function verifyTokenOtp(p: Ports, token: TokenRow, otp: string, now: Date
     throw new ServiceFailure(`OTP_${check.reason}`, check.message, { [field]: check.message });
   }
   return check;
+}
+
+/** Runs a domain check whose refusal names a generic field, and names the caller's field instead. */
+export function onField<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof DomainError && e.field) throw new DomainError(e.code, e.message, field);
+    throw e;
+  }
 }

@@ -84,6 +84,10 @@ describe('free replacement (交換)', () => {
       newSerial: newT.serial,
       newOtp: codeAt(newT, fx.clock.now),
     });
+    const unknownNew = await fx.app.dispatch('replacementExchange', { ...req(stock[0]!), newSerial: 'ZZ0000000000' });
+    expect(unknownNew.ok ? '' : unknownNew.error.fieldErrors?.newSerial).toContain('在庫に登録されていません');
+    const badOtp = await fx.app.dispatch('replacementExchange', { ...req(stock[0]!), newOtp: '12' });
+    expect(badOtp.ok ? {} : Object.keys(badOtp.error.fieldErrors ?? {})).toEqual(['newOtp']);
     const wrongOld = await fx.app.dispatch('replacementExchange', req(stock[0]!, stock[2]!.serial));
     expect(wrongOld.ok ? '' : wrongOld.error.fieldErrors?.oldSerial).toContain('この契約のトークン');
     await fx.call('replacementExchange', req(stock[0]!));

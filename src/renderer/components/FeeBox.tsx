@@ -13,6 +13,15 @@ export function FeeBox({ fee, error }: { fee: Fee | null; error: string | null }
     );
   }
   if (!fee) return <p className="fee-box">手数料を確認しています…</p>;
+  if (fee.totalInclTax === 0) {
+    return (
+      <div className="fee-box" data-testid="fee">
+        <span className="fee-description">{fee.description}</span>
+        <span className="fee-amount">{formatYen(0)}</span>
+        <span className="fee-tax">お使いのトークンとの引換のため無料です。</span>
+      </div>
+    );
+  }
   return (
     <div className="fee-box" data-testid="fee">
       <span className="fee-description">{fee.description}</span>

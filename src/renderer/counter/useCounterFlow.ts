@@ -18,8 +18,6 @@ export type FlowSpec<D, R, L> = {
   labels: (s: CounterSession<D, R, L>) => Readonly<Record<string, string>>;
   /** The rules the screen can check itself before the 確認 step. */
   precheck: (s: CounterSession<D, R, L>) => Record<string, string>;
-  /** Server field names that mean another input of this form (e.g. serial → newSerial). */
-  aliases?: Readonly<Record<string, string>>;
   /** 確定: the one call that records the transaction. */
   send: (s: CounterSession<D, R, L>) => Promise<Result<R>>;
   /** The status line once it went through. */
@@ -81,7 +79,7 @@ export function useCounterFlow<D, R, L>(session: CounterSession<D, R, L>, update
       status(spec.doneMessage(r.value));
       return;
     }
-    const fieldErrors = renamed(r.error.fieldErrors ?? {}, spec.aliases ?? {});
+    const fieldErrors = r.error.fieldErrors ?? {};
     if (Object.keys(fieldErrors).length > 0) showErrors(fieldErrors, r.error.message);
     else update((s) => ({ ...s, message: r.error.message }));
   }
@@ -104,15 +102,6 @@ export function useCounterFlow<D, R, L>(session: CounterSession<D, R, L>, update
   const bind = binder(session.draft, session.fieldErrors, labels, setField);
 
   return { bind, labels, setField, confirm, commit, back, clear, next, busy, receipts };
-}
-
-function renamed(errors: Record<string, string>, aliases: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, message] of Object.entries(errors)) {
-    const to = aliases[name] ?? name;
-    if (!out[to]) out[to] = message;
-  }
-  return out;
 }
 
 /** How a field's look-up asks the server, and how the field then shows the value. */

@@ -17,7 +17,6 @@ import {
   precheck,
   reasonLabel,
   replaceLabels,
-  SERVER_FIELD_ALIASES,
   SYMPTOM_LABELS,
   toExchangeRequest,
   toLostRequest,
@@ -34,7 +33,6 @@ const REPLACE_FLOW: FlowSpec<ReplaceDraft, ReplaceResult, ReplaceLookups> = {
   formPrefix: REPLACE_FORM_PREFIX,
   labels: (s) => replaceLabels(s.draft.kind),
   precheck,
-  aliases: SERVER_FIELD_ALIASES,
   send: async ({ draft }): Promise<Result<ReplaceResult>> => {
     const label = reasonLabel(draft);
     if (draft.kind === 'EXCHANGE') {
@@ -57,6 +55,7 @@ type Props = {
 /** 交換・再発行: 交換（故障・破損・電池切れ、引換で無料） or 紛失・盗難（有料の再発行）. */
 export function ReplaceScreen({ session, update }: Props) {
   const { fee: lostFee, error: lostFeeError } = useFeeQuote('HW_TOKEN_REISSUE_LOST');
+  const { fee: exchangeFee, error: exchangeFeeError } = useFeeQuote('HW_TOKEN_REPLACEMENT');
   const lookupContract = useLookup(session, update, 'contractId', CONTRACT_LOOKUP);
   const lookupNewSerial = useLookup(session, update, 'newSerial', STOCK_LOOKUP);
   const flow = useCounterFlow(session, update, REPLACE_FLOW);
@@ -72,6 +71,8 @@ export function ReplaceScreen({ session, update }: Props) {
           labels={flow.labels}
           lostFee={lostFee}
           lostFeeError={lostFeeError}
+          exchangeFee={exchangeFee}
+          exchangeFeeError={exchangeFeeError}
           // Another kind asks for another reason.
           onKind={(kind) => update((s) => ({ ...s, draft: { ...s.draft, kind, reason: s.draft.kind === kind ? s.draft.reason : '' } }))}
           onContractCommit={() => void lookupContract()}

@@ -129,8 +129,8 @@ describe('交換・再発行', () => {
     expect((newOtp as HTMLInputElement).value).toBe('135790');
   });
 
-  it('binds a refusal the services name “serial” to the new token’s serial', async () => {
-    fakeApi(TELLER, { replacementExchange: refused({ serial: 'シリアル番号 NEW000000002 は当店の在庫に登録されていません。' }) });
+  it('binds a refusal of the new token’s serial to that field', async () => {
+    fakeApi(TELLER, { replacementExchange: refused({ newSerial: 'シリアル番号 NEW000000002 は当店の在庫に登録されていません。' }) });
     go('replace');
     render(<App />);
     await screen.findByLabelText('契約者ID');

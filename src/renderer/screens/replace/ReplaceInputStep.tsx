@@ -35,6 +35,8 @@ type Props = {
   bind: Binder<ReplaceDraft>;
   labels: Readonly<Record<string, string>>;
   lostFee: ResponseOf<'feesQuote'> | null;
+  exchangeFee: ResponseOf<'feesQuote'> | null;
+  exchangeFeeError: string | null;
   lostFeeError: string | null;
   onKind: (kind: ReplaceKind) => void;
   onContractCommit: () => void;
@@ -96,11 +98,7 @@ export function ReplaceInputStep(props: Props) {
             <legend>手数料</legend>
             {draft.kind === '' ? <p className="fee-box">受付区分を選択すると表示します。</p> : null}
             {draft.kind === 'EXCHANGE' ? (
-              <div className="fee-box" data-testid="fee">
-                <span className="fee-description">ハードウェアトークン交換</span>
-                <span className="fee-amount">0円</span>
-                <span className="fee-tax">お使いのトークンとの引換のため無料です。</span>
-              </div>
+              <FeeBox fee={props.exchangeFee} error={props.exchangeFeeError} />
             ) : null}
             {draft.kind === 'LOST' ? (
               <>

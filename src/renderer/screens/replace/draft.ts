@@ -71,9 +71,6 @@ export function replaceLabels(kind: ReplaceKind | ''): Record<keyof ReplaceDraft
   };
 }
 
-/** The services still name the new token's fields as in issuance in some refusals. */
-export const SERVER_FIELD_ALIASES = { serial: 'newSerial', otp: 'newOtp' } as const;
-
 export type ReplaceResult =
   | (ResponseOf<'replacementExchange'> & { kind: 'EXCHANGE'; reasonLabel: string })
   | (ResponseOf<'lostReissue'> & { kind: 'LOST'; reasonLabel: string; payment: Payment });
