@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
+import { refusal } from '../../support/refusal';
 import { DEFAULT_FEE_RULES, findFeeRule, quoteFee, taxIncludedSplit } from '../../../src/domain/fees';
 import type { FeeRule } from '../../../src/domain/types';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('DEFAULT_FEE_RULES', () => {
   it('holds the three published fees at 10 % from 2019-10-01', () => {

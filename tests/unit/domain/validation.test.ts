@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
+import { refusal } from '../../support/refusal';
 import {
   invoiceRegNoCheckDigit,
   isFullWidthKatakana,
@@ -16,16 +16,6 @@ import {
   type ApplicationFormInput,
   type SetupInput,
 } from '../../../src/domain/validation';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('normalizeInput', () => {
   it('turns full-width digits, letters and spaces into half-width and trims', () => {
