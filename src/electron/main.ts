@@ -74,8 +74,12 @@ void app.whenReady().then(() => {
   });
   serveRenderer();
   const win = createWindow();
-  const fromOurWindow = (e: IpcMainInvokeEvent) =>
-    e.sender === win.webContents && e.senderFrame !== null && new URL(e.senderFrame.url).origin === ORIGIN;
+  // Node's URL gives a custom scheme the origin "null", so compare scheme and host instead.
+  const fromOurWindow = (e: IpcMainInvokeEvent) => {
+    if (e.sender !== win.webContents || !e.senderFrame) return false;
+    const url = new URL(e.senderFrame.url);
+    return `${url.protocol}//${url.host}` === ORIGIN;
+  };
   for (const channel of CHANNELS) {
     ipcMain.handle(IPC_PREFIX + channel, (e, req: unknown) => {
       if (!fromOurWindow(e)) return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'この要求は許可されていません。' } };

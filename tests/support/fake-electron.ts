@@ -1,0 +1,84 @@
+/**
+ * The one thing that cannot run here is Electron's binary. This stands in for the few
+ * Electron APIs the shell calls, and records what the shell asked of them, so that a test
+ * can check the window's settings, the IPC sender guard and the app:// protocol.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+type Listener = (...args: unknown[]) => void;
+
+export class FakeWebContents {
+  readonly listeners = new Map<string, Listener>();
+  openHandler: ((d: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  loaded: string | undefined;
+  on(event: string, l: Listener) {
+    this.listeners.set(event, l);
+    return this;
+  }
+  setWindowOpenHandler(h: (d: { url: string }) => { action: 'allow' | 'deny' }) {
+    this.openHandler = h;
+  }
+}
+
+export const recorded = {
+  windows: [] as { options: Record<string, unknown>; webContents: FakeWebContents }[],
+  ipc: new Map<string, (event: unknown, req: unknown) => unknown>(),
+  protocolHandler: undefined as ((req: Request) => Promise<Response>) | undefined,
+  privilegedSchemes: [] as unknown[],
+  permissionHandler: undefined as ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined,
+  sandboxEnabled: false,
+};
+
+class BrowserWindow {
+  readonly webContents = new FakeWebContents();
+  constructor(readonly options: Record<string, unknown>) {
+    recorded.windows.push({ options, webContents: this.webContents });
+  }
+  async loadURL(url: string) {
+    this.webContents.loaded = url;
+  }
+}
+
+export const electron = {
+  app: {
+    enableSandbox: () => {
+      recorded.sandboxEnabled = true;
+    },
+    whenReady: () => Promise.resolve(),
+    getPath: () => '/nonexistent-user-data',
+    on: () => undefined,
+    quit: () => undefined,
+  },
+  BrowserWindow,
+  ipcMain: {
+    handle: (channel: string, h: (event: unknown, req: unknown) => unknown) => recorded.ipc.set(channel, h),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (s: unknown[]) => recorded.privilegedSchemes.push(...s),
+    handle: (_scheme: string, h: (req: Request) => Promise<Response>) => {
+      recorded.protocolHandler = h;
+    },
+  },
+  net: {
+    fetch: async (url: string) => {
+      try {
+        return new Response(await readFile(fileURLToPath(url)), { status: 200 });
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    },
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (h: typeof recorded.permissionHandler) => {
+        recorded.permissionHandler = h;
+      },
+    },
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    encryptString: (s: string) => Buffer.from(`wrapped:${s}`),
+    decryptString: (b: Buffer) => b.toString().replace(/^wrapped:/, ''),
+  },
+};

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, IPC_PREFIX } from '../../../src/services/channels';
+import { FakeWebContents, recorded } from '../../support/fake-electron';
+
+vi.mock('electron', async () => (await import('../../support/fake-electron')).electron);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-electron-'));
+const ours = 'app://madoguchi/index.html';
+
+beforeAll(async () => {
+  process.env.MADOGUCHI_DATA_DIR = dataDir;
+  await import('../../../src/electron/main');
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
+});
+afterAll(() => {
+  delete process.env.MADOGUCHI_DATA_DIR;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const win = () => recorded.windows[0]!;
+const invoke = (channel: string, event: unknown, req: unknown = {}) => recorded.ipc.get(IPC_PREFIX + channel)!(event, req);
+
+describe('the Electron shell (against a stand-in for the Electron binary)', () => {
+  it('opens one window with the security checklist: isolation, sandbox, no Node, our preload, app://', () => {
+    expect(recorded.sandboxEnabled).toBe(true);
+    expect(win().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String((win().options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
+    expect(win().webContents.loaded).toBe(ours);
+    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('mounts every channel of the contract on ipcMain, and nothing else', () => {
+    expect([...recorded.ipc.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort());
+  });
+
+  it('answers its own window and refuses any other sender or frame', async () => {
+    const fromUs = { sender: win().webContents, senderFrame: { url: ours } };
+    expect(await invoke('setupStatus', fromUs)).toEqual({ ok: true, value: { initialized: false, branch: null } });
+    const otherWindow = { sender: new FakeWebContents(), senderFrame: { url: ours } };
+    const otherOrigin = { sender: win().webContents, senderFrame: { url: 'https://example.com/' } };
+    const noFrame = { sender: win().webContents, senderFrame: null };
+    for (const e of [otherWindow, otherOrigin, noFrame]) {
+      expect(await invoke('setupStatus', e)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    }
+  });
+
+  it('denies navigation away from app:// and every new window but a receipt PDF of its own', () => {
+    const navigate = win().webContents.listeners.get('will-navigate')!;
+    const away = { preventDefault: vi.fn() };
+    navigate(away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const inside = { preventDefault: vi.fn() };
+    navigate(inside, 'app://madoguchi/index.html#/stock');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+
+    const open = win().webContents.openHandler!;
+    expect(open({ url: 'https://example.com/' }).action).toBe('deny');
+    expect(open({ url: 'blob:https://example.com/1' }).action).toBe('deny');
+    expect(open({ url: 'blob:app://madoguchi/0d3c' }).action).toBe('allow');
+  });
+
+  it('serves the renderer with the strict CSP, and nothing outside it', async () => {
+    const get = (url: string) => recorded.protocolHandler!(new Request(url));
+    const index = await get('app://madoguchi/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await index.text()).toContain('host-bridge.js');
+    expect(await (await get('app://madoguchi/host-bridge.js')).text()).toBe('');
+    expect((await get('app://madoguchi/..%2F..%2Fpackage.json')).status).toBe(403);
+    expect((await get('app://elsewhere/index.html')).status).toBe(404);
+  });
+
+  it('refuses every permission request (camera, notifications …)', () => {
+    const answer = vi.fn();
+    recorded.permissionHandler!({}, 'media', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+  });
+
+  it('keeps the data key wrapped by safeStorage, never in the clear on disk', () => {
+    const wrapped = readFileSync(join(dataDir, 'madoguchi.key.enc'), 'utf8');
+    expect(wrapped).toMatch(/^wrapped:/);
+  });
+});
