@@ -28,6 +28,8 @@ export const recorded = {
   privilegedSchemes: [] as unknown[],
   permissionHandler: undefined as ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined,
   sandboxEnabled: false,
+  exposed: new Map<string, Record<string, (req: unknown) => unknown>>(),
+  invoked: [] as [channel: string, req: unknown][],
 };
 
 class BrowserWindow {
@@ -74,6 +76,15 @@ export const electron = {
       setPermissionRequestHandler: (h: typeof recorded.permissionHandler) => {
         recorded.permissionHandler = h;
       },
+    },
+  },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: Record<string, (req: unknown) => unknown>) => recorded.exposed.set(key, api),
+  },
+  ipcRenderer: {
+    invoke: async (channel: string, req: unknown) => {
+      recorded.invoked.push([channel, req]);
+      return { ok: true, value: {} };
     },
   },
   safeStorage: {

@@ -84,3 +84,14 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
     expect(wrapped).toMatch(/^wrapped:/);
   });
 });
+
+describe('the preload', () => {
+  it('exposes window.madoguchi with one method per channel, each bound to its own IPC channel', async () => {
+    await import('../../../src/electron/preload');
+    const api = recorded.exposed.get('madoguchi')!;
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
+    await api.stockLookup!({ serial: 'MG0000000001' });
+    expect(recorded.invoked).toEqual([[IPC_PREFIX + 'stockLookup', { serial: 'MG0000000001' }]]);
+  });
+});
+
