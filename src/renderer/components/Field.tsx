@@ -29,6 +29,41 @@ function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; erro
   );
 }
 
+/** The invalid flag and the descriptions (hint, extra content, error) every control carries. */
+function fieldAria(id: string, hint: ReactNode, error: string | undefined, afterId?: string) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, afterId, error ? `${id}-error` : undefined),
+  };
+}
+
+/** Label above, the control (and what follows it) in a row, hint and error below. */
+function LabelledField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field ${className ?? ''} ${error ? 'field--invalid' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <div className="field-control">{children}</div>
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -41,25 +76,10 @@ export function TextField({
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   const id = useFieldId(name);
   return (
-    <div className={`field ${className ?? ''} ${error ? 'field--invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="field-control">
-        <input
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          {...input}
-          id={id}
-          name={name}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hint && `${id}-hint`, afterId, error && `${id}-error`)}
-        />
-        {after}
-      </div>
-      <FieldMessages id={id} hint={hint} error={error} />
-    </div>
+    <LabelledField id={id} label={label} hint={hint} error={error} className={className}>
+      <input type="text" autoComplete="off" spellCheck={false} {...input} id={id} name={name} {...fieldAria(id, hint, error, afterId)} />
+      {after}
+    </LabelledField>
   );
 }
 
@@ -78,28 +98,16 @@ export function SelectField({
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   const id = useFieldId(name);
   return (
-    <div className={`field ${className ?? ''} ${error ? 'field--invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="field-control">
-        <select
-          {...select}
-          id={id}
-          name={name}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-        >
-          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FieldMessages id={id} hint={hint} error={error} />
-    </div>
+    <LabelledField id={id} label={label} hint={hint} error={error} className={className}>
+      <select {...select} id={id} name={name} {...fieldAria(id, hint, error)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </LabelledField>
   );
 }
 
@@ -122,8 +130,7 @@ export function CheckboxField({
           name={name}
           checked={checked}
           onChange={(e) => onChange(e.target.checked)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+          {...fieldAria(id, hint, error)}
         />
         <label htmlFor={id}>{label}</label>
       </div>
@@ -153,7 +160,7 @@ function ChoiceGroup<K extends string>({
   onToggle: (key: K, checked: boolean) => void;
 }) {
   const id = useFieldId(name);
-  const describe = describedBy(hint && `${id}-hint`, error && `${id}-error`);
+  const aria = fieldAria(id, hint, error);
   return (
     <fieldset className={`field field--radios ${className ?? ''} ${error ? 'field--invalid' : ''}`}>
       <legend className="field-label">{label}</legend>
@@ -170,8 +177,7 @@ function ChoiceGroup<K extends string>({
                 value={type === 'radio' ? key : 'on'}
                 checked={isChecked(key)}
                 onChange={(e) => onToggle(key, e.target.checked)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describe}
+                {...aria}
               />
               <label htmlFor={optionId}>{text}</label>
             </span>
