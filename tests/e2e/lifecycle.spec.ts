@@ -268,7 +268,9 @@ test('stock care: find a serial from its code, 在庫破損 then 廃棄 with not
   await expect(page.getByRole('row').filter({ hasText: damaged.serial })).toContainText('廃棄');
 
   // A token whose clock runs five steps (2.5 minutes) ahead.
-  const ahead = (steps: number) => codeAt(drifting, new Date(Date.now() + steps * 30_000));
+  // One base time for both codes, so a step boundary between them cannot make them non-consecutive.
+  const base = Date.now();
+  const ahead = (steps: number) => codeAt(drifting, new Date(base + steps * 30_000));
   await page.getByRole('button', { name: `${drifting.serial} を同期する` }).click();
   await page.getByLabel('1回目のワンタイムパスワード').fill(ahead(5));
   await page.getByLabel('2回目のワンタイムパスワード').fill(ahead(6));
