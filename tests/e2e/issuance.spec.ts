@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, api } from './fixtures';
-import { fillApplication, importSeeds, logIn, MANAGER, otpNow, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
+import { fillApplication, importSeeds, logIn, openScreen, MANAGER, otpNow, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
 import { makeOathCsv } from '../support/seeds';
 
 const shots = 'test-results/screens';
@@ -33,7 +33,7 @@ test('first run → login → seed import → issuance with the right OTP → re
   }
   expect(text).not.toContain('山田 太郎');
 
-  await page.getByRole('button', { name: '本日の取引' }).click();
+  await openScreen(page, '本日の取引');
   const row = page.getByRole('row').filter({ hasText: '101-01-0000001' });
   await expect(row).toContainText('ハードウェアトークン発行');
   await expect(row).toContainText(token.serial);
@@ -74,9 +74,10 @@ test('a serial that is not in stock is named as such when scanned', async ({ pag
   await logIn(page, MANAGER.id, MANAGER.password);
   await importSeeds(page, 'vendor.csv', makeOathCsv(1).csv);
   await expect(page.getByTestId('import-count')).toHaveText('1件');
-  await page.getByRole('button', { name: '発行受付' }).click();
-  await page.getByLabel('シリアル番号').fill('ＺＺ９９９９９９９９９９');
-  await page.getByLabel('シリアル番号').press('Enter');
+  await openScreen(page, '発行受付');
+  const serial = page.getByLabel('シリアル番号', { exact: true });
+  await serial.fill('ＺＺ９９９９９９９９９９');
+  await serial.press('Enter');
   await expect(page.getByText(/ZZ9999999999 は当店の在庫に登録されていません/).first()).toBeVisible();
 });
 

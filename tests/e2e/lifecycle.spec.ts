@@ -8,6 +8,7 @@ import {
   issueByApi,
   logIn,
   MANAGER,
+  openScreen,
   openWithContract,
   otpNow,
   pdfTextFromLink,
@@ -217,7 +218,7 @@ test('the collected token goes back to the vendor in a return batch, with its li
   });
   expect(exchanged.ok).toBe(true);
 
-  await page.getByRole('button', { name: '回収トークン' }).click();
+  await openScreen(page, '回収トークン');
   const row = page.getByRole('row').filter({ hasText: old.serial });
   await expect(row).toContainText(YAMADA.contractId);
   await expect(row.getByRole('checkbox')).toBeChecked();
@@ -244,7 +245,7 @@ test('stock care: find a serial from its code, 在庫破損 then 廃棄 with not
   });
   expect(failed.ok).toBe(false);
 
-  await page.getByRole('button', { name: '在庫' }).click();
+  await openScreen(page, '在庫');
   await expect(page.getByTestId(`fail-${unreadable.serial}`)).toHaveText('1回');
 
   // The label cannot be read: find it from the code it shows.

@@ -21,6 +21,15 @@ export async function setUpBranch(page: Page, host: Host): Promise<void> {
   await expect(page.getByRole('heading', { name: 'オペレーター認証' })).toBeVisible();
 }
 
+export type MenuItem = '発行受付' | '交換・再発行' | '利用中止届' | '本日の取引' | '在庫' | '回収トークン' | 'オペレーター';
+
+/** Opens a screen from the menu and waits until it is shown: the route changes on hashchange, after the click returns. */
+export async function openScreen(page: Page, item: MenuItem): Promise<void> {
+  const button = page.getByRole('navigation', { name: '業務メニュー' }).getByRole('button', { name: item, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'page');
+}
+
 export async function logIn(page: Page, id: string, password: string): Promise<void> {
   await page.getByLabel('オペレーターID').fill(id);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
@@ -30,7 +39,7 @@ export async function logIn(page: Page, id: string, password: string): Promise<v
 
 /** シードファイル取込 on the 在庫 screen; an encrypted PSKC file also needs the vendor's 事前共有鍵. */
 export async function importSeeds(page: Page, fileName: string, content: string, preSharedKeyHex?: string): Promise<void> {
-  await page.getByRole('button', { name: '在庫' }).click();
+  await openScreen(page, '在庫');
   const mimeType = /\.(xml|pskc)$/i.test(fileName) ? 'text/xml' : 'text/csv';
   await page.getByLabel('シードファイル', { exact: true }).setInputFiles({ name: fileName, mimeType, buffer: Buffer.from(content) });
   if (preSharedKeyHex !== undefined) await page.getByLabel('事前共有鍵').fill(preSharedKeyHex);
@@ -49,7 +58,7 @@ export const YAMADA: Customer = { contractId: 'C0012345', nameKanji: '山田 太
 
 /** Fills the application form up to the OTP; returns after 確認 is pressed. */
 export async function fillApplication(page: Page, c: Customer, serial: string, otp: () => string): Promise<void> {
-  await page.getByRole('button', { name: '発行受付' }).click();
+  await openScreen(page, '発行受付');
   await page.getByLabel('契約者ID').fill(c.contractId);
   await page.getByLabel('お名前（漢字）').fill(c.nameKanji);
   await page.getByLabel('フリガナ').fill(c.nameKana);
@@ -60,8 +69,9 @@ export async function fillApplication(page: Page, c: Customer, serial: string, o
   await page.getByLabel('本人確認書類').selectOption('DRIVERS_LICENSE');
   await page.getByLabel('お届け印 照合済').check();
   // A barcode scanner types the serial and presses Enter.
-  await page.getByLabel('シリアル番号').fill(serial);
-  await page.getByLabel('シリアル番号').press('Enter');
+  const serialField = page.getByLabel('シリアル番号', { exact: true });
+  await serialField.fill(serial);
+  await serialField.press('Enter');
   await page.getByLabel('ワンタイムパスワード').fill(otp());
   await page.getByLabel('現金').check();
   await page.getByRole('button', { name: '確認', exact: true }).click();
@@ -108,7 +118,7 @@ export async function issueByApi(page: Page, c: Customer, token: TestToken): Pro
 
 /** Opens a counter screen from the menu and looks the contract up (Enter, as a teller does). */
 export async function openWithContract(page: Page, menu: '交換・再発行' | '利用中止届', contractId: string): Promise<void> {
-  await page.getByRole('button', { name: menu }).click();
+  await openScreen(page, menu);
   const field = page.getByLabel('契約者ID');
   await field.fill(contractId);
   await field.press('Enter');
