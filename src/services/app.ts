@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { SecretBox, type KeyProvider } from '../secrets/secret-box';
 import { renderCounterDocument } from '../templates/counter-document';
+import { fileErrorLog, type ErrorLog } from './error-log';
 import { createDispatch, type Dispatch } from './handlers';
 import type { Ports, Printer } from './ports';
 import { Session } from './session';
@@ -16,6 +17,8 @@ export interface AppOptions {
   printer: Printer;
   now?: () => Date;
   idleLockSeconds?: number;
+  /** Where unexpected errors go; by default <dataDir>/logs/errors.log and stderr. */
+  errorLog?: ErrorLog;
 }
 
 export interface App {
@@ -36,5 +39,5 @@ export function openApp(o: AppOptions): App {
     renderDocument: renderCounterDocument,
   };
   const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);
-  return { dispatch: createDispatch(ports, session), db, close: () => db.close() };
+  return { dispatch: createDispatch(ports, session, o.errorLog ?? fileErrorLog(o.dataDir)), db, close: () => db.close() };
 }

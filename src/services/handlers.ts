@@ -4,7 +4,8 @@ import { jstDate } from '../domain/format';
 import { readFeeRules } from '../db/branch-repo';
 import { contract, type Channel, type Operator, type ResponseOf, type Result } from './contract';
 import * as auth from './auth';
-import { toApiError, ServiceFailure } from './failures';
+import { toApiError, ServiceFailure, UNEXPECTED_MESSAGE } from './failures';
+import { describeError, type ErrorLog } from './error-log';
 import * as issuance from './issuance';
 import * as journalView from './journal-view';
 import * as lifecycle from './lifecycle';
@@ -68,7 +69,7 @@ export function isChannel(name: string): name is Channel {
 }
 
 /** Validates the request against the contract, checks the session and role, runs the handler. */
-export function createDispatch(p: Ports, session: Session): Dispatch {
+export function createDispatch(p: Ports, session: Session, errors: ErrorLog): Dispatch {
   const handlers = createHandlers(p, session);
   return async (channel, raw) => {
     try {
@@ -81,7 +82,11 @@ export function createDispatch(p: Ports, session: Session): Dispatch {
       const handler = handlers[channel] as Handler<typeof channel>;
       return { ok: true, value: await handler(parsed.data as Parsed<typeof channel>, { operator }) };
     } catch (e) {
-      return { ok: false, error: toApiError(e) };
+      const refusal = toApiError(e);
+      if (refusal) return { ok: false, error: refusal };
+      const now = p.now();
+      errors.unexpected({ at: now.toISOString(), channel, operatorId: session.current(now)?.operatorId ?? null, error: describeError(e) });
+      return { ok: false, error: { code: 'INTERNAL', message: UNEXPECTED_MESSAGE } };
     }
   };
 }

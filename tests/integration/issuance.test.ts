@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { verifyChain } from '../../src/db/journal';
 import { branchWithStock, counts, issueRequest, type Fixture } from '../support/app-fixture';
 import { codeAt } from '../support/seeds';
+import { ERROR_LOG_FILE } from '../../src/services/error-log';
 import { pdfText } from '../support/pdf-text';
 
 let fx: Fixture;
@@ -38,7 +41,18 @@ describe('hardware token issuance on a real SQLite file', () => {
     const r = await fx.app.dispatch('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
 
     expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.error.code).toBe('INTERNAL');
+    expect(r.ok ? '' : r.error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('この取引は記録されていません') });
+    expect(fx.errorReports()).toEqual([
+      {
+        at: fx.clock.now.toISOString(),
+        channel: 'issuanceIssue',
+        operatorId: 'mgr01',
+        error: expect.objectContaining({ name: 'SqliteError', code: 'SQLITE_CONSTRAINT_TRIGGER', message: 'printer spool full' }),
+      },
+    ]);
+    expect(JSON.stringify(fx.errorReports())).not.toContain('山田');
+    expect(statSync(join(fx.dir, 'logs', ERROR_LOG_FILE)).mode & 0o777).toBe(0o600);
+    expect(fx.stderr).toEqual([expect.stringContaining('issuanceIssue: SqliteError: printer spool full')]);
     expect(counts(fx.app)).toEqual(before);
     expect((fx.app.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n).toBe(journalBefore);
     expect(fx.app.db.prepare('SELECT state, last_step FROM tokens WHERE serial = ?').get(t.serial)).toEqual({ state: 'IN_STOCK', last_step: -1 });

@@ -64,7 +64,8 @@ describe('free replacement (交換)', () => {
       newOtp: codeAt(stock[0]!, fx.clock.now),
     };
     const r = await fx.app.dispatch('replacementExchange', req);
-    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error.code).toBe('INTERNAL');
+    expect(fx.errorReports()).toMatchObject([{ channel: 'replacementExchange', operatorId: 'mgr01', error: { message: 'disk full' } }]);
     expect({ journal: n('SELECT COUNT(*) AS n FROM journal'), receipts: n('SELECT COUNT(*) AS n FROM receipts'), outbox: n('SELECT COUNT(*) AS n FROM outbox') }).toEqual(before);
     expect([state(old.serial), state(stock[0]!.serial)]).toEqual(['ISSUED', 'IN_STOCK']);
     expect(fx.app.db.prepare('SELECT current_serial AS s FROM contracts').get()).toEqual({ s: old.serial });

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../../src/services/app';
+import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../src/services/error-log';
 import type { Channel, RequestOf, ResponseOf } from '../../src/services/contract';
 import { keyFileProvider } from '../../src/secrets/key-file';
 import { makeOathCsv, type TestToken } from './seeds';
@@ -19,6 +20,10 @@ export interface Fixture {
   dir: string;
   clock: { now: Date };
   tokens: TestToken[];
+  /** The lines the app wrote to stderr (kept out of the test output). */
+  stderr: string[];
+  /** What the app wrote to <dir>/logs/errors.log. */
+  errorReports(): ErrorReport[];
   /** Calls a channel and returns its value, failing the test on a refusal. */
   call<C extends Channel>(c: C, req: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Reopens the app on the same files (a restart). */
@@ -36,12 +41,20 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
       keys: keyFileProvider(join(dir, 'madoguchi.key')),
       printer: { printPdf: o.printer ?? (async () => false) },
       now: () => clock.now,
+      errorLog: fileErrorLog(dir, (line) => stderr.push(line)),
     });
+  const stderr: string[] = [];
+  const errorLogPath = join(dir, 'logs', ERROR_LOG_FILE);
   const fx: Fixture = {
     app: make(),
     dir,
     clock,
     tokens: [],
+    stderr,
+    errorReports: () =>
+      existsSync(errorLogPath)
+        ? readFileSync(errorLogPath, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as ErrorReport)
+        : [],
     async call(c, req) {
       const r = await fx.app.dispatch(c, req);
       if (!r.ok) throw new Error(`${c} refused: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`);
