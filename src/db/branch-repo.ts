@@ -1,5 +1,6 @@
 import type { Db } from './open';
 import type { FeeRule } from '../domain/types';
+import type { NameOnDocuments } from '../domain/masking';
 
 export interface BranchRow {
   bankName: string;
@@ -7,13 +8,15 @@ export interface BranchRow {
   branchName: string;
   terminalNo: string;
   invoiceRegNo: string;
+  nameOnDocuments: NameOnDocuments;
 }
 
 export function readBranch(db: Db): BranchRow | null {
   const row = db
     .prepare(
       `SELECT bank_name AS bankName, branch_code AS branchCode, branch_name AS branchName,
-              terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo FROM branch WHERE id = 1`,
+              terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo, name_on_documents AS nameOnDocuments
+       FROM branch WHERE id = 1`,
     )
     .get() as BranchRow | undefined;
   return row ?? null;
@@ -21,9 +24,13 @@ export function readBranch(db: Db): BranchRow | null {
 
 export function insertBranch(db: Db, b: BranchRow, createdAt: string): void {
   db.prepare(
-    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, created_at)
-     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @createdAt)`,
+    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, created_at)
+     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @nameOnDocuments, @createdAt)`,
   ).run({ ...b, createdAt });
+}
+
+export function updateNameOnDocuments(db: Db, rule: NameOnDocuments): void {
+  db.prepare('UPDATE branch SET name_on_documents = ? WHERE id = 1').run(rule);
 }
 
 export function readFeeRules(db: Db): FeeRule[] {

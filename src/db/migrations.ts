@@ -161,4 +161,12 @@ CREATE TABLE return_batch_items (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'the bank’s rule for customer names on printed documents',
+    sql: `
+ALTER TABLE branch ADD COLUMN name_on_documents TEXT NOT NULL DEFAULT 'INITIAL'
+  CHECK (name_on_documents IN ('INITIAL', 'FAMILY', 'FULL'));
+`,
+  },
 ];

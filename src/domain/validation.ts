@@ -11,6 +11,7 @@ import {
   type ApplicationForm,
   type IdentityDocument,
 } from './types';
+import type { NameOnDocuments } from './masking';
 
 /** Field name → message, one message per field. */
 export type FieldErrors = Record<string, string>;
@@ -230,13 +231,14 @@ export interface SetupInput {
   branchName: string;
   terminalNo: string;
   invoiceRegNo: string;
+  nameOnDocuments: NameOnDocuments;
   managerId: string;
   managerName: string;
   managerPassword: string;
 }
 
 export interface SetupForm {
-  branch: { bankName: string; branchCode: string; branchName: string; terminalNo: string; invoiceRegNo: string };
+  branch: { bankName: string; branchCode: string; branchName: string; terminalNo: string; invoiceRegNo: string; nameOnDocuments: NameOnDocuments };
   manager: { operatorId: string; name: string; password: string };
 }
 
@@ -279,7 +281,7 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
   return {
     ok: true,
     value: {
-      branch: { bankName, branchCode, branchName, terminalNo, invoiceRegNo },
+      branch: { bankName, branchCode, branchName, terminalNo, invoiceRegNo, nameOnDocuments: raw.nameOnDocuments },
       manager: { operatorId: managerId, name: managerName, password: managerPassword },
     },
   };

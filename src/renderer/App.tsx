@@ -92,6 +92,7 @@ export function App() {
           fontSize={fontSize}
           onFontSize={setFontSize}
           onLogout={() => void logout()}
+          onBranchChanged={setBranch}
           locked={lock !== null}
         />
         {lock !== null ? (

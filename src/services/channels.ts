@@ -5,6 +5,7 @@
 export const CHANNELS = [
   'setupStatus',
   'setupInitialize',
+  'branchUpdateSettings',
   'authSession',
   'authLogin',
   'authLogout',

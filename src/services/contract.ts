@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TOKEN_STATES, ROLES } from '../domain/types';
+import { NAME_ON_DOCUMENTS } from '../domain/masking';
 
 const text = (max: number) => z.string().max(max);
 
@@ -21,6 +22,7 @@ export const Branch = z.object({
   branchName: z.string(),
   terminalNo: z.string(),
   invoiceRegNo: z.string(),
+  nameOnDocuments: z.enum(NAME_ON_DOCUMENTS),
 });
 export type Branch = z.infer<typeof Branch>;
 
@@ -32,6 +34,7 @@ export const SetupRequest = z.object({
   branchName: text(60),
   terminalNo: text(10),
   invoiceRegNo: text(20),
+  nameOnDocuments: z.enum(NAME_ON_DOCUMENTS),
   managerId: text(20),
   managerName: text(40),
   managerPassword: text(200),
@@ -144,6 +147,7 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(access: Access, r
 export const contract = {
   setupStatus: channel('public', Empty, z.object({ initialized: z.boolean(), branch: Branch.nullable() })),
   setupInitialize: channel('public', SetupRequest, z.object({ branch: Branch })),
+  branchUpdateSettings: channel('manager', z.object({ nameOnDocuments: z.enum(NAME_ON_DOCUMENTS) }), z.object({ branch: Branch })),
 
   authSession: channel('public', Empty, z.object({ operator: Operator.nullable(), idleLockSeconds: z.number() })),
   authLogin: channel('public', z.object({ operatorId: text(40), password: text(200) }), z.object({ operator: Operator })),

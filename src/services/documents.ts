@@ -1,6 +1,6 @@
 import { IDENTITY_DOCUMENTS, type ApplicationForm, type FeeQuote, type IdentityDocument, type PaymentMethod } from '../domain/types';
 import type { ContractRow } from '../db/contract-repo';
-import { maskAccount, maskContractId, maskName } from '../domain/masking';
+import { maskAccount, maskContractId, nameOnDocument, type NameOnDocuments } from '../domain/masking';
 import type { CounterDocument } from '../templates/counter-document';
 import type { Branch, Operator } from './contract';
 
@@ -17,11 +17,14 @@ export function fromStored(doc: StoredDocument): CounterDocument {
   return { ...doc, acceptedAt: new Date(doc.acceptedAt) };
 }
 
-/** The customer as printed: masked, as the bank prefers for anything that leaves the counter. */
-export function customerRows(c: { contractId: string; nameKanji: string; accountBranch: string; accountSubject: string; accountNumber: string }) {
+/** The customer as printed: masked, the name as the bank prefers (its branch setting), for anything that leaves the counter. */
+export function customerRows(
+  c: { contractId: string; nameKanji: string; accountBranch: string; accountSubject: string; accountNumber: string },
+  nameRule: NameOnDocuments,
+) {
   return [
     { label: '契約者ID', value: maskContractId(c.contractId) },
-    { label: 'お名前', value: `${maskName(c.nameKanji)} 様` },
+    { label: 'お名前', value: `${nameOnDocument(c.nameKanji, nameRule)} 様` },
     { label: '代表口座', value: `${c.accountBranch}-${c.accountSubject}-${maskAccount(c.accountNumber)}` },
   ];
 }
@@ -69,7 +72,7 @@ export function issuanceReceipt(args: {
     acceptedAt: args.acceptedAt,
     issuer: issuerOf(branch),
     operator: { operatorId: args.operator.operatorId, name: args.operator.name },
-    customer: customerRows(formCustomer(args.form)),
+    customer: customerRows(formCustomer(args.form), branch.nameOnDocuments),
     details: [
       { label: 'お取引', value: 'ハードウェアトークン発行' },
       { label: 'シリアル番号', value: args.serial },
@@ -100,7 +103,7 @@ function slipHead(a: SlipBase) {
     acceptedAt: a.acceptedAt,
     issuer: issuerOf(a.branch),
     operator: { operatorId: a.operator.operatorId, name: a.operator.name },
-    customer: customerRows(a.contract),
+    customer: customerRows(a.contract, a.branch.nameOnDocuments),
   };
 }
 

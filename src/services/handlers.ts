@@ -35,6 +35,7 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
   return {
     setupStatus: () => setup.setupStatus(p),
     setupInitialize: (req) => setup.initialize(p, req),
+    branchUpdateSettings: (req, ctx) => setup.updateSettings(p, who(ctx), req),
     authSession: () => ({ operator: session.current(p.now()), idleLockSeconds: session.idleSeconds }),
     authLogin: (req) => auth.login(p, session, req),
     authLogout: () => auth.logout(p, session),

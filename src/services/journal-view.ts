@@ -5,6 +5,7 @@ import type { Ports } from './ports';
 
 export const JOURNAL_KIND_LABELS: Record<string, string> = {
   BRANCH_SETUP: '初期設定',
+  BRANCH_SETTINGS_CHANGED: '店舗設定変更',
   LOGIN: 'ログイン',
   LOGOUT: 'ログアウト',
   OPERATOR_LOCKED: 'オペレーターロック',

@@ -1,9 +1,10 @@
 import { DEFAULT_FEE_RULES } from '../domain/fees';
 import { validateSetup } from '../domain/validation';
-import { insertBranch, insertFeeRules, readBranch } from '../db/branch-repo';
+import { insertBranch, insertFeeRules, readBranch, updateNameOnDocuments } from '../db/branch-repo';
+import type { NameOnDocuments } from '../domain/masking';
 import { insertOperator } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
-import type { Branch, SetupRequest } from './contract';
+import type { Branch, Operator, SetupRequest } from './contract';
 import { invalid, ServiceFailure } from './failures';
 import { hashPassword } from './passwords';
 import type { Ports } from './ports';
@@ -39,4 +40,21 @@ export function requireBranch(p: Ports): Branch {
   const b = readBranch(p.db);
   if (!b) throw new ServiceFailure('NOT_INITIALIZED', '初期設定が済んでいません。');
   return b;
+}
+
+/** 店舗設定 by a manager: how names are printed from the next document on; reprints keep what was printed. */
+export function updateSettings(p: Ports, by: Operator, req: { nameOnDocuments: NameOnDocuments }): { branch: Branch } {
+  const before = requireBranch(p);
+  if (before.nameOnDocuments === req.nameOnDocuments) return { branch: before };
+  const at = p.now().toISOString();
+  p.db.transaction(() => {
+    updateNameOnDocuments(p.db, req.nameOnDocuments);
+    appendJournal(p.db, {
+      kind: 'BRANCH_SETTINGS_CHANGED',
+      occurredAt: at,
+      operatorId: by.operatorId,
+      payload: { nameOnDocuments: { from: before.nameOnDocuments, to: req.nameOnDocuments } },
+    });
+  }).immediate();
+  return { branch: requireBranch(p) };
 }

@@ -41,6 +41,33 @@ test('first run → login → seed import → issuance with the right OTP → re
   await page.screenshot({ path: `${shots}/05-journal.png` });
 });
 
+test('店舗設定: the manager prints family names only, and the next receipt shows 山田 ＊＊ 様', async ({ page, host }) => {
+  await setUpBranch(page, host);
+  await logIn(page, MANAGER.id, MANAGER.password);
+  const { csv, tokens } = makeOathCsv(1);
+  await importSeeds(page, 'vendor.csv', csv);
+  await expect(page.getByTestId('import-count')).toHaveText('1件');
+
+  await openScreen(page, '店舗設定');
+  await expect(page.getByText('T7000012050002')).toBeVisible();
+  await page.getByLabel('書類のお名前表示').selectOption('FAMILY');
+  await page.getByRole('button', { name: '変更を登録' }).click();
+  await expect(page.getByRole('status')).toContainText('姓のみ');
+  await page.screenshot({ path: `${shots}/07-settings.png` });
+
+  const token = tokens[0]!;
+  await fillApplication(page, YAMADA, token.serial, otpNow(token));
+  await page.getByRole('button', { name: '確定' }).click();
+  await expect(page.getByTestId('receipt-no')).toHaveText('101-01-0000001');
+  await page.getByRole('button', { name: '領収書を表示/印刷' }).click();
+  const text = (await receiptTextFromLink(page)).replace(/\s+/gu, ' ');
+  expect(text).toContain('山田 ＊＊ 様');
+  expect(text).not.toContain('太郎');
+
+  await openScreen(page, '本日の取引');
+  await expect(page.getByRole('row').filter({ hasText: '店舗設定変更' })).toContainText(MANAGER.id);
+});
+
 test('a wrong OTP is refused with a clear message, the form keeps what was typed, and nothing is written', async ({ page, host }) => {
   await setUpBranch(page, host);
   await logIn(page, MANAGER.id, MANAGER.password);

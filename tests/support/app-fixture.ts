@@ -13,6 +13,7 @@ export const BRANCH = {
   branchName: '本店営業部',
   terminalNo: '01',
   invoiceRegNo: 'T7000012050002',
+  nameOnDocuments: 'INITIAL' as const,
 };
 
 export interface Fixture {

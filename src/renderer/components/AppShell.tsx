@@ -4,7 +4,7 @@ import type { FontSize } from '../hooks/useFontSize';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { StatusContext } from '../status';
 import { Header } from './Header';
-import { Menu } from './Menu';
+import { Menu, routeFor } from './Menu';
 import { StatusBar } from './StatusBar';
 import { IssueScreen } from '../screens/IssueScreen';
 import { JournalScreen } from '../screens/JournalScreen';
@@ -13,6 +13,7 @@ import { OperatorsScreen } from '../screens/OperatorsScreen';
 import { ReplaceScreen } from '../screens/ReplaceScreen';
 import { ReturnsScreen } from '../screens/ReturnsScreen';
 import { SuspendScreen } from '../screens/SuspendScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
 import { NEW_SESSION, type IssueSession } from '../screens/issue/draft';
 import { NEW_REPLACE_SESSION, type ReplaceSession } from '../screens/replace/draft';
 import { NEW_SUSPEND_SESSION, type SuspendSession } from '../screens/suspend/draft';
@@ -23,13 +24,15 @@ type Props = {
   fontSize: FontSize;
   onFontSize: (size: FontSize) => void;
   onLogout: () => void;
+  onBranchChanged: (branch: Branch) => void;
   /** While the lock overlay is up, the screen stays mounted but cannot be reached. */
   locked: boolean;
 };
 
 /** The main screen: header, menu, the chosen screen, status line. */
-export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, locked }: Props) {
-  const [route, go] = useHashRoute();
+export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onBranchChanged, locked }: Props) {
+  const [requested, go] = useHashRoute();
+  const route = routeFor(operator.role, requested);
   const [message, setMessage] = useState('');
   // The counter forms live here, so that a half-filled form survives a visit to another menu.
   const [issueSession, setIssueSession] = useState<IssueSession>(NEW_SESSION);
@@ -50,6 +53,7 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, loc
             {route === 'stock' ? <StockScreen role={operator.role} /> : null}
             {route === 'returns' ? <ReturnsScreen /> : null}
             {route === 'operators' ? <OperatorsScreen /> : null}
+            {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
           </main>
         </div>
         <StatusBar message={message} />

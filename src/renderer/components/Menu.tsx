@@ -9,7 +9,13 @@ const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
   { route: 'stock', label: '在庫' },
   { route: 'returns', label: '回収トークン', managerOnly: true },
   { route: 'operators', label: 'オペレーター', managerOnly: true },
+  { route: 'settings', label: '店舗設定', managerOnly: true },
 ];
+
+/** A teller who types a manager's address (#/operators) lands on 発行受付 instead. */
+export function routeFor(role: Role, route: Route): Route {
+  return role !== 'manager' && ITEMS.some((item) => item.route === route && item.managerOnly) ? 'issue' : route;
+}
 
 /** The menu: only what the operator's role may use. */
 export function Menu({ role, current, onSelect }: { role: Role; current: Route; onSelect: (route: Route) => void }) {

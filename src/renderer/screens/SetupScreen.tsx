@@ -2,10 +2,11 @@ import { useState, type ChangeEvent } from 'react';
 import type { Branch, SetupRequest } from '../../services/contract';
 import { call } from '../api';
 import { KeyboardForm } from '../components/KeyboardForm';
-import { TextField } from '../components/Field';
+import { SelectField, TextField } from '../components/Field';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { focusField } from '../components/formScope';
 import { validateSetup } from '../../domain/validation';
+import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS } from '../../domain/masking';
 
 type Values = SetupRequest & { managerPasswordConfirm: string };
 
@@ -15,6 +16,7 @@ const EMPTY: Values = {
   branchName: '',
   terminalNo: '',
   invoiceRegNo: '',
+  nameOnDocuments: 'INITIAL',
   managerId: '',
   managerName: '',
   managerPassword: '',
@@ -27,6 +29,7 @@ const LABELS: Record<keyof Values, string> = {
   branchName: '店名',
   terminalNo: '端末番号',
   invoiceRegNo: '登録番号',
+  nameOnDocuments: '書類のお名前表示',
   managerId: 'オペレーターID',
   managerName: '氏名',
   managerPassword: 'パスワード',
@@ -51,7 +54,7 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = (key: keyof Values) => (e: ChangeEvent<HTMLInputElement>) =>
+  const set = (key: keyof Values) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function submit() {
@@ -70,6 +73,7 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
       branchName: values.branchName.trim(),
       terminalNo: values.terminalNo.trim(),
       invoiceRegNo: values.invoiceRegNo.trim(),
+      nameOnDocuments: values.nameOnDocuments,
       managerId: values.managerId.trim(),
       managerName: values.managerName.trim(),
       managerPassword: values.managerPassword,
@@ -120,6 +124,12 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
               className="w-medium"
               placeholder="T1234567890123"
               hint="適格請求書発行事業者登録番号（T＋13桁）。領収書に印字されます。"
+            />
+            <SelectField
+              {...field('nameOnDocuments')}
+              options={NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const)}
+              className="w-wide"
+              hint="領収書・受付票に印字するお客さまのお名前。あとから役席者が「店舗設定」で変更できます。"
             />
           </fieldset>
           <fieldset className="form-section">

@@ -8,6 +8,7 @@ export const BRANCH = {
   branchName: '本店営業部',
   terminalNo: '03',
   invoiceRegNo: 'T1234567890123',
+  nameOnDocuments: 'INITIAL' as const,
 };
 
 export const TELLER: Operator = { operatorId: 'T001', name: '窓口 花子', role: 'teller' };

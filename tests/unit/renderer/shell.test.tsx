@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../../src/renderer/App';
 import { FONT_SIZE_KEY } from '../../../src/renderer/hooks/useFontSize';
-import { MANAGER, TELLER, fakeApi } from './fakeApi';
+import { BRANCH, MANAGER, TELLER, fakeApi } from './fakeApi';
 
 beforeEach(() => {
   window.location.hash = '#/issue';
@@ -44,18 +44,43 @@ describe('文字サイズ', () => {
 });
 
 describe('menu and roles', () => {
-  it('hides オペレーター from a teller, and shows the server refusal if reached anyway', async () => {
-    fakeApi(TELLER);
+  it('hides the manager screens from a teller, and sends a typed manager address to 発行受付', async () => {
+    const api = fakeApi(TELLER);
     render(<App />);
     await screen.findByRole('button', { name: '発行受付' });
     expect(screen.getByRole('button', { name: '本日の取引' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '在庫' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'オペレーター' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '店舗設定' })).toBeNull();
     expect(screen.getByTestId('current-operator').textContent).toContain('係');
 
-    window.location.hash = '#/operators';
-    fireEvent(window, new HashChangeEvent('hashchange'));
-    expect(await screen.findByText('この操作は役席者のみ行えます')).toBeTruthy();
+    for (const address of ['#/operators', '#/settings', '#/returns']) {
+      window.location.hash = address;
+      fireEvent(window, new HashChangeEvent('hashchange'));
+      expect(await screen.findByRole('heading', { name: 'ハードウェアトークン発行申込書' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: '発行受付' }).getAttribute('aria-current')).toBe('page');
+    }
+    expect(api.operatorsList).not.toHaveBeenCalled();
+  });
+
+  it('店舗設定: a manager changes how names are printed, and the screen says so', async () => {
+    const api = fakeApi(MANAGER, {
+      branchUpdateSettings: vi.fn((req: { nameOnDocuments: 'INITIAL' | 'FAMILY' | 'FULL' }) =>
+        Promise.resolve({ ok: true as const, value: { branch: { ...BRANCH, nameOnDocuments: req.nameOnDocuments } } }),
+      ),
+    });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: '店舗設定' }));
+    expect(await screen.findByText(BRANCH.invoiceRegNo)).toBeTruthy();
+    const select = screen.getByLabelText('書類のお名前表示') as HTMLSelectElement;
+    expect(select.value).toBe('INITIAL');
+    const save = screen.getByRole('button', { name: '変更を登録' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(select, { target: { value: 'FAMILY' } });
+    fireEvent.click(save);
+    expect(await screen.findByText(/書類のお名前表示を「姓のみ（山田 ＊＊ 様）」に変更しました/)).toBeTruthy();
+    expect(api.branchUpdateSettings).toHaveBeenCalledWith({ nameOnDocuments: 'FAMILY' });
+    expect(save.disabled).toBe(true);
   });
 
   it('shows オペレーター and the seed import to a manager', async () => {

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open';
+import { MIGRATIONS } from '../../src/db/migrations';
+import { readBranch } from '../../src/db/branch-repo';
+import { branchWithStock, BRANCH, issueRequest, type Fixture } from '../support/app-fixture';
+import { codeAt } from '../support/seeds';
+import { pdfText } from '../support/pdf-text';
+
+let fx: Fixture | undefined;
+afterEach(() => fx?.cleanup());
+
+async function issueTo(f: Fixture, i: number, contractId: string) {
+  const t = f.tokens[i]!;
+  const { receiptNo } = await f.call('issuanceIssue', issueRequest(t.serial, codeAt(t, f.clock.now), { contractId }));
+  const receipt = await f.call('receiptsOpen', { receiptNo, reprint: false, copy: 'customer' });
+  return { receiptNo, text: flat(pdfText(receipt.pdfBase64)) };
+}
+
+/** pdftotext -layout pads the gap between family and given name; one space is what the tests mean. */
+const flat = (text: string) => text.replace(/\s+/gu, ' ');
+
+describe('店舗設定: the customer name on printed documents', () => {
+  it('prints the name by the rule in force, keeps reprints as first printed, and logs the change with its manager', async () => {
+    const f = (fx = await branchWithStock());
+    const first = await issueTo(f, 0, 'C0000001');
+    expect(first.text).toContain('山＊ ＊＊ 様');
+    expect(first.text).not.toContain('山田');
+
+    const changed = await f.call('branchUpdateSettings', { nameOnDocuments: 'FAMILY' });
+    expect(changed.branch).toEqual({ ...BRANCH, nameOnDocuments: 'FAMILY' });
+    const second = await issueTo(f, 1, 'C0000002');
+    expect(second.text).toContain('山田 ＊＊ 様');
+    expect(second.text).not.toContain('太郎');
+
+    await f.call('branchUpdateSettings', { nameOnDocuments: 'FULL' });
+    expect((await issueTo(f, 2, 'C0000003')).text).toContain('山田 太郎 様');
+
+    const reprint = await f.call('receiptsOpen', { receiptNo: first.receiptNo, reprint: true, copy: 'customer' });
+    expect(flat(pdfText(reprint.pdfBase64))).toContain('山＊ ＊＊ 様');
+
+    const log = f.app.db
+      .prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'BRANCH_SETTINGS_CHANGED' ORDER BY seq")
+      .all() as Array<{ op: string; payload: string }>;
+    expect(log.map((r) => ({ op: r.op, change: JSON.parse(r.payload).nameOnDocuments }))).toEqual([
+      { op: 'mgr01', change: { from: 'INITIAL', to: 'FAMILY' } },
+      { op: 'mgr01', change: { from: 'FAMILY', to: 'FULL' } },
+    ]);
+  });
+
+  it('writes nothing when the rule is unchanged, and refuses a teller and an unknown rule', async () => {
+    const f = (fx = await branchWithStock());
+    const journalSize = () => (f.app.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
+    const before = journalSize();
+    await f.call('branchUpdateSettings', { nameOnDocuments: 'INITIAL' });
+    expect(journalSize()).toBe(before);
+
+    const bad = await f.app.dispatch('branchUpdateSettings', { nameOnDocuments: 'NONE' });
+    expect(bad.ok ? '' : bad.error.code).toBe('BAD_REQUEST');
+
+    await f.call('operatorsCreate', { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
+    await f.call('authLogout', {});
+    await f.call('authLogin', { operatorId: 'tel01', password: 'teller123' });
+    const refused = await f.app.dispatch('branchUpdateSettings', { nameOnDocuments: 'FULL' });
+    expect(refused.ok ? '' : refused.error.code).toBe('FORBIDDEN');
+    expect(readBranch(f.app.db)?.nameOnDocuments).toBe('INITIAL');
+  });
+});
+
+describe('migration 3 on a ledger made before it', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('keeps the branch and gives it the first-character rule the earlier receipts were printed with', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mig-'));
+    dirs.push(dir);
+    const file = join(dir, 'old.sqlite');
+    const old = openDatabase(file, MIGRATIONS.filter((m) => m.version < 3));
+    old
+      .prepare(
+        `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, created_at)
+         VALUES (1, '北見信用金庫', '101', '本店営業部', '01', 'T7000012050002', '2026-11-01T00:00:00Z')`,
+      )
+      .run();
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(readBranch(db)).toEqual({ ...BRANCH, nameOnDocuments: 'INITIAL' });
+    expect(() => db.prepare("UPDATE branch SET name_on_documents = 'NONE'").run()).toThrow(/CHECK constraint/);
+    db.close();
+  });
+});
