@@ -7,7 +7,7 @@ const shots = 'test-results/screens';
 mkdirSync(shots, { recursive: true });
 
 test('first run → login → seed import → issuance with the right OTP → receipt → today’s log', async ({ page, host }) => {
-  await setUpBranch(page, host);
+  await setUpBranch(page, host, `${shots}/00-setup.png`);
   await page.screenshot({ path: `${shots}/01-after-setup.png` });
   await logIn(page, MANAGER.id, MANAGER.password);
 

@@ -6,7 +6,7 @@ import { codeAt, type TestToken } from '../support/seeds';
 export const MANAGER = { id: 'mgr01', name: '佐藤 一郎', password: 'manager123' };
 
 /** First run through the setup screen, as a branch would do it. */
-export async function setUpBranch(page: Page, host: Host): Promise<void> {
+export async function setUpBranch(page: Page, host: Host, screenshot?: string): Promise<void> {
   await page.goto(host.url);
   await page.getByLabel('銀行名').fill('北見信用金庫');
   await page.getByLabel('店番', { exact: true }).fill('１０１');
@@ -17,6 +17,7 @@ export async function setUpBranch(page: Page, host: Host): Promise<void> {
   await page.getByLabel('氏名').fill(MANAGER.name);
   await page.getByLabel('パスワード', { exact: true }).fill(MANAGER.password);
   await page.getByLabel('パスワード（確認）').fill(MANAGER.password);
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
   await page.getByRole('button', { name: '初期設定を登録' }).click();
   await expect(page.getByRole('heading', { name: 'オペレーター認証' })).toBeVisible();
 }
