@@ -50,6 +50,17 @@ export default tseslint.config(
     ]),
   },
   {
+    // IPC is mounted in one place, behind the sender guard (main.ts), and exposed in one place (preload.ts).
+    files: ['src/electron/**'],
+    ignores: ['src/electron/main.ts', 'src/electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Only main.ts mounts IPC (with the sender guard), only preload.ts calls it.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
