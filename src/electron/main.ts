@@ -59,6 +59,10 @@ function createWindow(): BrowserWindow {
       ? { action: 'allow', overrideBrowserWindowOptions: { webPreferences: { sandbox: true, contextIsolation: true, plugins: true } } }
       : { action: 'deny' },
   );
+  // A crashed page comes back by itself; the form it held is kept in sessionStorage (useKeptSession).
+  win.webContents.on('render-process-gone', (_e, details) => {
+    if (details.reason !== 'clean-exit') win.webContents.reload();
+  });
   void win.loadURL(`${ORIGIN}/index.html`);
   return win;
 }

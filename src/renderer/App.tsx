@@ -6,6 +6,7 @@ import { Header } from './components/Header';
 import { LockOverlay } from './components/LockOverlay';
 import { useFontSize } from './hooks/useFontSize';
 import { useIdleLock } from './hooks/useIdleLock';
+import { clearKeptSessions } from './hooks/useKeptSession';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
@@ -79,6 +80,7 @@ export function App() {
 
   const logout = useCallback(async (notice?: string) => {
     await call('authLogout', {});
+    clearKeptSessions();
     setLock(null);
     setPhase({ kind: 'login', ...(notice ? { notice } : {}) });
   }, []);

@@ -96,6 +96,28 @@ test('a wrong OTP is refused with a clear message, the form keeps what was typed
   expect(stock.ok && stock.value.state).toBe('IN_STOCK');
 });
 
+test('a reload in the middle of the form loses nothing typed but the one-time code', async ({ page, host }) => {
+  await setUpBranch(page, host);
+  await logIn(page, MANAGER.id, MANAGER.password);
+  const { csv, tokens } = makeOathCsv(1);
+  await importSeeds(page, 'vendor.csv', csv);
+  await expect(page.getByTestId('import-count')).toHaveText('1件');
+  await openScreen(page, '発行受付');
+  await page.getByLabel('契約者ID').fill(YAMADA.contractId);
+  await page.getByLabel('お名前（漢字）').fill(YAMADA.nameKanji);
+  const serial = page.getByLabel('シリアル番号', { exact: true });
+  await serial.fill(tokens[0]!.serial);
+  await serial.press('Enter');
+  await page.getByLabel('ワンタイムパスワード').fill(otpNow(tokens[0]!)());
+
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('入力途中の内容を復元しました');
+  await expect(page.getByLabel('契約者ID')).toHaveValue(YAMADA.contractId);
+  await expect(page.getByLabel('お名前（漢字）')).toHaveValue(YAMADA.nameKanji);
+  await expect(serial).toHaveValue(tokens[0]!.serial);
+  await expect(page.getByLabel('ワンタイムパスワード')).toHaveValue('');
+});
+
 test('a serial that is not in stock is named as such when scanned', async ({ page, host }) => {
   await setUpBranch(page, host);
   await logIn(page, MANAGER.id, MANAGER.password);

@@ -12,6 +12,10 @@ export class FakeWebContents {
   readonly listeners = new Map<string, Listener>();
   openHandler: ((d: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   loaded: string | undefined;
+  reloads = 0;
+  reload() {
+    this.reloads += 1;
+  }
   on(event: string, l: Listener) {
     this.listeners.set(event, l);
     return this;

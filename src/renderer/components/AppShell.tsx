@@ -14,9 +14,10 @@ import { ReplaceScreen } from '../screens/ReplaceScreen';
 import { ReturnsScreen } from '../screens/ReturnsScreen';
 import { SuspendScreen } from '../screens/SuspendScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
-import { NEW_SESSION, type IssueSession } from '../screens/issue/draft';
-import { NEW_REPLACE_SESSION, type ReplaceSession } from '../screens/replace/draft';
-import { NEW_SUSPEND_SESSION, type SuspendSession } from '../screens/suspend/draft';
+import { useKeptSession } from '../hooks/useKeptSession';
+import { ISSUE_VOLATILE, NEW_SESSION } from '../screens/issue/draft';
+import { NEW_REPLACE_SESSION, REPLACE_VOLATILE } from '../screens/replace/draft';
+import { NEW_SUSPEND_SESSION, SUSPEND_VOLATILE } from '../screens/suspend/draft';
 
 type Props = {
   branch: Branch | null;
@@ -33,11 +34,15 @@ type Props = {
 export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onBranchChanged, locked }: Props) {
   const [requested, go] = useHashRoute();
   const route = routeFor(operator.role, requested);
-  const [message, setMessage] = useState('');
-  // The counter forms live here, so that a half-filled form survives a visit to another menu.
-  const [issueSession, setIssueSession] = useState<IssueSession>(NEW_SESSION);
-  const [replaceSession, setReplaceSession] = useState<ReplaceSession>(NEW_REPLACE_SESSION);
-  const [suspendSession, setSuspendSession] = useState<SuspendSession>(NEW_SUSPEND_SESSION);
+  // The counter forms live here, so that a half-filled form survives a visit to another menu,
+  // and in sessionStorage, so that it survives a reload.
+  const me = operator.operatorId;
+  const [issueSession, setIssueSession, issueKept] = useKeptSession('issue', NEW_SESSION, me, ISSUE_VOLATILE);
+  const [replaceSession, setReplaceSession, replaceKept] = useKeptSession('replace', NEW_REPLACE_SESSION, me, REPLACE_VOLATILE);
+  const [suspendSession, setSuspendSession, suspendKept] = useKeptSession('suspend', NEW_SUSPEND_SESSION, me, SUSPEND_VOLATILE);
+  const [message, setMessage] = useState(() =>
+    issueKept || replaceKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : '',
+  );
 
   return (
     <StatusContext.Provider value={setMessage}>

@@ -47,6 +47,16 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
     }
   });
 
+  it('reloads a page whose renderer crashed or was killed, and not one that exited cleanly', () => {
+    const gone = win().webContents.listeners.get('render-process-gone')!;
+    const before = win().webContents.reloads;
+    gone({}, { reason: 'crashed', exitCode: 1 });
+    gone({}, { reason: 'oom', exitCode: 1 });
+    expect(win().webContents.reloads).toBe(before + 2);
+    gone({}, { reason: 'clean-exit', exitCode: 0 });
+    expect(win().webContents.reloads).toBe(before + 2);
+  });
+
   it('denies navigation away from app:// and every new window but a receipt PDF of its own', () => {
     const navigate = win().webContents.listeners.get('will-navigate')!;
     const away = { preventDefault: vi.fn() };

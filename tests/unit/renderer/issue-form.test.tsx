@@ -2,11 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../../src/renderer/App';
-import { TELLER, fakeApi } from './fakeApi';
+import { MANAGER, TELLER, fakeApi } from './fakeApi';
 
 beforeEach(() => {
   window.location.hash = '#/issue';
   localStorage.clear();
+  sessionStorage.clear();
 });
 afterEach(() => {
   cleanup();
@@ -37,6 +38,17 @@ async function fillValidForm() {
   type('ワンタイムパスワード', '123456');
   fireEvent.click(screen.getByLabelText('現金'));
 }
+
+const issued = () =>
+  Promise.resolve({
+    ok: true as const,
+    value: {
+      receiptNo: '001-03-000042',
+      acceptedAt: '2026-11-25T01:35:25.000Z',
+      serial: 'AB12CD34EF56',
+      fee: { kind: 'HW_TOKEN_ISSUE', description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 },
+    },
+  });
 
 describe('発行受付', () => {
   it('Enter moves to the next field and never submits the form', async () => {
@@ -147,17 +159,7 @@ describe('発行受付', () => {
   });
 
   it('shows 受付番号 after 確定 and clears the form for 次のお客さま', async () => {
-    const issuanceIssue = vi.fn(() =>
-      Promise.resolve({
-        ok: true as const,
-        value: {
-          receiptNo: '001-03-000042',
-          acceptedAt: '2026-11-25T01:35:25.000Z',
-          serial: 'AB12CD34EF56',
-          fee: { kind: 'HW_TOKEN_ISSUE', description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 },
-        },
-      }),
-    );
+    const issuanceIssue = vi.fn(issued);
     const receiptsOpen = vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4 test'), sentToPrinter: false, printCount: 1 } }),
     );
@@ -180,5 +182,56 @@ describe('発行受付', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '次のお客さま' }));
     expect(((await screen.findByLabelText('契約者ID')) as HTMLInputElement).value).toBe('');
+  });
+});
+
+describe('a form half filled in when the window reloads or the renderer crashes', () => {
+  const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+
+  it('comes back as typed for the same operator, without the one-time code, and says so', async () => {
+    fakeApi(TELLER);
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillValidForm();
+    cleanup();
+
+    fakeApi(TELLER);
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    expect(value('契約者ID')).toBe('1234567890');
+    expect(value('お名前（漢字）')).toBe('信金 太郎');
+    expect(value('シリアル番号')).toBe('AB12CD34EF56');
+    expect((screen.getByLabelText('お届け印 照合済') as HTMLInputElement).checked).toBe(true);
+    expect(value('ワンタイムパスワード')).toBe('');
+    expect(screen.getByRole('status').textContent).toContain('入力途中の内容を復元しました');
+  });
+
+  it('is not shown to another operator, and is gone after logout or once 確定 went through', async () => {
+    fakeApi(TELLER);
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    type('契約者ID', '1234567890');
+    cleanup();
+
+    fakeApi(MANAGER);
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    expect(value('契約者ID')).toBe('');
+    type('契約者ID', '5555555');
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('madoguchi.draft.'))).toEqual(['madoguchi.draft.issue']);
+    fireEvent.click(screen.getByRole('button', { name: 'ログアウト' }));
+    await screen.findByRole('heading', { name: 'オペレーター認証' });
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('madoguchi.draft.'))).toEqual([]);
+    cleanup();
+
+    fakeApi(TELLER, { issuanceIssue: vi.fn(issued) });
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillValidForm();
+    expect(sessionStorage.getItem('madoguchi.draft.issue')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    fireEvent.click(await screen.findByRole('button', { name: '確定' }));
+    await screen.findByTestId('receipt-no');
+    expect(sessionStorage.getItem('madoguchi.draft.issue')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { MANAGER, TELLER, fakeApi } from './fakeApi';
 
 beforeEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
 });
 afterEach(() => {
   cleanup();

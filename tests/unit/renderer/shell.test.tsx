@@ -8,6 +8,7 @@ import { BRANCH, MANAGER, TELLER, fakeApi } from './fakeApi';
 beforeEach(() => {
   window.location.hash = '#/issue';
   localStorage.clear();
+  sessionStorage.clear();
   delete document.documentElement.dataset.fontSize;
 });
 afterEach(() => {

@@ -36,6 +36,9 @@ export const EMPTY_DRAFT: IssueDraft = {
   payment: '',
 };
 
+/** Not kept across a reload: a code is shown for 60 s and good once. */
+export const ISSUE_VOLATILE = ['otp'] as const satisfies ReadonlyArray<keyof IssueDraft>;
+
 /** Field labels in screen order (also the order of the error summary). */
 export const ISSUE_LABELS: Record<keyof IssueDraft, string> = {
   contractId: '契約者ID',

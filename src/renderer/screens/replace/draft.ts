@@ -31,6 +31,9 @@ export interface ReplaceDraft {
   payment: Payment | '';
 }
 
+/** Not kept across a reload: a code is shown for 60 s and good once. */
+export const REPLACE_VOLATILE = ['oldOtp', 'newOtp'] as const satisfies ReadonlyArray<keyof ReplaceDraft>;
+
 export const EMPTY_REPLACE: ReplaceDraft = {
   contractId: '',
   kind: '',

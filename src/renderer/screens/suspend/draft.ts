@@ -24,6 +24,9 @@ export type SuspendResult = ResponseOf<'suspensionAccept'>;
 export type SuspendLookups = { contractId: ContractInfo };
 export type SuspendSession = CounterSession<SuspendDraft, SuspendResult, SuspendLookups>;
 
+/** Nothing on this form expires: all of it is kept across a reload. */
+export const SUSPEND_VOLATILE = [] as const satisfies ReadonlyArray<keyof SuspendDraft>;
+
 export const NEW_SUSPEND_SESSION: SuspendSession = newSession<SuspendDraft, SuspendResult, SuspendLookups>(
   { contractId: '', identityDocument: '', serial: '', explained: false },
   { contractId: IDLE },
