@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, api } from './fixtures';
-import { fillApplication, importSeeds, logIn, openScreen, MANAGER, otpNow, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
+import { fillApplication, importSeeds, logIn, managerWithStock, openScreen, MANAGER, otpNow, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
 import { makeOathCsv } from '../support/seeds';
 
 const shots = 'test-results/screens';
@@ -42,11 +42,7 @@ test('first run → login → seed import → issuance with the right OTP → re
 });
 
 test('店舗設定: the manager prints family names only, and the next receipt shows 山田 ＊＊ 様', async ({ page, host }) => {
-  await setUpBranch(page, host);
-  await logIn(page, MANAGER.id, MANAGER.password);
-  const { csv, tokens } = makeOathCsv(1);
-  await importSeeds(page, 'vendor.csv', csv);
-  await expect(page.getByTestId('import-count')).toHaveText('1件');
+  const tokens = await managerWithStock(page, host, 1);
 
   await openScreen(page, '店舗設定');
   await expect(page.getByText('T7000012050002')).toBeVisible();
@@ -69,11 +65,7 @@ test('店舗設定: the manager prints family names only, and the next receipt s
 });
 
 test('a wrong OTP is refused with a clear message, the form keeps what was typed, and nothing is written', async ({ page, host }) => {
-  await setUpBranch(page, host);
-  await logIn(page, MANAGER.id, MANAGER.password);
-  const { csv, tokens } = makeOathCsv(1);
-  await importSeeds(page, 'vendor.csv', csv);
-  await expect(page.getByTestId('import-count')).toHaveText('1件');
+  const tokens = await managerWithStock(page, host, 1);
 
   const token = tokens[0]!;
   const wrong = () => String((Number(otpNow(token)()) + 500_000) % 1_000_000).padStart(6, '0');
@@ -97,11 +89,7 @@ test('a wrong OTP is refused with a clear message, the form keeps what was typed
 });
 
 test('a reload in the middle of the form loses nothing typed but the one-time code', async ({ page, host }) => {
-  await setUpBranch(page, host);
-  await logIn(page, MANAGER.id, MANAGER.password);
-  const { csv, tokens } = makeOathCsv(1);
-  await importSeeds(page, 'vendor.csv', csv);
-  await expect(page.getByTestId('import-count')).toHaveText('1件');
+  const tokens = await managerWithStock(page, host, 1);
   await openScreen(page, '発行受付');
   await page.getByLabel('契約者ID').fill(YAMADA.contractId);
   await page.getByLabel('お名前（漢字）').fill(YAMADA.nameKanji);
@@ -119,10 +107,7 @@ test('a reload in the middle of the form loses nothing typed but the one-time co
 });
 
 test('a serial that is not in stock is named as such when scanned', async ({ page, host }) => {
-  await setUpBranch(page, host);
-  await logIn(page, MANAGER.id, MANAGER.password);
-  await importSeeds(page, 'vendor.csv', makeOathCsv(1).csv);
-  await expect(page.getByTestId('import-count')).toHaveText('1件');
+  await managerWithStock(page, host, 1);
   await openScreen(page, '発行受付');
   const serial = page.getByLabel('シリアル番号', { exact: true });
   await serial.fill('ＺＺ９９９９９９９９９９');

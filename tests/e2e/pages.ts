@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { api, expect, type Host } from './fixtures';
 import { pdfText } from '../support/pdf-text';
-import { codeAt, type TestToken } from '../support/seeds';
+import { codeAt, makeOathCsv, type TestToken } from '../support/seeds';
 
 export const MANAGER = { id: 'mgr01', name: '佐藤 一郎', password: 'manager123' };
 
@@ -45,6 +45,16 @@ export async function importSeeds(page: Page, fileName: string, content: string,
   await page.getByLabel('シードファイル', { exact: true }).setInputFiles({ name: fileName, mimeType, buffer: Buffer.from(content) });
   if (preSharedKeyHex !== undefined) await page.getByLabel('事前共有鍵').fill(preSharedKeyHex);
   await page.getByRole('button', { name: '取込', exact: true }).click();
+}
+
+/** First run, the manager logged in, `count` tokens imported through the 在庫 screen; returns their seeds. */
+export async function managerWithStock(page: Page, host: Host, count: number): Promise<TestToken[]> {
+  await setUpBranch(page, host);
+  await logIn(page, MANAGER.id, MANAGER.password);
+  const { csv, tokens } = makeOathCsv(count);
+  await importSeeds(page, 'vendor.csv', csv);
+  await expect(page.getByTestId('import-count')).toHaveText(`${count}件`);
+  return tokens;
 }
 
 export interface Customer {
