@@ -47,15 +47,20 @@ export function findToken(db: Db, serial: string): TokenRow | null {
   return r ? fromRaw(r) : null;
 }
 
-export function listTokens(db: Db, filter: { state?: TokenState; serialLike?: string; limit?: number }): TokenRow[] {
+type TokenFilter = { state?: TokenState; serialLike?: string };
+
+const FILTER_SQL = 'WHERE (@state IS NULL OR state = @state) AND (@serial IS NULL OR serial LIKE @serial)';
+const filterParams = (f: TokenFilter) => ({ state: f.state ?? null, serial: f.serialLike ? `%${f.serialLike}%` : null });
+
+export function listTokens(db: Db, filter: TokenFilter & { limit: number }): TokenRow[] {
   const rows = db
-    .prepare(
-      `SELECT * FROM tokens
-       WHERE (@state IS NULL OR state = @state) AND (@serial IS NULL OR serial LIKE @serial)
-       ORDER BY serial LIMIT @limit`,
-    )
-    .all({ state: filter.state ?? null, serial: filter.serialLike ? `%${filter.serialLike}%` : null, limit: filter.limit ?? 500 }) as RawToken[];
+    .prepare(`SELECT * FROM tokens ${FILTER_SQL} ORDER BY serial LIMIT @limit`)
+    .all({ ...filterParams(filter), limit: filter.limit }) as RawToken[];
   return rows.map(fromRaw);
+}
+
+export function countTokens(db: Db, filter: TokenFilter): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM tokens ${FILTER_SQL}`).get(filterParams(filter)) as { n: number }).n;
 }
 
 export function countTokensByState(db: Db): Record<string, number> {

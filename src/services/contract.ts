@@ -180,7 +180,7 @@ export const contract = {
   stockList: channel(
     'operator',
     z.object({ state: z.enum(TOKEN_STATES).optional(), serial: text(40).optional() }),
-    z.object({ tokens: z.array(StockToken), counts: z.record(z.string(), z.number()) }),
+    z.object({ tokens: z.array(StockToken), matched: z.number(), counts: z.record(z.string(), z.number()) }),
   ),
   stockLookup: channel(
     'operator',

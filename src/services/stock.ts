@@ -6,7 +6,7 @@ import { normalizeSerial, validateSerial } from '../domain/validation';
 import { refuse } from '../domain/errors';
 import type { TokenState } from '../domain/types';
 import { appendJournal } from '../db/journal';
-import { countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
+import { countTokens, countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
 import type { Operator, StockToken } from './contract';
 import type { Ports } from './ports';
 
@@ -77,10 +77,15 @@ function toStockToken(t: TokenRow): StockToken {
   };
 }
 
+/** The most rows one list sends to the screen; `matched` says how many the filter found. */
+export const STOCK_LIST_LIMIT = 500;
+
 export function list(p: Ports, req: { state?: TokenState; serial?: string }) {
   const serialLike = req.serial ? normalizeSerial(req.serial) : undefined;
+  const filter = { ...(req.state ? { state: req.state } : {}), ...(serialLike ? { serialLike } : {}) };
   return {
-    tokens: listTokens(p.db, { ...(req.state ? { state: req.state } : {}), ...(serialLike ? { serialLike } : {}) }).map(toStockToken),
+    tokens: listTokens(p.db, { ...filter, limit: STOCK_LIST_LIMIT }).map(toStockToken),
+    matched: countTokens(p.db, filter),
     counts: countTokensByState(p.db),
   };
 }

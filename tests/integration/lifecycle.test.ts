@@ -169,6 +169,22 @@ describe('collected tokens back to the vendor', () => {
 });
 
 describe('stock care', () => {
+  it('sends at most 500 rows of a large stock, and says how many the filter matched', async () => {
+    fx = await branchWithStock({ tokens: 620 });
+    const all = await fx.call('stockList', {});
+    expect(all.tokens).toHaveLength(500);
+    expect(all.matched).toBe(620);
+    expect(all.counts).toEqual({ IN_STOCK: 620 });
+    expect(all.tokens[0]!.serial).toBe('MG0000000001');
+
+    // Part of a serial, typed full-width: 61, 161 … 561 and 610 … 619.
+    const some = await fx.call('stockList', { serial: '６１' });
+    expect(some.tokens.map((t) => t.serial.slice(-3))).toEqual(['061', '161', '261', '361', '461', '561', ...Array.from({ length: 10 }, (_, i) => `61${i}`)]);
+    expect(some.matched).toBe(16);
+    const none = await fx.call('stockList', { state: 'ISSUED' });
+    expect(none).toMatchObject({ tokens: [], matched: 0 });
+  });
+
   it('finds a serial from one OTP when the label cannot be read', async () => {
     fx = await branchWithStock({ tokens: 5 });
     const t = fx.tokens[3]!;

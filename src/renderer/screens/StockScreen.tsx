@@ -16,7 +16,6 @@ import { FindByOtp } from './stock/FindByOtp';
 import { StockActionForm, type StockAction } from './stock/StockActionForm';
 import { useApiData } from '../hooks/useApiData';
 
-const SHOWN_ROWS = 500;
 const STATE_OPTIONS = TOKEN_STATES.map((s) => [s, TOKEN_STATE_LABELS[s]] as const);
 
 type Filter = { state: TokenState | ''; serial: string };
@@ -45,6 +44,7 @@ export function StockScreen({ role }: { role: Role }) {
   );
   const { data, error, reload } = useApiData(fetchList);
   const tokens = data?.tokens ?? null;
+  const matched = data?.matched ?? 0;
   const counts = data?.counts ?? {};
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -133,8 +133,8 @@ export function StockScreen({ role }: { role: Role }) {
       {tokens !== null && tokens.length > 0 ? (
         <>
           <p className="table-note" role="status">
-            {tokens.length}件
-            {tokens.length > SHOWN_ROWS ? `（先頭${SHOWN_ROWS}件を表示しています。絞り込んでください）` : ''}
+            {matched.toLocaleString('ja-JP')}件
+            {matched > tokens.length ? `（先頭${tokens.length}件を表示しています。状態かシリアル番号で絞り込んでください）` : ''}
           </p>
           <ErrorMessage message={actionError} />
           <DataTable
@@ -152,7 +152,7 @@ export function StockScreen({ role }: { role: Role }) {
               </>
             }
           >
-            {tokens.slice(0, SHOWN_ROWS).map((t) => (
+            {tokens.map((t) => (
               <Fragment key={t.serial}>
                 <tr>
                   <td className="mono">{t.serial}</td>

@@ -29,7 +29,7 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
     stockLookup: vi.fn((req: { serial: string }) =>
       ok({ serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫' }),
     ),
-    stockList: vi.fn(() => ok({ tokens: [], counts: { IN_STOCK: 3 } })),
+    stockList: vi.fn(() => ok({ tokens: [], matched: 0, counts: { IN_STOCK: 3 } })),
     contractsLookup: vi.fn((req: { contractId: string }) =>
       ok({
         contractId: req.contractId.normalize('NFKC').trim(),

@@ -362,7 +362,7 @@ describe('在庫 (manager care and find by code)', () => {
       stockList: vi.fn(() =>
         Promise.resolve({
           ok: true as const,
-          value: { tokens: [token('ST0000000001', 'IN_STOCK'), token('ST0000000002', 'DAMAGED_IN_STOCK'), token('ST0000000003', 'ISSUED', 3)], counts: { IN_STOCK: 1 } },
+          value: { tokens: [token('ST0000000001', 'IN_STOCK'), token('ST0000000002', 'DAMAGED_IN_STOCK'), token('ST0000000003', 'ISSUED', 3)], matched: 3, counts: { IN_STOCK: 1 } },
         }),
       ),
       stockMarkDamaged,
@@ -395,12 +395,22 @@ describe('在庫 (manager care and find by code)', () => {
     await waitFor(() => expect(stockResetFailCount).toHaveBeenCalledWith({ serial: 'ST0000000003' }));
   });
 
+  it('says how many tokens matched when the list shows only the first of them', async () => {
+    fakeApi(MANAGER, {
+      stockList: vi.fn(() => Promise.resolve({ ok: true as const, value: { tokens: [token('ST0000000001', 'IN_STOCK')], matched: 1620, counts: { IN_STOCK: 1620 } } })),
+    });
+    go('stock');
+    render(<App />);
+    const note = await screen.findByText(/^1,620件/);
+    expect(note.textContent).toBe('1,620件（先頭1件を表示しています。状態かシリアル番号で絞り込んでください）');
+  });
+
   it('resyncs from two codes and shows the refusal in the inline form', async () => {
     const stockResync = vi.fn(() =>
       Promise.resolve({ ok: false as const, error: { code: 'RESYNC_MISMATCH', message: '2つのワンタイムパスワードからトークンを同期できませんでした。', fieldErrors: { otp2: '2つのワンタイムパスワードからトークンを同期できませんでした。' } } }),
     );
     fakeApi(MANAGER, {
-      stockList: vi.fn(() => Promise.resolve({ ok: true as const, value: { tokens: [token('ST0000000001', 'IN_STOCK')], counts: { IN_STOCK: 1 } } })),
+      stockList: vi.fn(() => Promise.resolve({ ok: true as const, value: { tokens: [token('ST0000000001', 'IN_STOCK')], matched: 1, counts: { IN_STOCK: 1 } } })),
       stockResync,
     });
     go('stock');
