@@ -4,9 +4,11 @@
  */
 import { benchIssuance } from './issuance-bench';
 import { benchReceipts } from './receipt-bench';
+import { benchStock } from './stock-bench';
 
 const receiptRuns = Number(process.env.BENCH_RECEIPTS ?? 50);
 const issuanceRuns = Number(process.env.BENCH_ISSUANCES ?? 40);
+const stockSize = Number(process.env.BENCH_STOCK ?? 2000);
 
 const r = await benchReceipts(receiptRuns);
 console.log(
@@ -15,4 +17,11 @@ console.log(
 const i = await benchIssuance(issuanceRuns);
 console.log(
   `issuance:     ${i.perSecond.toFixed(1)} issuances/s   baseline (raw inserts of the same rows): ${i.baselinePerSecond.toFixed(1)} /s   ratio ${(i.perSecond / i.baselinePerSecond).toFixed(2)}x   (n=${issuanceRuns})`,
+);
+const s = await benchStock(stockSize);
+console.log(
+  `PSKC import:  ${s.importMs.toFixed(0)} ms for ${s.n} encrypted tokens   baseline (parse, MAC check and decrypt only): ${s.parseMs.toFixed(0)} ms   ratio ${(s.importMs / s.parseMs).toFixed(2)}x`,
+);
+console.log(
+  `find by OTP:  ${s.findMs.toFixed(0)} ms over ${s.searched} tokens   baseline (one code per token, seeds in the clear): ${s.clearMs.toFixed(0)} ms   ratio ${(s.findMs / s.clearMs).toFixed(2)}x`,
 );
