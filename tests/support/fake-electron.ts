@@ -3,6 +3,7 @@
  * Electron APIs the shell calls, and records what the shell asked of them, so that a test
  * can check the window's settings, the IPC sender guard and the app:// protocol.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,14 @@ export class FakeWebContents {
   reload() {
     this.reloads += 1;
   }
+  /** What print() was asked, the file it would print as it was then, and the answer it gives. */
+  printed: { options: unknown; pdf: Buffer | null }[] = [];
+  printAnswer = true;
+  print(options: unknown, done: (success: boolean) => void) {
+    const path = this.loaded?.startsWith('file:') ? fileURLToPath(this.loaded) : null;
+    this.printed.push({ options, pdf: path && existsSync(path) ? readFileSync(path) : null });
+    done(this.printAnswer);
+  }
   on(event: string, l: Listener) {
     this.listeners.set(event, l);
     return this;
@@ -26,7 +35,7 @@ export class FakeWebContents {
 }
 
 export const recorded = {
-  windows: [] as { options: Record<string, unknown>; webContents: FakeWebContents }[],
+  windows: [] as { options: Record<string, unknown>; webContents: FakeWebContents; window: { destroyed: boolean } }[],
   ipc: new Map<string, (event: unknown, req: unknown) => unknown>(),
   protocolHandler: undefined as ((req: Request) => Promise<Response>) | undefined,
   privilegedSchemes: [] as unknown[],
@@ -39,10 +48,14 @@ export const recorded = {
 class BrowserWindow {
   readonly webContents = new FakeWebContents();
   constructor(readonly options: Record<string, unknown>) {
-    recorded.windows.push({ options, webContents: this.webContents });
+    recorded.windows.push({ options, webContents: this.webContents, window: this });
   }
+  destroyed = false;
   async loadURL(url: string) {
     this.webContents.loaded = url;
+  }
+  destroy() {
+    this.destroyed = true;
   }
 }
 

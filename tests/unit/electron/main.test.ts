@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, IPC_PREFIX } from '../../../src/services/channels';
 import { FakeWebContents, recorded } from '../../support/fake-electron';
@@ -105,3 +106,29 @@ describe('the preload', () => {
   });
 });
 
+
+describe('printing a receipt in Electron (against the stand-in)', () => {
+  it('prints the PDF from a hidden sandboxed window with the print dialog, then closes it and removes the file', async () => {
+    const { electronPrinter } = await import('../../../src/electron/print');
+    const pdf = Buffer.from('%PDF-1.7 receipt 101-01-0000001');
+    const before = recorded.windows.length;
+
+    expect(await electronPrinter.printPdf(pdf)).toBe(true);
+
+    const printing = recorded.windows[before]!;
+    expect(printing.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(printing.webContents.printed).toEqual([{ options: { silent: false, printBackground: true }, pdf }]);
+    expect(printing.window.destroyed).toBe(true);
+    expect(existsSync(fileURLToPath(printing.webContents.loaded!))).toBe(false);
+  });
+
+  it('answers false when the operator cancels the dialog, and cleans up all the same', async () => {
+    const { electronPrinter } = await import('../../../src/electron/print');
+    const before = recorded.windows.length;
+    const answered = electronPrinter.printPdf(Buffer.from('%PDF-1.7'));
+    recorded.windows[before]!.webContents.printAnswer = false;
+    expect(await answered).toBe(false);
+    expect(recorded.windows[before]!.window.destroyed).toBe(true);
+    expect(existsSync(fileURLToPath(recorded.windows[before]!.webContents.loaded!))).toBe(false);
+  });
+});
