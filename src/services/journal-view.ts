@@ -7,6 +7,7 @@ export const JOURNAL_KIND_LABELS: Record<string, string> = {
   BRANCH_SETUP: '初期設定',
   BRANCH_SETTINGS_CHANGED: '店舗設定変更',
   LOGIN: 'ログイン',
+  LOGIN_FAILED: 'ログイン失敗',
   LOGOUT: 'ログアウト',
   OPERATOR_LOCKED: 'オペレーターロック',
   OPERATOR_CREATED: 'オペレーター登録',

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchWithStock, type Fixture } from '../support/app-fixture';
+import { verifyChain } from '../../src/db/journal';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
@@ -34,6 +35,22 @@ describe('operators, roles and the session', () => {
       { kind: 'OPERATOR_LOCKED', op: 'tel01' },
       { kind: 'OPERATOR_UNLOCKED', op: 'mgr01' },
     ]);
+    const failures = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'LOGIN_FAILED' ORDER BY seq").all() as Array<{ op: string; payload: string }>;
+    expect(failures.map((f) => ({ op: f.op, ...JSON.parse(f.payload) }))).toEqual([
+      ...[1, 2, 3, 4, 5].map((n) => ({ op: 'tel01', reason: 'WRONG_PASSWORD', failedAttempts: n })),
+      { op: 'tel01', reason: 'LOCKED' },
+    ]);
+  });
+
+  it('journals a login under an unregistered ID without writing down what was typed (often a password)', async () => {
+    await withTeller();
+    const r = await fx.app.dispatch('authLogin', { operatorId: 'teller123', password: 'tel01' });
+    expect(r.ok ? '' : r.error.code).toBe('LOGIN_FAILED');
+    const failed = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'LOGIN_FAILED'").all();
+    expect(failed).toEqual([{ op: '', payload: JSON.stringify({ reason: 'UNKNOWN_ID' }) }]);
+    const everything = JSON.stringify(fx.app.db.prepare('SELECT * FROM journal').all());
+    expect(everything).not.toContain('teller123');
+    expect(verifyChain(fx.app.db)).toMatchObject({ ok: true });
   });
 
   it('refuses manager-only channels to a teller, and everything but login without a session', async () => {

@@ -70,7 +70,7 @@ export function JournalScreen() {
               <td className="mono">{e.serial ?? '—'}</td>
               <td className="mono">{e.contractId ?? '—'}</td>
               <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
-              <td className="mono">{e.operatorId}</td>
+              <td className="mono">{e.operatorId || '（未登録のID）'}</td>
               <td>
                 {e.receiptNo ? (
                   <ReprintCell
