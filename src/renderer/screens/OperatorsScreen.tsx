@@ -57,6 +57,11 @@ export function OperatorsScreen() {
       {operators !== null ? (
         <>
           <ErrorMessage message={unlockError} />
+          {operators.filter((o) => o.role === 'manager' && !o.locked).length < 2 ? (
+            <p className="warning-box" role="note" data-testid="single-manager">
+              ロックを解除できる役席者が1名しかいません。その方がロックされると、この端末では誰も解除できなくなります。役席者をもう1名登録してください。
+            </p>
+          ) : null}
           <DataTable
             caption="オペレーター一覧"
             head={
