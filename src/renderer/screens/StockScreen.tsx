@@ -156,7 +156,7 @@ export function StockScreen({ role }: { role: Role }) {
               <Fragment key={t.serial}>
                 <tr>
                   <td className="mono">{t.serial}</td>
-                  <td>
+                  <td data-testid={`state-${t.serial}`}>
                     <span className={`state state--${t.state.toLowerCase()}`}>{tokenStateLabel(t.state)}</span>
                   </td>
                   <td>{ALGORITHM_LABELS[t.algorithm] ?? t.algorithm}</td>
