@@ -32,6 +32,7 @@ const receiptNumbers = (f: Fixture) =>
   (f.app.db.prepare('SELECT receipt_no AS r FROM receipts ORDER BY receipt_seq').all() as Array<{ r: string }>).map((x) => x.r);
 
 describe('a terminal killed in the middle of issuing (power cut, crash)', () => {
+  // Three child processes, each starting tsx: a generous timeout for a loaded 2-core machine.
   it('keeps every committed issuance whole, leaves no half of one, and numbers on without a gap or reuse', async () => {
     fx = await branchWithStock({ tokens: 30 });
     const tokensFile = join(fx.dir, 'tokens.json');
@@ -62,5 +63,5 @@ describe('a terminal killed in the middle of issuing (power cut, crash)', () => 
     const next = fx.tokens.find((t) => (fx.app.db.prepare('SELECT state FROM tokens WHERE serial = ?').get(t.serial) as { state: string }).state === 'IN_STOCK')!;
     const r = await fx.call('issuanceIssue', issueRequest(next.serial, codeAt(next, fx.clock.now), { contractId: 'Z0000001' }));
     expect(r.receiptNo).toBe(`101-01-${String(issuedSoFar + 1).padStart(7, '0')}`);
-  });
+  }, 90_000);
 });
