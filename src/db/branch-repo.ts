@@ -9,28 +9,36 @@ export interface BranchRow {
   terminalNo: string;
   invoiceRegNo: string;
   nameOnDocuments: NameOnDocuments;
+  printBranchCopy: boolean;
 }
+
+/** What a manager may change after setup (店舗設定). */
+export type BranchSettings = Pick<BranchRow, 'nameOnDocuments' | 'printBranchCopy'>;
 
 export function readBranch(db: Db): BranchRow | null {
   const row = db
     .prepare(
       `SELECT bank_name AS bankName, branch_code AS branchCode, branch_name AS branchName,
-              terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo, name_on_documents AS nameOnDocuments
+              terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo, name_on_documents AS nameOnDocuments,
+              print_branch_copy AS printBranchCopy
        FROM branch WHERE id = 1`,
     )
-    .get() as BranchRow | undefined;
-  return row ?? null;
+    .get() as (Omit<BranchRow, 'printBranchCopy'> & { printBranchCopy: number }) | undefined;
+  return row ? { ...row, printBranchCopy: row.printBranchCopy === 1 } : null;
 }
 
 export function insertBranch(db: Db, b: BranchRow, createdAt: string): void {
   db.prepare(
-    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, created_at)
-     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @nameOnDocuments, @createdAt)`,
-  ).run({ ...b, createdAt });
+    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, print_branch_copy, created_at)
+     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @nameOnDocuments, @printBranchCopy, @createdAt)`,
+  ).run({ ...b, printBranchCopy: b.printBranchCopy ? 1 : 0, createdAt });
 }
 
-export function updateNameOnDocuments(db: Db, rule: NameOnDocuments): void {
-  db.prepare('UPDATE branch SET name_on_documents = ? WHERE id = 1').run(rule);
+export function updateBranchSettings(db: Db, s: BranchSettings): void {
+  db.prepare('UPDATE branch SET name_on_documents = @nameOnDocuments, print_branch_copy = @printBranchCopy WHERE id = 1').run({
+    nameOnDocuments: s.nameOnDocuments,
+    printBranchCopy: s.printBranchCopy ? 1 : 0,
+  });
 }
 
 export function readFeeRules(db: Db): FeeRule[] {

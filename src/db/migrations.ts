@@ -163,10 +163,12 @@ CREATE TABLE return_batch_items (
   },
   {
     version: 3,
-    name: 'the bank’s rule for customer names on printed documents',
+    name: 'branch settings: customer names on printed documents, a branch copy of each receipt',
     sql: `
 ALTER TABLE branch ADD COLUMN name_on_documents TEXT NOT NULL DEFAULT 'INITIAL'
   CHECK (name_on_documents IN ('INITIAL', 'FAMILY', 'FULL'));
+ALTER TABLE branch ADD COLUMN print_branch_copy INTEGER NOT NULL DEFAULT 0
+  CHECK (print_branch_copy IN (0, 1));
 `,
   },
 ];

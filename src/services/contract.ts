@@ -23,6 +23,8 @@ export const Branch = z.object({
   terminalNo: z.string(),
   invoiceRegNo: z.string(),
   nameOnDocuments: z.enum(NAME_ON_DOCUMENTS),
+  /** Print a branch copy (店舗控) of each receipt and slip besides the customer's. */
+  printBranchCopy: z.boolean(),
 });
 export type Branch = z.infer<typeof Branch>;
 
@@ -147,7 +149,11 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(access: Access, r
 export const contract = {
   setupStatus: channel('public', Empty, z.object({ initialized: z.boolean(), branch: Branch.nullable() })),
   setupInitialize: channel('public', SetupRequest, z.object({ branch: Branch })),
-  branchUpdateSettings: channel('manager', z.object({ nameOnDocuments: z.enum(NAME_ON_DOCUMENTS) }), z.object({ branch: Branch })),
+  branchUpdateSettings: channel(
+    'manager',
+    z.object({ nameOnDocuments: z.enum(NAME_ON_DOCUMENTS).optional(), printBranchCopy: z.boolean().optional() }),
+    z.object({ branch: Branch }),
+  ),
 
   authSession: channel('public', Empty, z.object({ operator: Operator.nullable(), idleLockSeconds: z.number() })),
   authLogin: channel('public', z.object({ operatorId: text(40), password: text(200) }), z.object({ operator: Operator })),

@@ -1,7 +1,6 @@
 import { DEFAULT_FEE_RULES } from '../domain/fees';
 import { validateSetup } from '../domain/validation';
-import { insertBranch, insertFeeRules, readBranch, updateNameOnDocuments } from '../db/branch-repo';
-import type { NameOnDocuments } from '../domain/masking';
+import { insertBranch, insertFeeRules, readBranch, updateBranchSettings, type BranchSettings } from '../db/branch-repo';
 import { insertOperator } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
 import type { Branch, Operator, SetupRequest } from './contract';
@@ -19,7 +18,9 @@ export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
   if (readBranch(p.db)) throw new ServiceFailure('ALREADY_INITIALIZED', 'この端末は初期設定済みです。');
   const v = validateSetup(req);
   if (!v.ok) invalid(v.errors);
-  const { branch, manager } = v.value;
+  const { manager } = v.value;
+  // A branch copy (店舗控) is off until a manager turns it on in 店舗設定.
+  const branch: Branch = { ...v.value.branch, printBranchCopy: false };
   const at = p.now().toISOString();
   const passwordHash = hashPassword(manager.password);
   p.db.transaction(() => {
@@ -42,19 +43,20 @@ export function requireBranch(p: Ports): Branch {
   return b;
 }
 
-/** 店舗設定 by a manager: how names are printed from the next document on; reprints keep what was printed. */
-export function updateSettings(p: Ports, by: Operator, req: { nameOnDocuments: NameOnDocuments }): { branch: Branch } {
+/** 店舗設定 by a manager, from the next document on; reprints keep what was first printed. Each change is journalled. */
+export function updateSettings(p: Ports, by: Operator, req: Partial<BranchSettings>): { branch: Branch } {
   const before = requireBranch(p);
-  if (before.nameOnDocuments === req.nameOnDocuments) return { branch: before };
-  const at = p.now().toISOString();
+  const after: BranchSettings = {
+    nameOnDocuments: req.nameOnDocuments ?? before.nameOnDocuments,
+    printBranchCopy: req.printBranchCopy ?? before.printBranchCopy,
+  };
+  const changes = Object.fromEntries(
+    (Object.keys(after) as Array<keyof BranchSettings>).filter((k) => after[k] !== before[k]).map((k) => [k, { from: before[k], to: after[k] }]),
+  );
+  if (Object.keys(changes).length === 0) return { branch: before };
   p.db.transaction(() => {
-    updateNameOnDocuments(p.db, req.nameOnDocuments);
-    appendJournal(p.db, {
-      kind: 'BRANCH_SETTINGS_CHANGED',
-      occurredAt: at,
-      operatorId: by.operatorId,
-      payload: { nameOnDocuments: { from: before.nameOnDocuments, to: req.nameOnDocuments } },
-    });
+    updateBranchSettings(p.db, after);
+    appendJournal(p.db, { kind: 'BRANCH_SETTINGS_CHANGED', occurredAt: p.now().toISOString(), operatorId: by.operatorId, payload: changes });
   }).immediate();
   return { branch: requireBranch(p) };
 }

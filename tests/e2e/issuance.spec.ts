@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, api } from './fixtures';
-import { fillApplication, importSeeds, logIn, managerWithStock, openScreen, MANAGER, otpNow, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
+import { fillApplication, importSeeds, logIn, managerWithStock, openScreen, MANAGER, otpNow, pdfTextFromLink, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
 import { makeOathCsv } from '../support/seeds';
 
 const shots = 'test-results/screens';
@@ -41,12 +41,13 @@ test('first run → login → seed import → issuance with the right OTP → re
   await page.screenshot({ path: `${shots}/05-journal.png` });
 });
 
-test('店舗設定: the manager prints family names only, and the next receipt shows 山田 ＊＊ 様', async ({ page, host }) => {
+test('店舗設定: family names only and a branch copy; the next receipt shows 山田 ＊＊ 様 and its 店舗控 prints', async ({ page, host }) => {
   const tokens = await managerWithStock(page, host, 1);
 
   await openScreen(page, '店舗設定');
   await expect(page.getByText('T7000012050002')).toBeVisible();
   await page.getByLabel('書類のお名前表示').selectOption('FAMILY');
+  await page.getByLabel('店舗控を印刷する').check();
   await page.getByRole('button', { name: '変更を登録' }).click();
   await expect(page.getByRole('status')).toContainText('姓のみ');
   await page.screenshot({ path: `${shots}/07-settings.png` });
@@ -59,6 +60,9 @@ test('店舗設定: the manager prints family names only, and the next receipt s
   const text = (await receiptTextFromLink(page)).replace(/\s+/gu, ' ');
   expect(text).toContain('山田 ＊＊ 様');
   expect(text).not.toContain('太郎');
+  await page.getByRole('button', { name: '店舗控を表示/印刷' }).click();
+  const branchCopy = await pdfTextFromLink(page, '領収書（店舗控）');
+  for (const word of ['店舗控', '101-01-0000001', '山田']) expect(branchCopy).toContain(word);
 
   await openScreen(page, '本日の取引');
   await expect(page.getByRole('row').filter({ hasText: '店舗設定変更' })).toContainText(MANAGER.id);

@@ -50,6 +50,18 @@ describe('店舗設定: the customer name on printed documents', () => {
     ]);
   });
 
+  it('turns the branch copy on and off, one journal entry per change naming only what changed', async () => {
+    const f = (fx = await branchWithStock());
+    expect((await f.call('branchUpdateSettings', { printBranchCopy: true })).branch).toEqual({ ...BRANCH, printBranchCopy: true });
+    expect((await f.call('setupStatus', {})).branch?.printBranchCopy).toBe(true);
+    await f.call('branchUpdateSettings', { printBranchCopy: false, nameOnDocuments: 'FULL' });
+    const log = f.app.db.prepare("SELECT payload FROM journal WHERE kind = 'BRANCH_SETTINGS_CHANGED' ORDER BY seq").all() as Array<{ payload: string }>;
+    expect(log.map((r) => JSON.parse(r.payload))).toEqual([
+      { printBranchCopy: { from: false, to: true } },
+      { nameOnDocuments: { from: 'INITIAL', to: 'FULL' }, printBranchCopy: { from: true, to: false } },
+    ]);
+  });
+
   it('writes nothing when the rule is unchanged, and refuses a teller and an unknown rule', async () => {
     const f = (fx = await branchWithStock());
     const journalSize = () => (f.app.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
@@ -73,7 +85,7 @@ describe('migration 3 on a ledger made before it', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('keeps the branch and gives it the first-character rule the earlier receipts were printed with', () => {
+  it('keeps the branch, with the first-character rule the earlier receipts were printed with and no branch copy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mig-'));
     dirs.push(dir);
     const file = join(dir, 'old.sqlite');
@@ -89,7 +101,7 @@ describe('migration 3 on a ledger made before it', () => {
 
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
-    expect(readBranch(db)).toEqual({ ...BRANCH, nameOnDocuments: 'INITIAL' });
+    expect(readBranch(db)).toEqual({ ...BRANCH, nameOnDocuments: 'INITIAL', printBranchCopy: false });
     expect(() => db.prepare("UPDATE branch SET name_on_documents = 'NONE'").run()).toThrow(/CHECK constraint/);
     db.close();
   });

@@ -14,6 +14,7 @@ export const BRANCH = {
   terminalNo: '01',
   invoiceRegNo: 'T7000012050002',
   nameOnDocuments: 'INITIAL' as const,
+  printBranchCopy: false,
 };
 
 export interface Fixture {

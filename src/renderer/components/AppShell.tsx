@@ -3,6 +3,7 @@ import type { Branch, Operator } from '../../services/contract';
 import type { FontSize } from '../hooks/useFontSize';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { StatusContext } from '../status';
+import { BranchContext } from '../branch';
 import { Header } from './Header';
 import { Menu, routeFor } from './Menu';
 import { StatusBar } from './StatusBar';
@@ -45,24 +46,26 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
   );
 
   return (
-    <StatusContext.Provider value={setMessage}>
-      <div className="app" inert={locked} aria-hidden={locked || undefined}>
-        <Header branch={branch} operator={operator} fontSize={fontSize} onFontSize={onFontSize} onLogout={onLogout} />
-        <div className="app-body">
-          <Menu role={operator.role} current={route} onSelect={go} />
-          <main className="app-main" id="main">
-            {route === 'issue' ? <IssueScreen session={issueSession} update={setIssueSession} /> : null}
-            {route === 'replace' ? <ReplaceScreen session={replaceSession} update={setReplaceSession} /> : null}
-            {route === 'suspend' ? <SuspendScreen session={suspendSession} update={setSuspendSession} /> : null}
-            {route === 'journal' ? <JournalScreen /> : null}
-            {route === 'stock' ? <StockScreen role={operator.role} /> : null}
-            {route === 'returns' ? <ReturnsScreen /> : null}
-            {route === 'operators' ? <OperatorsScreen /> : null}
-            {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
-          </main>
+    <BranchContext.Provider value={branch}>
+      <StatusContext.Provider value={setMessage}>
+        <div className="app" inert={locked} aria-hidden={locked || undefined}>
+          <Header branch={branch} operator={operator} fontSize={fontSize} onFontSize={onFontSize} onLogout={onLogout} />
+          <div className="app-body">
+            <Menu role={operator.role} current={route} onSelect={go} />
+            <main className="app-main" id="main">
+              {route === 'issue' ? <IssueScreen session={issueSession} update={setIssueSession} /> : null}
+              {route === 'replace' ? <ReplaceScreen session={replaceSession} update={setReplaceSession} /> : null}
+              {route === 'suspend' ? <SuspendScreen session={suspendSession} update={setSuspendSession} /> : null}
+              {route === 'journal' ? <JournalScreen /> : null}
+              {route === 'stock' ? <StockScreen role={operator.role} /> : null}
+              {route === 'returns' ? <ReturnsScreen /> : null}
+              {route === 'operators' ? <OperatorsScreen /> : null}
+              {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
+            </main>
+          </div>
+          <StatusBar message={message} />
         </div>
-        <StatusBar message={message} />
-      </div>
-    </StatusContext.Provider>
+      </StatusContext.Provider>
+    </BranchContext.Provider>
   );
 }

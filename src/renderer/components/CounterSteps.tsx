@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatJstDateTime } from '../../domain/format';
 import type { Step } from '../counter/session';
-import type { ReceiptView } from '../hooks/useReceipts';
+import { viewKey, type Receipts } from '../hooks/useReceipts';
+import { useBranch } from '../branch';
 import { ErrorMessage } from './ErrorSummary';
 import { ReceiptStatus } from './ReceiptStatus';
 
@@ -104,16 +105,18 @@ type DoneProps = {
   rows: ReadonlyArray<SummaryRow>;
   /** What the customer is handed: 領収書, 交換受付票, 利用中止受付票. */
   documentName: string;
-  receipt: ReceiptView | undefined;
-  onReceipt: () => void;
+  receipts: Receipts;
   onNext: () => void;
   /** What to tell the customer. */
   children: ReactNode;
 };
 
 /** Step 3: 受付番号 and 受付時刻, what was done, the receipt or slip, and 次のお客さま. */
-export function DonePanel({ receiptNo, acceptedAt, rows, documentName, receipt, onReceipt, onNext, children }: DoneProps) {
+export function DonePanel({ receiptNo, acceptedAt, rows, documentName, receipts, onNext, children }: DoneProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const branchCopy = useBranch()?.printBranchCopy ?? false;
+  const customer = receipts.views[viewKey(receiptNo)];
+  const branch = receipts.views[viewKey(receiptNo, 'branch')];
   useEffect(() => {
     heading.current?.focus();
   }, []);
@@ -130,11 +133,24 @@ export function DonePanel({ receiptNo, acceptedAt, rows, documentName, receipt, 
         </div>
       </SummaryList>
       <div className="lead">{children}</div>
-      <ReceiptStatus receipt={receipt} documentName={documentName} />
+      <ReceiptStatus receipt={customer} documentName={documentName} />
+      {branchCopy ? <ReceiptStatus receipt={branch} documentName={`${documentName}（店舗控）`} /> : null}
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={onReceipt} disabled={receipt?.busy}>
-          {documentName}を表示/印刷
-        </button>
+        <div className="actions-group">
+          <button type="button" className="button button--secondary" onClick={() => void receipts.open(receiptNo, false)} disabled={customer?.busy}>
+            {documentName}を表示/印刷
+          </button>
+          {branchCopy ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void receipts.open(receiptNo, false, 'branch')}
+              disabled={branch?.busy}
+            >
+              店舗控を表示/印刷
+            </button>
+          ) : null}
+        </div>
         <button type="button" className="button button--primary" onClick={onNext}>
           次のお客さま
         </button>

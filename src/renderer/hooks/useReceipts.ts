@@ -2,6 +2,13 @@ import { useCallback, useState } from 'react';
 import { call } from '../api';
 import { usePdfUrls } from './usePdfUrls';
 
+export type Copy = 'customer' | 'branch';
+
+/** Where the view of one copy of a receipt is kept in `views`. */
+export function viewKey(receiptNo: string, copy: Copy = 'customer'): string {
+  return copy === 'branch' ? `${receiptNo}#branch` : receiptNo;
+}
+
 export type ReceiptView = {
   busy: boolean;
   /** blob: URL of the PDF when it was not sent to a printer. */
@@ -15,19 +22,22 @@ export type ReceiptView = {
  * Opens receipts and slips (receiptsOpen) and keeps, per 受付番号, what happened: printed, or a
  * PDF opened in a window plus a link in case the popup was blocked.
  */
-export function useReceipts(): {
+export type Receipts = {
   views: Record<string, ReceiptView>;
-  open: (receiptNo: string, reprint: boolean) => Promise<ReceiptView>;
+  open: (receiptNo: string, reprint: boolean, copy?: Copy) => Promise<ReceiptView>;
   reset: () => void;
-} {
+};
+
+export function useReceipts(): Receipts {
   const [views, setViews] = useState<Record<string, ReceiptView>>({});
   const pdfs = usePdfUrls();
   const { show, revokeAll } = pdfs;
 
   const open = useCallback(
-    async (receiptNo: string, reprint: boolean): Promise<ReceiptView> => {
-      setViews((v) => ({ ...v, [receiptNo]: { ...v[receiptNo], busy: true, error: undefined } }));
-      const result = await call('receiptsOpen', { receiptNo, reprint, copy: 'customer' });
+    async (receiptNo: string, reprint: boolean, copy: Copy = 'customer'): Promise<ReceiptView> => {
+      const key = viewKey(receiptNo, copy);
+      setViews((v) => ({ ...v, [key]: { ...v[key], busy: true, error: undefined } }));
+      const result = await call('receiptsOpen', { receiptNo, reprint, copy });
       let view: ReceiptView;
       if (!result.ok) {
         view = { busy: false, error: result.error.message };
@@ -36,7 +46,7 @@ export function useReceipts(): {
       } else {
         view = { busy: false, sentToPrinter: false, url: show(result.value.pdfBase64), printCount: result.value.printCount };
       }
-      setViews((v) => ({ ...v, [receiptNo]: view }));
+      setViews((v) => ({ ...v, [key]: view }));
       return view;
     },
     [show],

@@ -63,8 +63,7 @@ export function IssueScreen({ session, update }: Props) {
       {session.step === 'done' && result ? (
         <IssueDone
           result={result}
-          receipt={flow.receipts.views[result.receiptNo]}
-          onReceipt={() => void flow.receipts.open(result.receiptNo, false)}
+          receipts={flow.receipts}
           onNext={flow.next}
         />
       ) : null}

@@ -9,7 +9,7 @@ import { identityDocumentLabel } from '../components/IdentityDocumentField';
 import { lookedUp } from '../counter/session';
 import { CONTRACT_LOOKUP, STOCK_LOOKUP, useCounterFlow, useLookup, type FlowSpec, type Update } from '../counter/useCounterFlow';
 import { useFeeQuote } from '../hooks/useFeeQuote';
-import type { ReceiptView } from '../hooks/useReceipts';
+import type { Receipts } from '../hooks/useReceipts';
 import { PAYMENT_LABELS } from '../labels';
 import { ReplaceInputStep, REPLACE_FORM_PREFIX } from './replace/ReplaceInputStep';
 import {
@@ -100,8 +100,7 @@ export function ReplaceScreen({ session, update }: Props) {
       {session.step === 'done' && session.result ? (
         <ReplaceDone
           result={session.result}
-          receipt={flow.receipts.views[session.result.receiptNo]}
-          onReceipt={(receiptNo) => void flow.receipts.open(receiptNo, false)}
+          receipts={flow.receipts}
           onNext={flow.next}
         />
       ) : null}
@@ -140,17 +139,7 @@ function confirmRows(session: ReplaceSession, lostFee: ResponseOf<'feesQuote'> |
   return rows;
 }
 
-function ReplaceDone({
-  result,
-  receipt,
-  onReceipt,
-  onNext,
-}: {
-  result: ReplaceResult;
-  receipt: ReceiptView | undefined;
-  onReceipt: (receiptNo: string) => void;
-  onNext: () => void;
-}) {
+function ReplaceDone({ result, receipts, onNext }: { result: ReplaceResult; receipts: Receipts; onNext: () => void }) {
   const exchange = result.kind === 'EXCHANGE';
   const before = exchange ? result.oldSerial : result.lostSerial;
   const rows: SummaryRow[] = [
@@ -166,8 +155,7 @@ function ReplaceDone({
       acceptedAt={result.acceptedAt}
       rows={rows}
       documentName={exchange ? '交換受付票' : '領収書'}
-      receipt={receipt}
-      onReceipt={() => onReceipt(result.receiptNo)}
+      receipts={receipts}
       onNext={onNext}
     >
       {exchange ? (

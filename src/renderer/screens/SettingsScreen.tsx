@@ -3,23 +3,35 @@ import type { Branch } from '../../services/contract';
 import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, type NameOnDocuments } from '../../domain/masking';
 import { call } from '../api';
 import { SummaryList } from '../components/CounterSteps';
-import { SelectField } from '../components/Field';
+import { ErrorMessage } from '../components/ErrorSummary';
+import { CheckboxField, SelectField } from '../components/Field';
 import { useStatus } from '../status';
 
 const NAME_OPTIONS = NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const);
 
-/** 店舗設定 (manager only): the branch as set up, and how customer names are printed. */
+type Settings = Pick<Branch, 'nameOnDocuments' | 'printBranchCopy'>;
+
+function describeChanges(before: Settings, after: Settings): string {
+  const parts = [
+    before.nameOnDocuments !== after.nameOnDocuments ? `書類のお名前表示を「${NAME_ON_DOCUMENTS_LABELS[after.nameOnDocuments]}」に` : null,
+    before.printBranchCopy !== after.printBranchCopy ? `店舗控の印刷を「${after.printBranchCopy ? 'する' : 'しない'}」に` : null,
+  ].filter((p) => p !== null);
+  return `${parts.join('、')}変更しました。次に印刷する書類から適用します。`;
+}
+
+/** 店舗設定 (manager only): the branch as set up, and what it prints. */
 export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChanged: (branch: Branch) => void }) {
   const status = useStatus();
-  const [rule, setRule] = useState<NameOnDocuments>(branch.nameOnDocuments);
+  const [values, setValues] = useState<Settings>({ nameOnDocuments: branch.nameOnDocuments, printBranchCopy: branch.printBranchCopy });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const changed = values.nameOnDocuments !== branch.nameOnDocuments || values.printBranchCopy !== branch.printBranchCopy;
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
+    if (busy || !changed) return;
     setBusy(true);
-    const r = await call('branchUpdateSettings', { nameOnDocuments: rule });
+    const r = await call('branchUpdateSettings', values);
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);
@@ -27,7 +39,7 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
     }
     setError(null);
     onChanged(r.value.branch);
-    status(`書類のお名前表示を「${NAME_ON_DOCUMENTS_LABELS[r.value.branch.nameOnDocuments]}」に変更しました。次に印刷する書類から適用します。`);
+    status(describeChanges(branch, r.value.branch));
   }
 
   return (
@@ -50,19 +62,30 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
       </section>
       <section className="panel panel--inset" aria-labelledby="documents-title">
         <h2 id="documents-title">書類</h2>
-        <form className="filter-bar" onSubmit={(e) => void save(e)} noValidate>
+        <form onSubmit={(e) => void save(e)} noValidate>
+          <ErrorMessage message={error} />
           <SelectField
             name="nameOnDocuments"
             label="書類のお名前表示"
-            value={rule}
+            value={values.nameOnDocuments}
             options={NAME_OPTIONS}
-            onChange={(e) => setRule(e.target.value as NameOnDocuments)}
+            onChange={(e) => setValues((v) => ({ ...v, nameOnDocuments: e.target.value as NameOnDocuments }))}
             hint="領収書・受付票に印字するお客さまのお名前。再発行は最初に印刷したとおりに印字します。"
-            error={error ?? undefined}
+            className="w-wide"
           />
-          <button type="submit" className="button button--primary" disabled={busy || rule === branch.nameOnDocuments}>
-            変更を登録
-          </button>
+          <CheckboxField
+            name="printBranchCopy"
+            label="店舗控を印刷する"
+            checked={values.printBranchCopy}
+            onChange={(printBranchCopy) => setValues((v) => ({ ...v, printBranchCopy }))}
+            hint="受付完了の画面に「店舗控を表示/印刷」を出します。お客さま控と同じ内容に「店舗控」と印字されます。"
+          />
+          <div className="actions">
+            <span />
+            <button type="submit" className="button button--primary" disabled={busy || !changed}>
+              変更を登録
+            </button>
+          </div>
         </form>
       </section>
     </section>

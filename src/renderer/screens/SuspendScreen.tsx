@@ -137,8 +137,7 @@ export function SuspendScreen({ session, update }: Props) {
             ['手数料', FREE],
           ]}
           documentName="利用中止受付票"
-          receipt={flow.receipts.views[result.receiptNo]}
-          onReceipt={() => void flow.receipts.open(result.receiptNo, false)}
+          receipts={flow.receipts}
           onNext={flow.next}
         >
           <p>

@@ -9,6 +9,7 @@ export const BRANCH = {
   terminalNo: '03',
   invoiceRegNo: 'T1234567890123',
   nameOnDocuments: 'INITIAL' as const,
+  printBranchCopy: false,
 };
 
 export const TELLER: Operator = { operatorId: 'T001', name: '窓口 花子', role: 'teller' };

@@ -1,19 +1,18 @@
 import { DonePanel } from '../../components/CounterSteps';
 import { feeText } from '../../components/FeeBox';
-import type { ReceiptView } from '../../hooks/useReceipts';
+import type { Receipts } from '../../hooks/useReceipts';
 import { PAYMENT_LABELS } from '../../labels';
 import { formatYen } from '../../../domain/format';
 import type { IssueResult } from './draft';
 
 type Props = {
   result: IssueResult;
-  receipt: ReceiptView | undefined;
-  onReceipt: () => void;
+  receipts: Receipts;
   onNext: () => void;
 };
 
 /** Step 3: 受付番号 and 受付時刻, the receipt, and 次のお客さま. */
-export function IssueDone({ result, receipt, onReceipt, onNext }: Props) {
+export function IssueDone({ result, receipts, onNext }: Props) {
   return (
     <DonePanel
       receiptNo={result.receiptNo}
@@ -24,8 +23,7 @@ export function IssueDone({ result, receipt, onReceipt, onNext }: Props) {
         ['お支払方法', PAYMENT_LABELS[result.payment]],
       ]}
       documentName="領収書"
-      receipt={receipt}
-      onReceipt={onReceipt}
+      receipts={receipts}
       onNext={onNext}
     >
       <p>
