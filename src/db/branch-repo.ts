@@ -10,35 +10,36 @@ export interface BranchRow {
   invoiceRegNo: string;
   nameOnDocuments: NameOnDocuments;
   printBranchCopy: boolean;
+  japaneseEra: boolean;
 }
 
 /** What a manager may change after setup (店舗設定). */
-export type BranchSettings = Pick<BranchRow, 'nameOnDocuments' | 'printBranchCopy'>;
+export type BranchSettings = Pick<BranchRow, 'nameOnDocuments' | 'printBranchCopy' | 'japaneseEra'>;
 
 export function readBranch(db: Db): BranchRow | null {
   const row = db
     .prepare(
       `SELECT bank_name AS bankName, branch_code AS branchCode, branch_name AS branchName,
               terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo, name_on_documents AS nameOnDocuments,
-              print_branch_copy AS printBranchCopy
+              print_branch_copy AS printBranchCopy, japanese_era AS japaneseEra
        FROM branch WHERE id = 1`,
     )
-    .get() as (Omit<BranchRow, 'printBranchCopy'> & { printBranchCopy: number }) | undefined;
-  return row ? { ...row, printBranchCopy: row.printBranchCopy === 1 } : null;
+    .get() as (Omit<BranchRow, 'printBranchCopy' | 'japaneseEra'> & { printBranchCopy: number; japaneseEra: number }) | undefined;
+  return row ? { ...row, printBranchCopy: row.printBranchCopy === 1, japaneseEra: row.japaneseEra === 1 } : null;
 }
 
 export function insertBranch(db: Db, b: BranchRow, createdAt: string): void {
   db.prepare(
-    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, print_branch_copy, created_at)
-     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @nameOnDocuments, @printBranchCopy, @createdAt)`,
-  ).run({ ...b, printBranchCopy: b.printBranchCopy ? 1 : 0, createdAt });
+    `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, print_branch_copy,
+                         japanese_era, created_at)
+     VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @nameOnDocuments, @printBranchCopy, @japaneseEra, @createdAt)`,
+  ).run({ ...b, printBranchCopy: b.printBranchCopy ? 1 : 0, japaneseEra: b.japaneseEra ? 1 : 0, createdAt });
 }
 
 export function updateBranchSettings(db: Db, s: BranchSettings): void {
-  db.prepare('UPDATE branch SET name_on_documents = @nameOnDocuments, print_branch_copy = @printBranchCopy WHERE id = 1').run({
-    nameOnDocuments: s.nameOnDocuments,
-    printBranchCopy: s.printBranchCopy ? 1 : 0,
-  });
+  db.prepare(
+    'UPDATE branch SET name_on_documents = @nameOnDocuments, print_branch_copy = @printBranchCopy, japanese_era = @japaneseEra WHERE id = 1',
+  ).run({ nameOnDocuments: s.nameOnDocuments, printBranchCopy: s.printBranchCopy ? 1 : 0, japaneseEra: s.japaneseEra ? 1 : 0 });
 }
 
 export function readFeeRules(db: Db): FeeRule[] {

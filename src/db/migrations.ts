@@ -163,12 +163,14 @@ CREATE TABLE return_batch_items (
   },
   {
     version: 3,
-    name: 'branch settings: customer names on printed documents, a branch copy of each receipt',
+    name: 'branch settings: customer names on printed documents, a branch copy, dates in 和暦 too',
     sql: `
 ALTER TABLE branch ADD COLUMN name_on_documents TEXT NOT NULL DEFAULT 'INITIAL'
   CHECK (name_on_documents IN ('INITIAL', 'FAMILY', 'FULL'));
 ALTER TABLE branch ADD COLUMN print_branch_copy INTEGER NOT NULL DEFAULT 0
   CHECK (print_branch_copy IN (0, 1));
+ALTER TABLE branch ADD COLUMN japanese_era INTEGER NOT NULL DEFAULT 0
+  CHECK (japanese_era IN (0, 1));
 `,
   },
 ];

@@ -34,16 +34,31 @@ export function jstDate(at: Date): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** As on the bank's screens: "2026年11月25日 10時35分25秒". */
-export function formatJstDateTime(at: Date): string {
-  const p = jstParts(at);
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}時${p.minute}分${p.second}秒`;
+const ERA_YEAR = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: JST, era: 'long', year: 'numeric' });
+
+/** The 和暦 year in Japan time: "令和8年", "令和元年", "平成31年". */
+export function japaneseEraYear(at: Date): string {
+  return ERA_YEAR.format(at);
 }
 
-/** "2026年11月25日" */
-export function formatJstDate(at: Date): string {
+/** Dates in 西暦, with the 和暦 year beside it where the bank wants it (`era`). */
+export interface DateStyle {
+  era?: boolean;
+}
+
+function yearMonthDay(at: Date, p: Record<string, string>, style: DateStyle): string {
+  return `${p.year}年${style.era ? `（${japaneseEraYear(at)}）` : ''}${p.month}月${p.day}日`;
+}
+
+/** As on the bank's screens: "2026年11月25日 10時35分25秒" (with era: "2026年（令和8年）11月25日 …"). */
+export function formatJstDateTime(at: Date, style: DateStyle = {}): string {
   const p = jstParts(at);
-  return `${p.year}年${p.month}月${p.day}日`;
+  return `${yearMonthDay(at, p, style)} ${p.hour}時${p.minute}分${p.second}秒`;
+}
+
+/** "2026年11月25日" (with era: "2026年（令和8年）11月25日"). */
+export function formatJstDate(at: Date, style: DateStyle = {}): string {
+  return yearMonthDay(at, jstParts(at), style);
 }
 
 /** "10:35:25" for lists. */

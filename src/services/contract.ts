@@ -25,6 +25,8 @@ export const Branch = z.object({
   nameOnDocuments: z.enum(NAME_ON_DOCUMENTS),
   /** Print a branch copy (店舗控) of each receipt and slip besides the customer's. */
   printBranchCopy: z.boolean(),
+  /** Print dates with the 和暦 year too: 2026年（令和8年）11月25日. */
+  japaneseEra: z.boolean(),
 });
 export type Branch = z.infer<typeof Branch>;
 
@@ -151,7 +153,7 @@ export const contract = {
   setupInitialize: channel('public', SetupRequest, z.object({ branch: Branch })),
   branchUpdateSettings: channel(
     'manager',
-    z.object({ nameOnDocuments: z.enum(NAME_ON_DOCUMENTS).optional(), printBranchCopy: z.boolean().optional() }),
+    z.object({ nameOnDocuments: z.enum(NAME_ON_DOCUMENTS).optional(), printBranchCopy: z.boolean().optional(), japaneseEra: z.boolean().optional() }),
     z.object({ branch: Branch }),
   ),
 

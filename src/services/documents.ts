@@ -39,8 +39,12 @@ function formCustomer(form: ApplicationForm) {
   };
 }
 
-export function issuerOf(branch: Branch): CounterDocument['issuer'] {
-  return { bankName: branch.bankName, branchName: branch.branchName, branchCode: branch.branchCode, invoiceRegNo: branch.invoiceRegNo };
+/** What every document takes from the branch: the issuer, and how it prints dates. */
+export function fromBranch(branch: Branch): Pick<CounterDocument, 'issuer' | 'japaneseEra'> {
+  return {
+    issuer: { bankName: branch.bankName, branchName: branch.branchName, branchCode: branch.branchCode, invoiceRegNo: branch.invoiceRegNo },
+    japaneseEra: branch.japaneseEra,
+  };
 }
 
 export function invoiceOf(fee: FeeQuote, payment: PaymentMethod): NonNullable<CounterDocument['invoice']> {
@@ -70,7 +74,7 @@ export function issuanceReceipt(args: {
     copy: 'customer',
     receiptNo: args.receiptNo,
     acceptedAt: args.acceptedAt,
-    issuer: issuerOf(branch),
+    ...fromBranch(branch),
     operator: { operatorId: args.operator.operatorId, name: args.operator.name },
     customer: customerRows(formCustomer(args.form), branch.nameOnDocuments),
     details: [
@@ -101,7 +105,7 @@ function slipHead(a: SlipBase) {
     copy: 'customer' as const,
     receiptNo: a.receiptNo,
     acceptedAt: a.acceptedAt,
-    issuer: issuerOf(a.branch),
+    ...fromBranch(a.branch),
     operator: { operatorId: a.operator.operatorId, name: a.operator.name },
     customer: customerRows(a.contract, a.branch.nameOnDocuments),
   };

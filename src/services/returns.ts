@@ -5,7 +5,7 @@ import { appendJournal } from '../db/journal';
 import { insertReturnBatch, listCollected, nextReturnBatchId } from '../db/return-repo';
 import { moveToken } from '../db/token-repo';
 import type { Operator } from './contract';
-import { issuerOf } from './documents';
+import { fromBranch } from './documents';
 import type { Ports } from './ports';
 import { requireBranch } from './setup';
 import { requireToken } from './stock';
@@ -33,7 +33,7 @@ export async function createBatch(p: Ports, by: Operator, req: { serials: string
     copy: 'branch',
     receiptNo: `R${branch.branchCode}-${branch.terminalNo}-${String(batchId).padStart(5, '0')}`,
     acceptedAt: now,
-    issuer: issuerOf(branch),
+    ...fromBranch(branch),
     operator: { operatorId: by.operatorId, name: by.name },
     customer: [],
     details: [{ label: '返却件数', value: `${serials.length}個` }, ...serials.map((s, i) => ({ label: `${i + 1}`, value: s }))],

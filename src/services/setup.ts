@@ -19,8 +19,8 @@ export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
   const v = validateSetup(req);
   if (!v.ok) invalid(v.errors);
   const { manager } = v.value;
-  // A branch copy (店舗控) is off until a manager turns it on in 店舗設定.
-  const branch: Branch = { ...v.value.branch, printBranchCopy: false };
+  // A branch copy (店舗控) and 和暦 dates are off until a manager turns them on in 店舗設定.
+  const branch: Branch = { ...v.value.branch, printBranchCopy: false, japaneseEra: false };
   const at = p.now().toISOString();
   const passwordHash = hashPassword(manager.password);
   p.db.transaction(() => {
@@ -49,6 +49,7 @@ export function updateSettings(p: Ports, by: Operator, req: Partial<BranchSettin
   const after: BranchSettings = {
     nameOnDocuments: req.nameOnDocuments ?? before.nameOnDocuments,
     printBranchCopy: req.printBranchCopy ?? before.printBranchCopy,
+    japaneseEra: req.japaneseEra ?? before.japaneseEra,
   };
   const changes = Object.fromEntries(
     (Object.keys(after) as Array<keyof BranchSettings>).filter((k) => after[k] !== before[k]).map((k) => [k, { from: before[k], to: after[k] }]),

@@ -68,6 +68,8 @@ export interface CounterDocument {
   };
   /** Paragraphs for the customer (what to do next, where to call). */
   notices?: string[];
+  /** Print dates with the 和暦 year beside the 西暦 one, as the branch prefers. */
+  japaneseEra?: boolean;
 }
 
 export const COPY_LABELS: Record<CounterDocument['copy'], string> = {
@@ -309,7 +311,8 @@ class Layout {
         { text: '受付番号', width: labelW, shade: true, align: 'center' },
         { text: doc.receiptNo, width: leftW, bold: true, size: 14 },
         { text: '受付時刻', width: labelW, shade: true, align: 'center' },
-        { text: formatJstDateTime(doc.acceptedAt), width: rightW, bold: true, size: 11 },
+        // With the 和暦 year the line no longer fits: the time goes under the date, not wherever it wraps.
+        { text: formatJstDateTime(doc.acceptedAt, { era: doc.japaneseEra }).replace(' ', doc.japaneseEra ? '\n' : ' '), width: rightW, bold: true, size: 11 },
       ],
       [
         { text: '取扱店', width: labelW, shade: true, align: 'center' },
@@ -340,7 +343,7 @@ class Layout {
         { text: '領収金額', width: LABEL_W, shade: true },
         { text: `${formatYen(inv.totalInclTax)}(税込)`, width: value, bold: true, size: 16 },
       ],
-      [{ text: '取引年月日', width: LABEL_W, shade: true }, { text: formatJstDate(doc.acceptedAt), width: value }],
+      [{ text: '取引年月日', width: LABEL_W, shade: true }, { text: formatJstDate(doc.acceptedAt, { era: doc.japaneseEra }), width: value }],
       [
         { text: '品目', width: LABEL_W, shade: true },
         { text: `${inv.description} ${formatYen(inv.totalInclTax)}(税込)`, width: value },

@@ -62,6 +62,19 @@ describe('店舗設定: the customer name on printed documents', () => {
     ]);
   });
 
+  it('prints dates with the 和暦 year beside the 西暦 one once the branch asks for it', async () => {
+    const f = (fx = await branchWithStock());
+    const plain = await issueTo(f, 0, 'C0000001');
+    expect(plain.text).toContain('2026年11月25日 10時30分00秒');
+    expect(plain.text).not.toContain('令和');
+    await f.call('branchUpdateSettings', { japaneseEra: true });
+    const era = await issueTo(f, 1, 'C0000002');
+    // 受付時刻 on two lines (date, then time), which pdftotext may read apart.
+    expect(era.text).toContain('2026年（令和8年）11月25日');
+    expect(era.text).toContain('10時30分00秒');
+    expect(era.text).toContain('取引年月日 2026年（令和8年）11月25日');
+  });
+
   it('writes nothing when the rule is unchanged, and refuses a teller and an unknown rule', async () => {
     const f = (fx = await branchWithStock());
     const journalSize = () => (f.app.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
@@ -85,7 +98,7 @@ describe('migration 3 on a ledger made before it', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('keeps the branch, with the first-character rule the earlier receipts were printed with and no branch copy', () => {
+  it('keeps the branch, with the first-character rule the earlier receipts were printed with, no branch copy and 西暦 only', () => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mig-'));
     dirs.push(dir);
     const file = join(dir, 'old.sqlite');
@@ -101,7 +114,7 @@ describe('migration 3 on a ledger made before it', () => {
 
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
-    expect(readBranch(db)).toEqual({ ...BRANCH, nameOnDocuments: 'INITIAL', printBranchCopy: false });
+    expect(readBranch(db)).toEqual({ ...BRANCH, nameOnDocuments: 'INITIAL', printBranchCopy: false, japaneseEra: false });
     expect(() => db.prepare("UPDATE branch SET name_on_documents = 'NONE'").run()).toThrow(/CHECK constraint/);
     db.close();
   });

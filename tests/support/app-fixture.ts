@@ -15,6 +15,7 @@ export const BRANCH = {
   invoiceRegNo: 'T7000012050002',
   nameOnDocuments: 'INITIAL' as const,
   printBranchCopy: false,
+  japaneseEra: false,
 };
 
 export interface Fixture {

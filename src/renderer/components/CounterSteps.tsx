@@ -114,7 +114,8 @@ type DoneProps = {
 /** Step 3: 受付番号 and 受付時刻, what was done, the receipt or slip, and 次のお客さま. */
 export function DonePanel({ receiptNo, acceptedAt, rows, documentName, receipts, onNext, children }: DoneProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const branchCopy = useBranch()?.printBranchCopy ?? false;
+  const branchSettings = useBranch();
+  const branchCopy = branchSettings?.printBranchCopy ?? false;
   const customer = receipts.views[viewKey(receiptNo)];
   const branch = receipts.views[viewKey(receiptNo, 'branch')];
   useEffect(() => {
@@ -126,7 +127,7 @@ export function DonePanel({ receiptNo, acceptedAt, rows, documentName, receipts,
       <h2 id="done-title" ref={heading} tabIndex={-1}>
         受付が完了しました
       </h2>
-      <SummaryList rows={[['受付時刻', formatJstDateTime(new Date(acceptedAt)), 'accepted-at'], ...rows]} className="summary--done">
+      <SummaryList rows={[['受付時刻', formatJstDateTime(new Date(acceptedAt), { era: branchSettings?.japaneseEra ?? false }), 'accepted-at'], ...rows]} className="summary--done">
         <div className="summary-row summary-row--key">
           <dt>受付番号</dt>
           <dd data-testid="receipt-no">{receiptNo}</dd>

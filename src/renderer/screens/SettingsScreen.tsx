@@ -6,15 +6,17 @@ import { SummaryList } from '../components/CounterSteps';
 import { ErrorMessage } from '../components/ErrorSummary';
 import { CheckboxField, SelectField } from '../components/Field';
 import { useStatus } from '../status';
+import { formatJstDate } from '../../domain/format';
 
 const NAME_OPTIONS = NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const);
 
-type Settings = Pick<Branch, 'nameOnDocuments' | 'printBranchCopy'>;
+type Settings = Pick<Branch, 'nameOnDocuments' | 'printBranchCopy' | 'japaneseEra'>;
 
 function describeChanges(before: Settings, after: Settings): string {
   const parts = [
     before.nameOnDocuments !== after.nameOnDocuments ? `書類のお名前表示を「${NAME_ON_DOCUMENTS_LABELS[after.nameOnDocuments]}」に` : null,
     before.printBranchCopy !== after.printBranchCopy ? `店舗控の印刷を「${after.printBranchCopy ? 'する' : 'しない'}」に` : null,
+    before.japaneseEra !== after.japaneseEra ? `和暦の併記を「${after.japaneseEra ? 'する' : 'しない'}」に` : null,
   ].filter((p) => p !== null);
   return `${parts.join('、')}変更しました。次に印刷する書類から適用します。`;
 }
@@ -22,10 +24,14 @@ function describeChanges(before: Settings, after: Settings): string {
 /** 店舗設定 (manager only): the branch as set up, and what it prints. */
 export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChanged: (branch: Branch) => void }) {
   const status = useStatus();
-  const [values, setValues] = useState<Settings>({ nameOnDocuments: branch.nameOnDocuments, printBranchCopy: branch.printBranchCopy });
+  const [values, setValues] = useState<Settings>({
+    nameOnDocuments: branch.nameOnDocuments,
+    printBranchCopy: branch.printBranchCopy,
+    japaneseEra: branch.japaneseEra,
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const changed = values.nameOnDocuments !== branch.nameOnDocuments || values.printBranchCopy !== branch.printBranchCopy;
+  const changed = (Object.keys(values) as Array<keyof Settings>).some((k) => values[k] !== branch[k]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -79,6 +85,13 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
             checked={values.printBranchCopy}
             onChange={(printBranchCopy) => setValues((v) => ({ ...v, printBranchCopy }))}
             hint="受付完了の画面に「店舗控を表示/印刷」を出します。お客さま控と同じ内容に「店舗控」と印字されます。"
+          />
+          <CheckboxField
+            name="japaneseEra"
+            label="日付に和暦を併記する"
+            checked={values.japaneseEra}
+            onChange={(japaneseEra) => setValues((v) => ({ ...v, japaneseEra }))}
+            hint={`書類と受付完了の画面の日付を「${formatJstDate(new Date(), { era: true })}」のように表示します。`}
           />
           <div className="actions">
             <span />

@@ -10,6 +10,7 @@ export const BRANCH = {
   invoiceRegNo: 'T1234567890123',
   nameOnDocuments: 'INITIAL' as const,
   printBranchCopy: false,
+  japaneseEra: false,
 };
 
 export const TELLER: Operator = { operatorId: 'T001', name: '窓口 花子', role: 'teller' };

@@ -66,7 +66,7 @@ describe('menu and roles', () => {
 
   it('店舗設定: a manager changes how names are printed and turns the branch copy on, and the screen says so', async () => {
     const api = fakeApi(MANAGER, {
-      branchUpdateSettings: vi.fn((req: { nameOnDocuments?: 'INITIAL' | 'FAMILY' | 'FULL'; printBranchCopy?: boolean }) =>
+      branchUpdateSettings: vi.fn((req: { nameOnDocuments?: 'INITIAL' | 'FAMILY' | 'FULL'; printBranchCopy?: boolean; japaneseEra?: boolean }) =>
         Promise.resolve({ ok: true as const, value: { branch: { ...BRANCH, ...req } } }),
       ),
     });
@@ -84,7 +84,7 @@ describe('menu and roles', () => {
     expect(
       await screen.findByText('書類のお名前表示を「姓のみ（山田 ＊＊ 様）」に、店舗控の印刷を「する」に変更しました。次に印刷する書類から適用します。'),
     ).toBeTruthy();
-    expect(api.branchUpdateSettings).toHaveBeenCalledWith({ nameOnDocuments: 'FAMILY', printBranchCopy: true });
+    expect(api.branchUpdateSettings).toHaveBeenCalledWith({ nameOnDocuments: 'FAMILY', printBranchCopy: true, japaneseEra: false });
     expect(save.disabled).toBe(true);
   });
 
