@@ -41,13 +41,14 @@ test('first run → login → seed import → issuance with the right OTP → re
   await page.screenshot({ path: `${shots}/05-journal.png` });
 });
 
-test('店舗設定: family names only and a branch copy; the next receipt shows 山田 ＊＊ 様 and its 店舗控 prints', async ({ page, host }) => {
+test('店舗設定: family names only, a branch copy and 和暦; the next receipt shows 山田 ＊＊ 様 and 令和, and its 店舗控 prints', async ({ page, host }) => {
   const tokens = await managerWithStock(page, host, 1);
 
   await openScreen(page, '店舗設定');
   await expect(page.getByText('T7000012050002')).toBeVisible();
   await page.getByLabel('書類のお名前表示').selectOption('FAMILY');
   await page.getByLabel('店舗控を印刷する').check();
+  await page.getByLabel('日付に和暦を併記する').check();
   await page.getByRole('button', { name: '変更を登録' }).click();
   await expect(page.getByRole('status')).toContainText('姓のみ');
   await page.screenshot({ path: `${shots}/07-settings.png` });
@@ -60,6 +61,8 @@ test('店舗設定: family names only and a branch copy; the next receipt shows 
   const text = (await receiptTextFromLink(page)).replace(/\s+/gu, ' ');
   expect(text).toContain('山田 ＊＊ 様');
   expect(text).not.toContain('太郎');
+  expect(text).toMatch(/取引年月日 20\d\d年（令和\d+年）\d\d月\d\d日/);
+  await expect(page.getByTestId('accepted-at')).toContainText('（令和');
   await page.getByRole('button', { name: '店舗控を表示/印刷' }).click();
   const branchCopy = await pdfTextFromLink(page, '領収書（店舗控）');
   for (const word of ['店舗控', '101-01-0000001', '山田']) expect(branchCopy).toContain(word);
