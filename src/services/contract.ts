@@ -129,6 +129,8 @@ export const JournalLine = z.object({
   serial: z.string().nullable(),
   contractId: z.string().nullable(),
   amount: z.number().nullable(),
+  /** How a fee was paid, where one was. */
+  payment: z.enum(['CASH', 'ACCOUNT_DEBIT']).nullable(),
 });
 export type JournalLine = z.infer<typeof JournalLine>;
 

@@ -25,6 +25,12 @@ export const JOURNAL_KIND_LABELS: Record<string, string> = {
   TOKEN_FAILCOUNT_RESET: '失敗回数リセット',
 };
 
+function paymentOf(r: JournalRow): JournalLine['payment'] {
+  if (r.amount === null) return null;
+  const payment: unknown = (JSON.parse(r.payload) as { payment?: unknown }).payment;
+  return payment === 'CASH' || payment === 'ACCOUNT_DEBIT' ? payment : null;
+}
+
 /** Today's entries (the JST business day), newest first. */
 export function today(p: Ports): { entries: JournalLine[] } {
   const day = jstDate(p.now());
@@ -44,6 +50,7 @@ export function today(p: Ports): { entries: JournalLine[] } {
       serial: r.serial,
       contractId: r.contract_id,
       amount: r.amount,
+      payment: paymentOf(r),
     })),
   };
 }

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyChain } from '../../src/db/journal';
 import { branchWithStock, counts, issueRequest, type Fixture } from '../support/app-fixture';
-import { codeAt } from '../support/seeds';
+import { codeAt, type TestToken } from '../support/seeds';
 import { ERROR_LOG_FILE } from '../../src/services/error-log';
 import { pdfText } from '../support/pdf-text';
 
@@ -60,6 +60,19 @@ describe('hardware token issuance on a real SQLite file', () => {
     fx.app.db.exec('DROP TRIGGER fail_receipt');
     const ok = await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     expect(ok.receiptNo).toBe('101-01-0000001');
+  });
+
+  it('lists today’s counter transactions with their fee and how it was paid', async () => {
+    fx = await branchWithStock();
+    const [a, b] = fx.tokens as [TestToken, TestToken];
+    await fx.call('issuanceIssue', issueRequest(a.serial, codeAt(a, fx.clock.now), { contractId: 'C0000001', payment: 'CASH' }));
+    await fx.call('issuanceIssue', issueRequest(b.serial, codeAt(b, fx.clock.now), { contractId: 'C0000002', payment: 'ACCOUNT_DEBIT' }));
+    const { entries } = await fx.call('journalToday', {});
+    expect(entries.filter((e) => e.receiptNo).map((e) => [e.receiptNo, e.amount, e.payment])).toEqual([
+      ['101-01-0000002', 2200, 'ACCOUNT_DEBIT'],
+      ['101-01-0000001', 2200, 'CASH'],
+    ]);
+    expect(entries.find((e) => e.kind === 'LOGIN')).toMatchObject({ amount: null, payment: null });
   });
 
   it('refuses a wrong OTP with a message on the OTP field and records only the failure count', async () => {

@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import type { JournalLine } from '../../services/contract';
 import { formatJstDate, formatJstTime, formatYen } from '../../domain/format';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorSummary';
@@ -8,12 +9,26 @@ import { useReceipts } from '../hooks/useReceipts';
 import { useApiData } from '../hooks/useApiData';
 import { useStatus } from '../status';
 
-/** 本日の取引: today's journal, newest last, with 再発行 for receipts. */
+/** The counter transactions among the entries (those with a 受付番号), and their fees by payment. */
+function summarize(entries: JournalLine[]) {
+  const counter = entries.filter((e) => e.receiptNo !== null);
+  const sum = (list: JournalLine[]) => list.reduce((total, e) => total + (e.amount ?? 0), 0);
+  return {
+    counter: counter.length,
+    fees: sum(counter),
+    cash: sum(counter.filter((e) => e.payment === 'CASH')),
+    debit: sum(counter.filter((e) => e.payment === 'ACCOUNT_DEBIT')),
+  };
+}
+
+/** 本日の取引: today's journal, newest first, with 再発行 for receipts. */
 export function JournalScreen() {
   const status = useStatus();
   const fetchToday = useCallback(() => call('journalToday', {}), []);
   const { data, error, reload } = useApiData(fetchToday);
-  const entries = data?.entries ?? null;
+  const [counterOnly, setCounterOnly] = useState(false);
+  const all = data?.entries ?? null;
+  const entries = all && counterOnly ? all.filter((e) => e.receiptNo !== null) : all;
   const receipts = useReceipts();
 
   async function reprint(receiptNo: string) {
@@ -22,6 +37,7 @@ export function JournalScreen() {
   }
 
   const total = (entries ?? []).reduce((sum, e) => sum + (e.amount ?? 0), 0);
+  const summary = summarize(all ?? []);
 
   return (
     <section className="screen" aria-labelledby="journal-title">
@@ -33,6 +49,22 @@ export function JournalScreen() {
         </button>
       </header>
       <ErrorMessage message={error} />
+      {all !== null ? (
+        <div className="journal-summary">
+          <p data-testid="journal-summary">
+            <span>
+              受付 <strong>{summary.counter}件</strong>
+            </span>
+            <span>
+              手数料 <strong>{formatYen(summary.fees)}</strong>（現金 {formatYen(summary.cash)}・口座振替 {formatYen(summary.debit)}）
+            </span>
+          </p>
+          <label className="journal-filter">
+            <input type="checkbox" checked={counterOnly} onChange={(e) => setCounterOnly(e.target.checked)} />
+            受付（受付番号のある取引）のみ表示
+          </label>
+        </div>
+      ) : null}
       {entries === null && !error ? <p>読み込み中…</p> : null}
       {entries !== null && entries.length === 0 ? <p className="empty">本日の取引はまだありません。</p> : null}
       {entries !== null && entries.length > 0 ? (
@@ -55,7 +87,7 @@ export function JournalScreen() {
           foot={
             <tr>
               <th scope="row" colSpan={5}>
-                合計 {entries.length}件
+                表示 {entries.length}件
               </th>
               <td className="num">{formatYen(total)}</td>
               <td colSpan={2} />

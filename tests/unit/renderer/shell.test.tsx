@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../../src/renderer/App';
+import type { JournalLine } from '../../../src/services/contract';
 import { FONT_SIZE_KEY } from '../../../src/renderer/hooks/useFontSize';
 import { BRANCH, MANAGER, TELLER, fakeApi } from './fakeApi';
 
@@ -176,5 +177,40 @@ describe('screen lock', () => {
     await screen.findByLabelText('契約者ID');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await screen.findByRole('dialog', { name: '画面ロック中' }, { timeout: 4000 })).toBeTruthy();
+  });
+});
+
+describe('本日の取引', () => {
+  const line = (seq: number, kind: string, over: Partial<JournalLine> = {}): JournalLine => ({
+    seq,
+    occurredAt: '2026-11-25T01:00:00.000Z',
+    kind,
+    kindLabel: kind,
+    operatorId: 'T001',
+    receiptNo: null,
+    serial: null,
+    contractId: null,
+    amount: null,
+    payment: null,
+    ...over,
+  });
+  const entries = [
+    line(5, 'TOKEN_REISSUED_LOST', { receiptNo: '001-03-0000003', amount: 2200, payment: 'ACCOUNT_DEBIT' }),
+    line(4, 'TOKEN_EXCHANGED', { receiptNo: '001-03-0000002', amount: 0 }),
+    line(3, 'TOKEN_ISSUED', { receiptNo: '001-03-0000001', amount: 2200, payment: 'CASH' }),
+    line(2, 'SEED_IMPORTED'),
+    line(1, 'LOGIN'),
+  ];
+
+  it('sums the day’s counter transactions by payment, and can show only them', async () => {
+    window.location.hash = '#/journal';
+    fakeApi(TELLER, { journalToday: vi.fn(() => Promise.resolve({ ok: true as const, value: { entries } })) });
+    render(<App />);
+    const summary = await screen.findByTestId('journal-summary');
+    expect(summary.textContent).toBe('受付 3件手数料 4,400円（現金 2,200円・口座振替 2,200円）');
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 5 + 1);
+    fireEvent.click(screen.getByLabelText('受付（受付番号のある取引）のみ表示'));
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 3 + 1);
+    expect(screen.getByText('表示 3件')).toBeTruthy();
   });
 });
