@@ -34,6 +34,7 @@ test('every screen passes axe-core’s WCAG 2.1 AA checks, in 標準 and 拡大,
       await openScreen(page, item);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await violations(page), `${item} (${size})`).toEqual([]);
+      await page.screenshot({ path: `test-results/screens/30-${size}-${item}.png`, fullPage: true });
     }
     await openScreen(page, '発行受付');
     await page.getByRole('button', { name: '確認', exact: true }).click();
