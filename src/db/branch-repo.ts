@@ -1,14 +1,9 @@
 import type { Db } from './open';
 import type { FeeRule } from '../domain/types';
-import type { NameOnDocuments } from '../domain/masking';
+import type { BranchSetup } from '../domain/validation';
 
-export interface BranchRow {
-  bankName: string;
-  branchCode: string;
-  branchName: string;
-  terminalNo: string;
-  invoiceRegNo: string;
-  nameOnDocuments: NameOnDocuments;
+/** The branch as set up, with the settings a manager turns on later. */
+export interface BranchRow extends BranchSetup {
   printBranchCopy: boolean;
   japaneseEra: boolean;
 }

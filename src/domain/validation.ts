@@ -224,21 +224,25 @@ export function validateApplicationForm(raw: ApplicationFormInput): Validation<A
   };
 }
 
-/** What SetupRequest (src/services/contract.ts) carries. */
-export interface SetupInput {
+/** The branch as set up on the first run. */
+export interface BranchSetup {
   bankName: string;
   branchCode: string;
   branchName: string;
   terminalNo: string;
   invoiceRegNo: string;
   nameOnDocuments: NameOnDocuments;
+}
+
+/** What SetupRequest (src/services/contract.ts) carries. */
+export interface SetupInput extends BranchSetup {
   managerId: string;
   managerName: string;
   managerPassword: string;
 }
 
 export interface SetupForm {
-  branch: { bankName: string; branchCode: string; branchName: string; terminalNo: string; invoiceRegNo: string; nameOnDocuments: NameOnDocuments };
+  branch: BranchSetup;
   manager: { operatorId: string; name: string; password: string };
 }
 
