@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { SecretBox, type KeyProvider } from '../secrets/secret-box';
@@ -27,10 +27,21 @@ export interface App {
   close(): void;
 }
 
+/**
+ * The ledger holds customer data and sealed seeds: readable by the terminal's user only. SQLite
+ * creates -wal and -shm with the database file's mode, so the file exists at 0600 before it opens.
+ */
+function keepToOwner(file: string): void {
+  if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 /** Wires the services over one ledger file; each host builds exactly one of these. */
 export function openApp(o: AppOptions): App {
-  mkdirSync(o.dataDir, { recursive: true });
-  const db = openDatabase(join(o.dataDir, DB_FILE));
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const file = join(o.dataDir, DB_FILE);
+  keepToOwner(file);
+  const db = openDatabase(file);
   const ports: Ports = {
     db,
     secrets: new SecretBox(o.keys.dataKey()),

@@ -1,7 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchWithStock, type Fixture } from '../support/app-fixture';
+import { openApp } from '../../src/services/app';
+import { keyFileProvider } from '../../src/secrets/key-file';
 import { verifyChain } from '../../src/db/journal';
 
 let fx: Fixture;
@@ -92,9 +95,28 @@ describe('token seeds at rest', () => {
       expect(file.includes(Buffer.from(t.secret.toString('hex')))).toBe(false);
     }
     expect(statSync(join(fx.dir, 'madoguchi.key')).mode & 0o777).toBe(0o600);
+    for (const f of ['madoguchi.sqlite', 'madoguchi.sqlite-wal', 'madoguchi.sqlite-shm']) {
+      expect(statSync(join(fx.dir, f)).mode & 0o777, f).toBe(0o600);
+    }
     await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
     const listed = JSON.stringify(await fx.call('stockList', {}));
     expect(listed).not.toContain(fx.tokens[0]!.secret.toString('hex'));
+  });
+
+  it('creates a new data folder for its user only, and narrows a ledger file made readable to others', () => {
+    const root = mkdtempSync(join(tmpdir(), 'madoguchi-perm-'));
+    try {
+      const dataDir = join(root, 'terminal', 'data');
+      const open = () => openApp({ dataDir, keys: keyFileProvider(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
+      open().close();
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      chmodSync(join(dataDir, 'madoguchi.sqlite'), 0o644);
+      const app = open();
+      expect(statSync(join(dataDir, 'madoguchi.sqlite')).mode & 0o777).toBe(0o600);
+      app.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses a seed file that repeats a serial already in stock, importing nothing of it', async () => {
