@@ -1,14 +1,8 @@
 import type { Db } from './open';
 import type { ApplicationForm } from '../domain/types';
+import type { ContractDetails } from '../domain/validation';
 
-export interface ContractRow {
-  contractId: string;
-  nameKanji: string;
-  nameKana: string;
-  accountBranch: string;
-  accountSubject: string;
-  accountNumber: string;
-  featurePhone: boolean;
+export interface ContractRow extends ContractDetails {
   currentSerial: string | null;
 }
 

@@ -159,7 +159,8 @@ function collect<T>(errors: FieldErrors, field: string, fn: () => T): T | undefi
   }
 }
 
-export interface ApplicationFormInput {
+/** The contract as the application form names it (and the ledger keeps it). */
+export interface ContractDetails {
   contractId: string;
   nameKanji: string;
   nameKana: string;
@@ -167,6 +168,9 @@ export interface ApplicationFormInput {
   accountSubject: string;
   accountNumber: string;
   featurePhone: boolean;
+}
+
+export interface ApplicationFormInput extends ContractDetails {
   identityDocument: string;
   sealChecked: boolean;
 }
