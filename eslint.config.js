@@ -9,7 +9,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os', '
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.scratch/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,14 +20,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**'],
+    files: ['domain/**'],
     rules: restrict([
       { group: [...nodeBuiltins, 'better-sqlite3', 'pdfkit', 'electron', 'react', 'fastify'], message: 'The domain is pure: no I/O, no database, no host.' },
       { group: ['**/db/**', '**/db', '**/services/**', '**/templates/**', '**/electron/**', '**/host/**', '**/renderer/**'], message: 'The domain imports nothing above it.' },
     ]),
   },
   {
-    files: ['src/db/**', 'src/templates/**', 'src/secrets/**'],
+    files: ['db/**', 'templates/**'],
     rules: restrict([
       { group: ['electron', 'react', 'fastify'], message: 'No host or UI below the services.' },
       { group: ['**/services/**', '**/electron/**', '**/host/**', '**/renderer/**'], message: 'Imports point down: db/templates may use the domain only.' },
@@ -36,14 +36,14 @@ export default tseslint.config(
   {
     // PSKC and other seed-file formats: between the domain and the services (node:crypto and
     // fast-xml-parser allowed), nothing of ours but the domain.
-    files: ['src/seeds/**'],
+    files: ['seeds/**'],
     rules: restrict([
       { group: ['electron', 'react', 'fastify', 'better-sqlite3', 'pdfkit'], message: 'Seed parsers do no I/O and know no host.' },
       { group: ['**/db/**', '**/db', '**/services/**', '**/templates/**', '**/secrets/**', '**/electron/**', '**/host/**', '**/renderer/**'], message: 'Seed parsers may use the domain only.' },
     ]),
   },
   {
-    files: ['src/services/**'],
+    files: ['services/**'],
     rules: restrict([
       { group: ['electron', 'react', 'fastify'], message: 'Services are host-agnostic.' },
       { group: ['**/electron/**', '**/host/**', '**/renderer/**'], message: 'Services never reach a host or the screen.' },
@@ -51,8 +51,8 @@ export default tseslint.config(
   },
   {
     // IPC is mounted in one place, behind the sender guard (main.ts), and exposed in one place (preload.ts).
-    files: ['src/electron/**'],
-    ignores: ['src/electron/main.ts', 'src/electron/preload.ts'],
+    files: ['electron/**'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -61,7 +61,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**'],
+    files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/open';
+import { openDatabase } from '../db/open';
 import { branchWithStock, issueRequest } from '../tests/support/app-fixture';
 import { codeAt } from '../tests/support/seeds';
 

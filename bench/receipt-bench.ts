@@ -5,10 +5,10 @@
  * Used by `npm run bench`; no assertions here.
  */
 import PDFDocument from 'pdfkit';
-import { formatJstDate, formatJstDateTime, formatYen } from '../src/domain/format';
-import { COPY_LABELS, pdfBytes, renderCounterDocument, type CounterDocument } from '../src/templates/counter-document';
+import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
+import { COPY_LABELS, pdfBytes, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
 import { SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';
-import { pdfFont } from '../src/templates/fonts';
+import { pdfFont } from '../templates/fonts';
 
 
 /** The text the layout prints for `doc`, one string per line, without any layout. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { parsePskc } from '../src/seeds/pskc';
+import { parsePskc } from '../seeds/pskc';
 import { branchWithStock } from '../tests/support/app-fixture';
 import { buildEncryptedPskc } from '../tests/support/pskc-builder';
 import { codeAt } from '../tests/support/seeds';

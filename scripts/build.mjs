@@ -7,10 +7,10 @@ await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
 await Promise.all([
-  esbuild({ ...node, entryPoints: ['src/launch.ts'], outfile: 'dist/launch.mjs', format: 'esm' }),
-  esbuild({ ...node, entryPoints: ['src/electron/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/launch.ts'], outfile: 'dist/launch.mjs', format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm' }),
   // A sandboxed preload may only require('electron'): everything else is bundled in.
-  esbuild({ bundle: true, platform: 'node', format: 'cjs', external: ['electron'], entryPoints: ['src/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', logLevel: 'warning' }),
-  esbuild({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/host/browser/bridge.ts'], outfile: 'dist/host-bridge.js', logLevel: 'warning' }),
+  esbuild({ bundle: true, platform: 'node', format: 'cjs', external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', logLevel: 'warning' }),
+  esbuild({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['browser/bridge.ts'], outfile: 'dist/host-bridge.js', logLevel: 'warning' }),
 ]);
 console.log('madoguchi: build done (dist/)');

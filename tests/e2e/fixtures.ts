@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { MadoguchiApi } from '../../src/services/contract';
+import type { MadoguchiApi } from '../../services/contract';
 
 export interface Host {
   /** The URL the launcher printed, with the start-up secret in its fragment. */

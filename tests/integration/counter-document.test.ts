@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors';
-import { renderCounterDocument, type CounterDocument } from '../../src/templates/counter-document';
+import { DomainError } from '../../domain/errors';
+import { renderCounterDocument, type CounterDocument } from '../../templates/counter-document';
 import { SAMPLE_ISSUANCE_RECEIPT } from '../support/sample-documents';
 
 const issuance: CounterDocument = {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/db/journal';
+import { verifyChain } from '../../db/journal';
 import { branchWithStock, counts, issueRequest, type Fixture } from '../support/app-fixture';
 import { codeAt } from '../support/seeds';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyChain } from '../../src/db/journal';
+import { verifyChain } from '../../db/journal';
 import { branchWithStock, counts, issueRequest, type Fixture } from '../support/app-fixture';
 import { codeAt, type TestToken } from '../support/seeds';
-import { ERROR_LOG_FILE } from '../../src/services/error-log';
+import { ERROR_LOG_FILE } from '../../services/error-log';
 import { pdfText } from '../support/pdf-text';
 
 let fx: Fixture;

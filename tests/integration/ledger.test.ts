@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/db/journal';
+import { verifyChain } from '../../db/journal';
 import { branchWithStock, issueRequest, type Fixture } from '../support/app-fixture';
 import { codeAt } from '../support/seeds';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ describe('npm run verify-ledger', () => {
   it('exits 0 on an intact file and 1 naming the entry on a tampered one', async () => {
     fx = await branchWithStock();
     const file = join(fx.dir, 'madoguchi.sqlite');
-    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'src/db/verify-cli.ts', file], { encoding: 'utf8' });
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'db/verify-cli.ts', file], { encoding: 'utf8' });
     const intact = run();
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/ledger OK: \d+ entries/);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/db/journal';
+import { verifyChain } from '../../db/journal';
 import { branchWithStock, issueRequest, type Fixture } from '../support/app-fixture';
 import { pdfText } from '../support/pdf-text';
 import { buildEncryptedPskc } from '../support/pskc-builder';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchWithStock, type Fixture } from '../support/app-fixture';
-import { openApp } from '../../src/services/app';
-import { keyFileProvider } from '../../src/secrets/key-file';
-import { verifyChain } from '../../src/db/journal';
+import { openApp } from '../../services/app';
+import { keyFileProvider } from '../../browser/key-file';
+import { verifyChain } from '../../db/journal';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());

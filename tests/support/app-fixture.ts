@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App } from '../../src/services/app';
-import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../src/services/error-log';
-import type { Channel, RequestOf, ResponseOf } from '../../src/services/contract';
-import { keyFileProvider } from '../../src/secrets/key-file';
+import { openApp, type App } from '../../services/app';
+import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/error-log';
+import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
+import { keyFileProvider } from '../../browser/key-file';
 import { makeOathCsv, type TestToken } from './seeds';
 
 export const BRANCH = {

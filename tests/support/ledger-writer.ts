@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp } from '../../src/services/app';
-import { keyFileProvider } from '../../src/secrets/key-file';
+import { openApp } from '../../services/app';
+import { keyFileProvider } from '../../browser/key-file';
 import { issueRequest } from './app-fixture';
 import { codeAt, type TestToken } from './seeds';
 

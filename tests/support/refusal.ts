@@ -1,4 +1,4 @@
-import { DomainError } from '../../src/domain/errors';
+import { DomainError } from '../../domain/errors';
 
 /** The DomainError `fn` refuses with; fails the test when it returns or throws anything else. */
 export function refusal(fn: () => unknown): DomainError {

@@ -1,4 +1,4 @@
-import type { CounterDocument } from '../../src/templates/counter-document';
+import type { CounterDocument } from '../../templates/counter-document';
 
 /** A typical issuance receipt, customer copy. */
 export const SAMPLE_ISSUANCE_RECEIPT: CounterDocument = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { generateOtp, totpStep } from '../../src/domain/otp';
-import type { OtpParams } from '../../src/domain/types';
+import { generateOtp, totpStep } from '../../domain/otp';
+import type { OtpParams } from '../../domain/types';
 
 export interface TestToken {
   serial: string;

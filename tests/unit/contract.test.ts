@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../src/services/contract';
-import { CHANNELS } from '../../src/services/channels';
+import { contract } from '../../services/contract';
+import { CHANNELS } from '../../services/channels';
 
 describe('the API contract', () => {
   it('lists exactly the channels the preload and the browser bridge expose', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSuspensionByForm, checkSymptoms, feeKindFor } from '../../../src/domain/counter-rules';
+import { checkSuspensionByForm, checkSymptoms, feeKindFor } from '../../../domain/counter-rules';
 
 describe('fee per reason', () => {
   it.each(['FAULT', 'DAMAGE', 'BATTERY'] as const)('%s with the old token handed in is a free replacement', (reason) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../../support/refusal';
-import { DEFAULT_FEE_RULES, findFeeRule, quoteFee, taxIncludedSplit } from '../../../src/domain/fees';
-import type { FeeRule } from '../../../src/domain/types';
+import { DEFAULT_FEE_RULES, findFeeRule, quoteFee, taxIncludedSplit } from '../../../domain/fees';
+import type { FeeRule } from '../../../domain/types';
 
 describe('DEFAULT_FEE_RULES', () => {
   it('holds the three published fees at 10 % from 2019-10-01', () => {

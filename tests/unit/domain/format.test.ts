@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJstDate, formatJstDateTime, formatYen, japaneseEraYear, jstDate } from '../../../src/domain/format';
+import { formatJstDate, formatJstDateTime, formatYen, japaneseEraYear, jstDate } from '../../../domain/format';
 
 describe('dates in Japan time, whatever the machine’s zone', () => {
   it('takes the business date and the time in JST', () => {

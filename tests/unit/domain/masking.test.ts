@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAccount, maskContractId, maskGivenName, maskName, nameOnDocument } from '../../../src/domain/masking';
+import { maskAccount, maskContractId, maskGivenName, maskName, nameOnDocument } from '../../../domain/masking';
 
 describe('maskName', () => {
   it('keeps the first character and the spaces', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
+import { DomainError } from '../../../domain/errors';
 import {
   INITIAL_OTP_MEMORY,
   checkOtp,
@@ -7,8 +7,8 @@ import {
   resyncOtp,
   totpStep,
   type OtpCheckInput,
-} from '../../../src/domain/otp';
-import type { OtpHash, OtpMemory, OtpParams } from '../../../src/domain/types';
+} from '../../../domain/otp';
+import type { OtpHash, OtpMemory, OtpParams } from '../../../domain/types';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const SEED20 = ascii('12345678901234567890');

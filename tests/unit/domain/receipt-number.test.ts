@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
-import { formatReceiptNo, nextReceiptSeq, parseReceiptNo } from '../../../src/domain/receipt-number';
+import { DomainError } from '../../../domain/errors';
+import { formatReceiptNo, nextReceiptSeq, parseReceiptNo } from '../../../domain/receipt-number';
 
 function code(fn: () => unknown): string {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
-import { generateOtp } from '../../../src/domain/otp';
-import { decodeBase32, decodeHex, parseOathCsv } from '../../../src/domain/seed-csv';
+import { DomainError } from '../../../domain/errors';
+import { generateOtp } from '../../../domain/otp';
+import { decodeBase32, decodeHex, parseOathCsv } from '../../../seeds/oath-csv';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 // "12345678901234567890" (the RFC 4226 seed) in hex and in base32.

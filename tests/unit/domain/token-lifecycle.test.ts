@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
+import { DomainError } from '../../../domain/errors';
 import {
   TOKEN_EVENTS,
   TOKEN_STATE_LABELS,
@@ -7,8 +7,8 @@ import {
   canTransition,
   nextState,
   type TokenEvent,
-} from '../../../src/domain/token-lifecycle';
-import { TOKEN_STATES, type TokenState } from '../../../src/domain/types';
+} from '../../../domain/token-lifecycle';
+import { TOKEN_STATES, type TokenState } from '../../../domain/types';
 
 /** The graph of DOMAIN.md, written out independently of the implementation. */
 const ALLOWED: [TokenState, TokenEvent, TokenState][] = [

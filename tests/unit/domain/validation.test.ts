@@ -15,7 +15,7 @@ import {
   validateSetup,
   type ApplicationFormInput,
   type SetupInput,
-} from '../../../src/domain/validation';
+} from '../../../domain/validation';
 
 describe('normalizeInput', () => {
   it('turns full-width digits, letters and spaces into half-width and trims', () => {

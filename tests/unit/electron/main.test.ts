@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, IPC_PREFIX } from '../../../src/services/channels';
+import { CHANNELS, IPC_PREFIX } from '../../../services/channels';
 import { FakeWebContents, recorded } from '../../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electron);
@@ -13,7 +13,7 @@ const ours = 'app://madoguchi/index.html';
 
 beforeAll(async () => {
   process.env.MADOGUCHI_DATA_DIR = dataDir;
-  await import('../../../src/electron/main');
+  await import('../../../electron/main');
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
 });
 afterAll(() => {
@@ -98,7 +98,7 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
 
 describe('the preload', () => {
   it('exposes window.madoguchi with one method per channel, each bound to its own IPC channel', async () => {
-    await import('../../../src/electron/preload');
+    await import('../../../electron/preload');
     const api = recorded.exposed.get('madoguchi')!;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     await api.stockLookup!({ serial: 'MG0000000001' });
@@ -109,7 +109,7 @@ describe('the preload', () => {
 
 describe('printing a receipt in Electron (against the stand-in)', () => {
   it('prints the PDF from a hidden sandboxed window with the print dialog, then closes it and removes the file', async () => {
-    const { electronPrinter } = await import('../../../src/electron/print');
+    const { electronPrinter } = await import('../../../electron/print');
     const pdf = Buffer.from('%PDF-1.7 receipt 101-01-0000001');
     const before = recorded.windows.length;
 
@@ -123,7 +123,7 @@ describe('printing a receipt in Electron (against the stand-in)', () => {
   });
 
   it('answers false when the operator cancels the dialog, and cleans up all the same', async () => {
-    const { electronPrinter } = await import('../../../src/electron/print');
+    const { electronPrinter } = await import('../../../electron/print');
     const before = recorded.windows.length;
     const answered = electronPrinter.printPdf(Buffer.from('%PDF-1.7'));
     recorded.windows[before]!.webContents.printAnswer = false;

@@ -1,6 +1,6 @@
 /** A fake window.madoguchi for component tests: sensible answers, each channel overridable. */
 import { vi } from 'vitest';
-import type { MadoguchiApi, Operator, Result } from '../../../src/services/contract';
+import type { MadoguchiApi, Operator, Result } from '../../../services/contract';
 
 export const BRANCH = {
   bankName: 'みなと信用金庫',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../../src/renderer/App';
+import { App } from '../../../renderer/app/App';
 import { MANAGER, TELLER, fakeApi } from './fakeApi';
 
 beforeEach(() => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from '../../../src/renderer/App';
-import type { JournalLine } from '../../../src/services/contract';
-import { FONT_SIZE_KEY } from '../../../src/renderer/hooks/useFontSize';
+import { App } from '../../../renderer/app/App';
+import type { JournalLine } from '../../../services/contract';
+import { FONT_SIZE_KEY } from '../../../renderer/hooks/useFontSize';
 import { BRANCH, MANAGER, TELLER, fakeApi } from './fakeApi';
 
 beforeEach(() => {

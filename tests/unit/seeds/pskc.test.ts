@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors';
-import { generateOtp } from '../../../src/domain/otp';
-import { isPskc, parsePskc, PSKC_ERROR, PSKC_KEY_FIELD, type PskcOptions } from '../../../src/seeds/pskc';
+import { DomainError } from '../../../domain/errors';
+import { generateOtp } from '../../../domain/otp';
+import { isPskc, parsePskc, PSKC_ERROR, PSKC_KEY_FIELD, type PskcOptions } from '../../../seeds/pskc';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

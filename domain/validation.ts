@@ -1,0 +1,296 @@
+/**
+ * Form rules for the counter screens. Japanese input is normalised first (NFKC: full-width
+ * digits and letters become half-width), then checked; every refusal names the form field
+ * and says in plain Japanese what to fix.
+ */
+import { DomainError, refuse } from './errors';
+import {
+  ACCOUNT_SUBJECTS,
+  IDENTITY_DOCUMENTS,
+  type AccountSubject,
+  type ApplicationForm,
+  type IdentityDocument,
+} from './types';
+import type { NameOnDocuments } from './masking';
+
+/** Field name → message, one message per field. */
+export type FieldErrors = Record<string, string>;
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** NFKC + trim (full-width spaces too): " ＡＢ１２３ " → "AB123". */
+export function normalizeInput(s: string): string {
+  return s.normalize('NFKC').trim();
+}
+
+/** Number of characters as a person counts them (a surrogate-pair kanji such as 𠮷 is one). */
+export function charLength(s: string): number {
+  return [...s].length;
+}
+
+// Hyphen-like marks a teller may type between serial groups: ASCII and Unicode hyphens and
+// dashes, the minus sign, and the prolonged sound mark an IME produces for "-" in kana mode.
+const SERIAL_SEPARATORS = /[\s\-\u2010-\u2015\u2212\u30FC\uFF70]/gu;
+
+/** NFKC, drop spaces and hyphens, upper-case: "ａｂ１２-３４５６ ７８９０" → "AB1234567890". */
+export function normalizeSerial(raw: string): string {
+  return raw.normalize('NFKC').replace(SERIAL_SEPARATORS, '').toUpperCase();
+}
+
+/** The normalised serial, or DomainError SERIAL_FORMAT (field 'serial'). */
+export function validateSerial(raw: string): string {
+  const serial = normalizeSerial(raw);
+  if (!/^[A-Z0-9]{12}$/.test(serial)) {
+    refuse('SERIAL_FORMAT', 'シリアル番号は英数字12桁で入力してください', 'serial');
+  }
+  return serial;
+}
+
+/**
+ * Kana as the bank records it: half-width kana → full-width (NFKC, which also joins ﾞ/ﾟ),
+ * hiragana → katakana, spaces → one full-width space. "ﾔﾏﾀﾞ ﾀﾛｳ" / "やまだ たろう" → "ヤマダ" + U+3000 + "タロウ".
+ */
+export function toFullWidthKatakana(s: string): string {
+  return s
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\u3041-\u3096\u309D\u309E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    .replace(/\s+/gu, '\u3000');
+}
+
+/** Only full-width katakana (ァ–ヶ, including ヴ), ー and the full-width space; not empty. */
+export function isFullWidthKatakana(s: string): boolean {
+  return /^[\u30A1-\u30F6\u30FC\u3000]+$/u.test(s);
+}
+
+/**
+ * Check digit of a 法人番号 (also used by invoice registration numbers, T + 13 digits):
+ * 9 − (Σ digit × weight mod 9), weights 1, 2, 1, 2 … from the rightmost of the 12 digits.
+ */
+export function invoiceRegNoCheckDigit(twelveDigits: string): number {
+  if (!/^\d{12}$/.test(twelveDigits)) {
+    throw new RangeError(`invoiceRegNoCheckDigit needs exactly 12 digits, got "${twelveDigits}"`);
+  }
+  let sum = 0;
+  for (let i = 0; i < 12; i++) {
+    const digit = Number(twelveDigits[11 - i]);
+    sum += digit * (i % 2 === 0 ? 1 : 2);
+  }
+  return 9 - (sum % 9);
+}
+
+/**
+ * 適格請求書発行事業者登録番号: "T" + 13 digits, the first digit being the check digit of the
+ * other twelve. Accepts full-width characters, lower-case t, spaces and hyphens.
+ */
+export function validateInvoiceRegNo(raw: string): string {
+  const s = raw.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212\u30FC]/gu, '').toUpperCase();
+  const m = /^T(\d)(\d{12})$/.exec(s);
+  if (!m) {
+    return refuse(
+      'INVOICE_REG_NO_FORMAT',
+      '登録番号は「T」に続けて数字13桁で入力してください（例：T1234567890123）',
+      'invoiceRegNo',
+    );
+  }
+  if (Number(m[1]) !== invoiceRegNoCheckDigit(m[2] as string)) {
+    refuse(
+      'INVOICE_REG_NO_CHECK',
+      '登録番号の数字に誤りがあります。登録通知書の番号をもう一度確認して入力してください',
+      'invoiceRegNo',
+    );
+  }
+  return s;
+}
+
+/** NFKC, spaces removed, exactly `digits` digits (field 'otp'). */
+export function validateOtpFormat(raw: string, digits: number): string {
+  const s = raw.normalize('NFKC').replace(/\s/gu, '');
+  if (s.length !== digits || !/^\d+$/.test(s)) {
+    refuse('OTP_FORMAT', `ワンタイムパスワードは数字${digits}桁で入力してください`, 'otp');
+  }
+  return s;
+}
+
+/** 3–20 half-width letters and digits (case kept as typed). Field 'operatorId'. */
+export function validateOperatorId(raw: string): string {
+  const s = normalizeInput(raw);
+  if (!/^[A-Za-z0-9]{3,20}$/.test(s)) {
+    refuse('OPERATOR_ID_FORMAT', 'オペレーターIDは英数字3〜20桁で入力してください', 'operatorId');
+  }
+  return s;
+}
+
+/**
+ * The password as it is to be stored (hashed) and compared: NFKC only, not trimmed, so that a
+ * password typed in full-width mode matches. Login must apply the same normalisation.
+ */
+export function normalizePassword(raw: string): string {
+  return raw.normalize('NFKC');
+}
+
+/** At least 8 characters with a letter and a digit. Returns normalizePassword(raw). Field 'password'. */
+export function validatePassword(raw: string): string {
+  const s = normalizePassword(raw);
+  if (charLength(s) < 8 || !/[A-Za-z]/.test(s) || !/\d/.test(s)) {
+    refuse('PASSWORD_WEAK', 'パスワードは8文字以上で、英字と数字をそれぞれ1文字以上含めてください', 'password');
+  }
+  return s;
+}
+
+/** A person's name in kanji: kept as typed (no NFKC, which would replace variant kanji such as 神), trimmed, spaces → one full-width space. */
+export function normalizeName(raw: string): string {
+  return raw.trim().replace(/\s+/gu, '\u3000');
+}
+
+function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, string> {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** Runs `fn`; on a DomainError records its message under `field` and yields undefined. */
+function collect<T>(errors: FieldErrors, field: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DomainError) {
+      errors[field] = e.message;
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** The contract as the application form names it (and the ledger keeps it). */
+export interface ContractDetails {
+  contractId: string;
+  nameKanji: string;
+  nameKana: string;
+  accountBranch: string;
+  accountSubject: string;
+  accountNumber: string;
+  featurePhone: boolean;
+}
+
+export interface ApplicationFormInput extends ContractDetails {
+  identityDocument: string;
+  sealChecked: boolean;
+}
+
+/** Checks the whole application form at once; error keys are the raw field names. */
+export function validateApplicationForm(raw: ApplicationFormInput): Validation<ApplicationForm> {
+  const errors: FieldErrors = {};
+
+  const contractId = normalizeInput(raw.contractId);
+  if (contractId === '') errors.contractId = '契約者IDを入力してください';
+  else if (!/^[A-Za-z0-9]{4,16}$/.test(contractId)) errors.contractId = '契約者IDは英数字4〜16桁で入力してください';
+
+  const nameKanji = normalizeName(raw.nameKanji);
+  if (nameKanji === '') errors.nameKanji = 'お名前（漢字）を入力してください';
+  else if (charLength(nameKanji) > 30) errors.nameKanji = 'お名前（漢字）は30文字以内で入力してください';
+
+  const nameKana = toFullWidthKatakana(raw.nameKana);
+  if (nameKana === '') errors.nameKana = 'お名前（カナ）を入力してください';
+  else if (!isFullWidthKatakana(nameKana)) errors.nameKana = 'お名前（カナ）はカタカナで入力してください';
+
+  const accountBranch = normalizeInput(raw.accountBranch);
+  if (!/^\d{3}$/.test(accountBranch)) errors.accountBranch = '店番は数字3桁で入力してください';
+
+  let accountSubject = normalizeInput(raw.accountSubject);
+  if (/^\d$/.test(accountSubject)) accountSubject = `0${accountSubject}`;
+  if (!hasKey(ACCOUNT_SUBJECTS, accountSubject)) {
+    errors.accountSubject = `科目を選択してください（${Object.entries(ACCOUNT_SUBJECTS)
+      .map(([k, v]) => `${k}:${v}`)
+      .join('、')}）`;
+  }
+
+  const accountNumberRaw = normalizeInput(raw.accountNumber);
+  if (!/^\d{1,7}$/.test(accountNumberRaw)) errors.accountNumber = '口座番号は数字7桁以内で入力してください';
+  const accountNumber = accountNumberRaw.padStart(7, '0');
+
+  const identityDocument = normalizeInput(raw.identityDocument);
+  if (!hasKey(IDENTITY_DOCUMENTS, identityDocument)) {
+    errors.identityDocument = '確認した本人確認書類を選択してください';
+  }
+
+  if (raw.sealChecked !== true) errors.sealChecked = 'お届け印の照合を確認してください';
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      contractId,
+      nameKanji,
+      nameKana,
+      account: { branchCode: accountBranch, subject: accountSubject as AccountSubject, number: accountNumber },
+      featurePhone: raw.featurePhone === true,
+      identityDocument: identityDocument as IdentityDocument,
+      sealChecked: true,
+    },
+  };
+}
+
+/** The branch as set up on the first run. */
+export interface BranchSetup {
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  terminalNo: string;
+  invoiceRegNo: string;
+  nameOnDocuments: NameOnDocuments;
+}
+
+/** What SetupRequest (services/contract.ts) carries. */
+export interface SetupInput extends BranchSetup {
+  managerId: string;
+  managerName: string;
+  managerPassword: string;
+}
+
+export interface SetupForm {
+  branch: BranchSetup;
+  manager: { operatorId: string; name: string; password: string };
+}
+
+/** Checks the first-run setup form at once; error keys are the SetupRequest field names. */
+export function validateSetup(raw: SetupInput): Validation<SetupForm> {
+  const errors: FieldErrors = {};
+
+  const bankName = normalizeInput(raw.bankName);
+  if (bankName === '') errors.bankName = '金融機関名を入力してください';
+  else if (charLength(bankName) > 30) errors.bankName = '金融機関名は30文字以内で入力してください';
+
+  const branchCode = normalizeInput(raw.branchCode);
+  if (!/^\d{3}$/.test(branchCode)) errors.branchCode = '店番は数字3桁で入力してください';
+
+  const branchName = normalizeInput(raw.branchName);
+  if (branchName === '') errors.branchName = '店舗名を入力してください';
+  else if (charLength(branchName) > 30) errors.branchName = '店舗名は30文字以内で入力してください';
+
+  const terminalRaw = normalizeInput(raw.terminalNo);
+  if (!/^\d{1,2}$/.test(terminalRaw)) errors.terminalNo = '端末番号は数字2桁以内で入力してください';
+  const terminalNo = terminalRaw.padStart(2, '0');
+
+  const invoiceRegNo = collect(errors, 'invoiceRegNo', () => validateInvoiceRegNo(raw.invoiceRegNo));
+  const managerId = collect(errors, 'managerId', () => validateOperatorId(raw.managerId));
+
+  const managerName = normalizeName(raw.managerName);
+  if (managerName === '') errors.managerName = '役席者の氏名を入力してください';
+  else if (charLength(managerName) > 30) errors.managerName = '役席者の氏名は30文字以内で入力してください';
+
+  const managerPassword = collect(errors, 'managerPassword', () => validatePassword(raw.managerPassword));
+
+  if (
+    Object.keys(errors).length > 0 ||
+    invoiceRegNo === undefined ||
+    managerId === undefined ||
+    managerPassword === undefined
+  ) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    value: {
+      branch: { bankName, branchCode, branchName, terminalNo, invoiceRegNo, nameOnDocuments: raw.nameOnDocuments },
+      manager: { operatorId: managerId, name: managerName, password: managerPassword },
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { Branch, Operator } from '../../services/contract';
+import type { FontSize } from '../hooks/useFontSize';
+import { useHashRoute } from './useHashRoute';
+import { StatusContext } from '../hooks/useStatus';
+import { BranchContext } from '../hooks/useBranch';
+import { Header } from './Header';
+import { Menu, routeFor } from './Menu';
+import { StatusBar } from './StatusBar';
+import { IssueScreen } from '../screens/issue/IssueScreen';
+import { JournalScreen } from '../screens/journal/JournalScreen';
+import { StockScreen } from '../screens/stock/StockScreen';
+import { OperatorsScreen } from '../screens/operators/OperatorsScreen';
+import { ReplaceScreen } from '../screens/exchange/ExchangeScreen';
+import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
+import { SuspendScreen } from '../screens/suspend/SuspendScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { useKeptSession } from '../counter/useKeptSession';
+import { ISSUE_VOLATILE, NEW_SESSION } from '../screens/issue/draft';
+import { NEW_REPLACE_SESSION, REPLACE_VOLATILE } from '../screens/exchange/draft';
+import { NEW_SUSPEND_SESSION, SUSPEND_VOLATILE } from '../screens/suspend/draft';
+
+type Props = {
+  branch: Branch | null;
+  operator: Operator;
+  fontSize: FontSize;
+  onFontSize: (size: FontSize) => void;
+  onLogout: () => void;
+  onBranchChanged: (branch: Branch) => void;
+  /** While the lock overlay is up, the screen stays mounted but cannot be reached. */
+  locked: boolean;
+};
+
+/** The main screen: header, menu, the chosen screen, status line. */
+export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onBranchChanged, locked }: Props) {
+  const [requested, go] = useHashRoute();
+  const route = routeFor(operator.role, requested);
+  // The counter forms live here, so that a half-filled form survives a visit to another menu,
+  // and in sessionStorage, so that it survives a reload.
+  const me = operator.operatorId;
+  const [issueSession, setIssueSession, issueKept] = useKeptSession('issue', NEW_SESSION, me, ISSUE_VOLATILE);
+  const [replaceSession, setReplaceSession, replaceKept] = useKeptSession('replace', NEW_REPLACE_SESSION, me, REPLACE_VOLATILE);
+  const [suspendSession, setSuspendSession, suspendKept] = useKeptSession('suspend', NEW_SUSPEND_SESSION, me, SUSPEND_VOLATILE);
+  const [message, setMessage] = useState(() =>
+    issueKept || replaceKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : '',
+  );
+
+  return (
+    <BranchContext.Provider value={branch}>
+      <StatusContext.Provider value={setMessage}>
+        <div className="app" inert={locked} aria-hidden={locked || undefined}>
+          <Header branch={branch} operator={operator} fontSize={fontSize} onFontSize={onFontSize} onLogout={onLogout} />
+          <div className="app-body">
+            <Menu role={operator.role} current={route} onSelect={go} />
+            <main className="app-main" id="main">
+              {route === 'issue' ? <IssueScreen session={issueSession} update={setIssueSession} /> : null}
+              {route === 'replace' ? <ReplaceScreen session={replaceSession} update={setReplaceSession} /> : null}
+              {route === 'suspend' ? <SuspendScreen session={suspendSession} update={setSuspendSession} /> : null}
+              {route === 'journal' ? <JournalScreen /> : null}
+              {route === 'stock' ? <StockScreen role={operator.role} /> : null}
+              {route === 'returns' ? <ReturnsScreen /> : null}
+              {route === 'operators' ? <OperatorsScreen /> : null}
+              {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
+            </main>
+          </div>
+          <StatusBar message={message} />
+        </div>
+      </StatusContext.Provider>
+    </BranchContext.Provider>
+  );
+}

@@ -1,0 +1,45 @@
+import { textInput, type Bound } from './bind';
+import { lookedUp, type Lookup, type StockInfo } from './session';
+import { LookupBadge, stockState } from '../components/Badge';
+import { TextField } from '../components/Field';
+import { useFieldId } from '../components/formScope';
+
+export const OTP_INSTRUCTION = 'お客さまにトークンの①ボタンを押していただき、表示された6桁を入力してください';
+
+type Props = {
+  legend: string;
+  serial: Bound<string>;
+  otp: Bound<string>;
+  lookup: Lookup<StockInfo>;
+  /** The teller left the serial field (a scanner ends with Enter): look it up. */
+  onSerialCommit: () => void;
+};
+
+/**
+ * A token from the branch's stock: its serial (barcode scanner or keyboard) with the state the
+ * stock knows, and the code the customer reads from it after pressing ①, checked on 確定.
+ */
+export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: Props) {
+  const stateId = `${useFieldId(serial.name)}-state`;
+  return (
+    <fieldset className="form-section">
+      <legend>{legend}</legend>
+      <TextField
+        {...textInput(serial)}
+        onBlur={onSerialCommit}
+        className="w-serial"
+        maxLength={40}
+        hint="トークン裏面の12桁の英数字。バーコードを読み取るか入力してください。"
+        afterId={stateId}
+        after={<LookupBadge id={stateId} testId={`${serial.name}-state`} lookup={lookup} typed={serial.value} ok={stockState} />}
+      />
+      <TextField {...textInput(otp)} className="w-otp" inputMode="numeric" maxLength={6} hint={OTP_INSTRUCTION} />
+    </fieldset>
+  );
+}
+
+/** For summaries: a serial with the state the stock gave for it. */
+export function serialWithState(serial: string, lookup: Lookup<StockInfo>): string {
+  const info = lookedUp(lookup, serial);
+  return info ? `${serial}（${info.stateLabel}）` : serial;
+}

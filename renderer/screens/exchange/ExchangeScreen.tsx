@@ -1,0 +1,174 @@
+import type { ResponseOf } from '../../../services/contract';
+import { formatYen } from '../../../domain/format';
+import { call, type Result } from '../../api';
+import { contractText } from '../../counter/ContractSection';
+import { ConfirmPanel, DonePanel, StepsHeader, type SummaryRow } from '../../counter/CounterSteps';
+import { feeText } from '../../counter/FeeBox';
+import { serialWithState } from '../../counter/TokenFromStock';
+import { identityDocumentLabel } from '../../counter/IdentityDocumentField';
+import { lookedUp } from '../../counter/session';
+import { CONTRACT_LOOKUP, STOCK_LOOKUP, useCounterFlow, useLookup, type FlowSpec, type Update } from '../../counter/useCounterFlow';
+import { useFeeQuote } from '../../hooks/useFeeQuote';
+import type { Receipts } from '../../hooks/useReceipts';
+import { PAYMENT_LABELS } from '../../labels';
+import { ReplaceInputStep, REPLACE_FORM_PREFIX } from './ExchangeInputStep';
+import {
+  NEW_REPLACE_SESSION,
+  precheck,
+  reasonLabel,
+  replaceLabels,
+  SYMPTOM_LABELS,
+  toExchangeRequest,
+  toLostRequest,
+  transactionLabel,
+  type ReplaceDraft,
+  type ReplaceLookups,
+  type ReplaceResult,
+  type ReplaceSession,
+  type Symptoms,
+} from './draft';
+
+const REPLACE_FLOW: FlowSpec<ReplaceDraft, ReplaceResult, ReplaceLookups> = {
+  fresh: NEW_REPLACE_SESSION,
+  formPrefix: REPLACE_FORM_PREFIX,
+  labels: (s) => replaceLabels(s.draft.kind),
+  precheck,
+  send: async ({ draft }): Promise<Result<ReplaceResult>> => {
+    const label = reasonLabel(draft);
+    if (draft.kind === 'EXCHANGE') {
+      const r = await call('replacementExchange', toExchangeRequest(draft));
+      return r.ok ? { ok: true, value: { ...r.value, kind: 'EXCHANGE', reasonLabel: label } } : r;
+    }
+    const request = toLostRequest(draft);
+    const r = await call('lostReissue', request);
+    return r.ok ? { ok: true, value: { ...r.value, kind: 'LOST', reasonLabel: label, payment: request.payment } } : r;
+  },
+  doneMessage: (r) => `受付番号 ${r.receiptNo} で${r.kind === 'EXCHANGE' ? '交換' : '再発行'}を受け付けました。`,
+};
+
+type Props = {
+  /** Kept by the app so that the form survives a visit to another menu. */
+  session: ReplaceSession;
+  update: Update<ReplaceSession>;
+};
+
+/** 交換・再発行: 交換（故障・破損・電池切れ、引換で無料） or 紛失・盗難（有料の再発行）. */
+export function ReplaceScreen({ session, update }: Props) {
+  const { fee: lostFee, error: lostFeeError } = useFeeQuote('HW_TOKEN_REISSUE_LOST');
+  const { fee: exchangeFee, error: exchangeFeeError } = useFeeQuote('HW_TOKEN_REPLACEMENT');
+  const lookupContract = useLookup(session, update, 'contractId', CONTRACT_LOOKUP);
+  const lookupNewSerial = useLookup(session, update, 'newSerial', STOCK_LOOKUP);
+  const flow = useCounterFlow(session, update, REPLACE_FLOW);
+  const draft = session.draft;
+
+  return (
+    <section className="screen" aria-labelledby="replace-title">
+      <StepsHeader titleId="replace-title" title="ハードウェアトークン 交換・再発行" step={session.step} />
+      {session.step === 'input' ? (
+        <ReplaceInputStep
+          session={session}
+          bind={flow.bind}
+          labels={flow.labels}
+          lostFee={lostFee}
+          lostFeeError={lostFeeError}
+          exchangeFee={exchangeFee}
+          exchangeFeeError={exchangeFeeError}
+          // Another kind asks for another reason.
+          onKind={(kind) => update((s) => ({ ...s, draft: { ...s.draft, kind, reason: s.draft.kind === kind ? s.draft.reason : '' } }))}
+          onContractCommit={() => void lookupContract()}
+          onNewSerialCommit={() => void lookupNewSerial()}
+          onConfirm={flow.confirm}
+          onClear={flow.clear}
+        />
+      ) : null}
+      {session.step === 'confirm' ? (
+        <ConfirmPanel
+          rows={confirmRows(session, lostFee)}
+          message={session.message}
+          busy={flow.busy}
+          onBack={flow.back}
+          onCommit={() => void flow.commit()}
+        >
+          {draft.kind === 'LOST' ? (
+            <p className="warning-box" role="note">
+              確定すると、ご利用中のトークン（{lookedUp(session.lookups.contractId, draft.contractId)?.currentSerial ?? '—'}
+              ）は利用停止となり、見つかっても再度ご利用いただけません。
+            </p>
+          ) : null}
+        </ConfirmPanel>
+      ) : null}
+      {session.step === 'done' && session.result ? (
+        <ReplaceDone
+          result={session.result}
+          receipts={flow.receipts}
+          onNext={flow.next}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function symptomsText(s: Symptoms): string {
+  const ticked = (Object.keys(SYMPTOM_LABELS) as Array<keyof Symptoms>).filter((k) => s[k]).map((k) => SYMPTOM_LABELS[k]);
+  return ticked.length > 0 ? ticked.join('、') : 'なし';
+}
+
+function confirmRows(session: ReplaceSession, lostFee: ResponseOf<'feesQuote'> | null): SummaryRow[] {
+  const d = session.draft;
+  const contract = lookedUp(session.lookups.contractId, d.contractId);
+  const rows: SummaryRow[] = [
+    ['契約者ID', contractText(d.contractId, contract)],
+    ['受付内容', transactionLabel(d)],
+  ];
+  if (d.kind === 'EXCHANGE') {
+    rows.push(
+      ['症状', symptomsText(d.symptoms)],
+      ['お預かりしたトークン', d.oldSerial],
+      ['現在のトークンのワンタイムパスワード', d.oldOtp.trim() ? '入力済（確定時に照合します）' : '入力なし'],
+    );
+  } else {
+    rows.push(['利用停止するトークン', contract?.currentSerial ?? '—']);
+  }
+  rows.push(
+    ['本人確認書類', identityDocumentLabel(d.identityDocument)],
+    ['新しいトークン', serialWithState(d.newSerial, session.lookups.newSerial)],
+    ['新しいトークンのワンタイムパスワード', '入力済（確定時に照合します）'],
+  );
+  if (d.kind === 'EXCHANGE') rows.push(['手数料', feeText({ totalInclTax: 0, tax: 0 })]);
+  else rows.push(['手数料', feeText(lostFee)], ['お支払方法', d.payment ? PAYMENT_LABELS[d.payment] : '—']);
+  return rows;
+}
+
+function ReplaceDone({ result, receipts, onNext }: { result: ReplaceResult; receipts: Receipts; onNext: () => void }) {
+  const exchange = result.kind === 'EXCHANGE';
+  const before = exchange ? result.oldSerial : result.lostSerial;
+  const rows: SummaryRow[] = [
+    ['受付内容', `${exchange ? '交換' : '再発行'}（${result.reasonLabel}）`],
+    ['シリアル番号（変更前）', before, 'old-serial'],
+    ['シリアル番号（変更後）', result.newSerial, 'new-serial'],
+    ['手数料', feeText(result.fee), 'fee-charged'],
+  ];
+  if (!exchange) rows.push(['お支払方法', PAYMENT_LABELS[result.payment]]);
+  return (
+    <DonePanel
+      receiptNo={result.receiptNo}
+      acceptedAt={result.acceptedAt}
+      rows={rows}
+      documentName={exchange ? '交換受付票' : '領収書'}
+      receipts={receipts}
+      onNext={onNext}
+    >
+      {exchange ? (
+        <p>
+          交換受付票をお渡しください。お預かりしたトークン（{before}）は回収トークンとして保管し、ベンダーへ返却します。
+        </p>
+      ) : (
+        <p>
+          {result.payment === 'CASH' ? `${formatYen(result.fee.totalInclTax)}をお預かりし、` : ''}
+          領収書をお渡しください。紛失・盗難のトークン（{before}）は利用を停止しました。
+        </p>
+      )}
+      <p>新しいトークンは、お客さまご自身でWEBバンキングの「利用開始」から登録していただきます。</p>
+    </DonePanel>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ResponseOf } from '../../../services/contract';
+import { ACCOUNT_SUBJECTS } from '../../../domain/types';
+import { ConfirmPanel, type SummaryRow } from '../../counter/CounterSteps';
+import { feeText } from '../../counter/FeeBox';
+import { identityDocumentLabel } from '../../counter/IdentityDocumentField';
+import type { Lookup, StockInfo } from '../../counter/session';
+import { serialWithState } from '../../counter/TokenFromStock';
+import { PAYMENT_LABELS } from '../../labels';
+import { normalizeInput, toFullWidthKatakana } from '../../../domain/validation';
+import type { IssueDraft } from './draft';
+
+type Props = {
+  draft: IssueDraft;
+  lookup: Lookup<StockInfo>;
+  fee: ResponseOf<'feesQuote'> | null;
+  message: string | null;
+  busy: boolean;
+  onBack: () => void;
+  onIssue: () => void;
+};
+
+/** Step 2: read the summary with the customer, then 確定. Enter on 確定 confirms. */
+export function IssueConfirmStep({ draft, lookup, fee, message, busy, onBack, onIssue }: Props) {
+  const rows: SummaryRow[] = [
+    ['契約者ID', draft.contractId],
+    ['お名前（漢字）', draft.nameKanji],
+    ['フリガナ', toFullWidthKatakana(draft.nameKana)],
+    ['代表口座', `${normalizeInput(draft.accountBranch)}－${ACCOUNT_SUBJECTS[draft.accountSubject]}－${normalizeInput(draft.accountNumber).padStart(7, '0')}`],
+    ['携帯電話（ガラケー）利用', draft.featurePhone ? 'あり' : 'なし'],
+    ['本人確認書類', identityDocumentLabel(draft.identityDocument)],
+    ['お届け印', draft.sealChecked ? '照合済' : '未照合'],
+    ['シリアル番号', serialWithState(draft.serial, lookup)],
+    ['ワンタイムパスワード', '入力済（確定時に照合します）'],
+    ['手数料', feeText(fee)],
+    ['お支払方法', draft.payment ? PAYMENT_LABELS[draft.payment] : '—'],
+  ];
+  return <ConfirmPanel rows={rows} message={message} busy={busy} onBack={onBack} onCommit={onIssue} />;
+}

@@ -1,0 +1,35 @@
+import { DonePanel } from '../../counter/CounterSteps';
+import { feeText } from '../../counter/FeeBox';
+import type { Receipts } from '../../hooks/useReceipts';
+import { PAYMENT_LABELS } from '../../labels';
+import { formatYen } from '../../../domain/format';
+import type { IssueResult } from './draft';
+
+type Props = {
+  result: IssueResult;
+  receipts: Receipts;
+  onNext: () => void;
+};
+
+/** Step 3: 受付番号 and 受付時刻, the receipt, and 次のお客さま. */
+export function IssueDone({ result, receipts, onNext }: Props) {
+  return (
+    <DonePanel
+      receiptNo={result.receiptNo}
+      acceptedAt={result.acceptedAt}
+      rows={[
+        ['シリアル番号', result.serial, 'issued-serial'],
+        ['手数料', feeText(result.fee)],
+        ['お支払方法', PAYMENT_LABELS[result.payment]],
+      ]}
+      documentName="領収書"
+      receipts={receipts}
+      onNext={onNext}
+    >
+      <p>
+        {result.payment === 'CASH' ? `${formatYen(result.fee.totalInclTax)}をお預かりし、` : ''}
+        領収書をお渡しください。トークンの利用登録は、お客さまご自身でインターネットバンキングの「利用開始」から行っていただきます。
+      </p>
+    </DonePanel>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useState } from 'react';
+import type { JournalLine } from '../../../services/contract';
+import { formatJstDate, formatJstTime, formatYen } from '../../../domain/format';
+import { call } from '../../api';
+import { ErrorMessage } from '../../components/ErrorSummary';
+import { DataTable } from '../../components/DataTable';
+import { ReceiptStatus } from '../../components/ReceiptStatus';
+import { useReceipts } from '../../hooks/useReceipts';
+import { useApiData } from '../../hooks/useApiData';
+import { useStatus } from '../../hooks/useStatus';
+
+/** The counter transactions among the entries (those with a 受付番号), and their fees by payment. */
+function summarize(entries: JournalLine[]) {
+  const counter = entries.filter((e) => e.receiptNo !== null);
+  const sum = (list: JournalLine[]) => list.reduce((total, e) => total + (e.amount ?? 0), 0);
+  return {
+    counter: counter.length,
+    fees: sum(counter),
+    cash: sum(counter.filter((e) => e.payment === 'CASH')),
+    debit: sum(counter.filter((e) => e.payment === 'ACCOUNT_DEBIT')),
+  };
+}
+
+/** 本日の取引: today's journal, newest first, with 再発行 for receipts. */
+export function JournalScreen() {
+  const status = useStatus();
+  const fetchToday = useCallback(() => call('journalToday', {}), []);
+  const { data, error, reload } = useApiData(fetchToday);
+  const [counterOnly, setCounterOnly] = useState(false);
+  const all = data?.entries ?? null;
+  const entries = all && counterOnly ? all.filter((e) => e.receiptNo !== null) : all;
+  const receipts = useReceipts();
+
+  async function reprint(receiptNo: string) {
+    const view = await receipts.open(receiptNo, true);
+    if (!view.error) status(`受付番号 ${receiptNo} の領収書を再発行しました（印刷回数 ${view.printCount ?? '—'}回）。`);
+  }
+
+  const total = (entries ?? []).reduce((sum, e) => sum + (e.amount ?? 0), 0);
+  const summary = summarize(all ?? []);
+
+  return (
+    <section className="screen" aria-labelledby="journal-title">
+      <header className="screen-header">
+        <h1 id="journal-title">本日の取引</h1>
+        <span className="screen-header-note">{formatJstDate(new Date())}</span>
+        <button type="button" className="button button--secondary button--small" onClick={reload}>
+          最新の情報に更新
+        </button>
+      </header>
+      <ErrorMessage message={error} />
+      {all !== null ? (
+        <div className="journal-summary">
+          <p data-testid="journal-summary">
+            <span>
+              受付 <strong>{summary.counter}件</strong>
+            </span>
+            <span>
+              手数料 <strong>{formatYen(summary.fees)}</strong>（現金 {formatYen(summary.cash)}・口座振替 {formatYen(summary.debit)}）
+            </span>
+          </p>
+          <label className="journal-filter">
+            <input type="checkbox" checked={counterOnly} onChange={(e) => setCounterOnly(e.target.checked)} />
+            受付（受付番号のある取引）のみ表示
+          </label>
+        </div>
+      ) : null}
+      {entries === null && !error ? <p>読み込み中…</p> : null}
+      {entries !== null && entries.length === 0 ? <p className="empty">本日の取引はまだありません。</p> : null}
+      {entries !== null && entries.length > 0 ? (
+        <DataTable
+          caption="本日の取引一覧"
+          head={
+            <>
+              <th scope="col">時刻</th>
+              <th scope="col">取引</th>
+              <th scope="col">受付番号</th>
+              <th scope="col">シリアル番号</th>
+              <th scope="col">契約者ID</th>
+              <th scope="col" className="num">
+                金額
+              </th>
+              <th scope="col">担当</th>
+              <th scope="col">領収書</th>
+            </>
+          }
+          foot={
+            <tr>
+              <th scope="row" colSpan={5}>
+                表示 {entries.length}件
+              </th>
+              <td className="num">{formatYen(total)}</td>
+              <td colSpan={2} />
+            </tr>
+          }
+        >
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td className="mono">{formatJstTime(new Date(e.occurredAt))}</td>
+              <td>{e.kindLabel}</td>
+              <td className="mono">{e.receiptNo ?? '—'}</td>
+              <td className="mono">{e.serial ?? '—'}</td>
+              <td className="mono">{e.contractId ?? '—'}</td>
+              <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
+              <td className="mono">{e.operatorId || '（未登録のID）'}</td>
+              <td>
+                {e.receiptNo ? (
+                  <ReprintCell
+                    receiptNo={e.receiptNo}
+                    view={receipts.views[e.receiptNo]}
+                    onReprint={() => void reprint(e.receiptNo as string)}
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+    </section>
+  );
+}
+
+function ReprintCell({
+  receiptNo,
+  view,
+  onReprint,
+}: {
+  receiptNo: string;
+  view: ReturnType<typeof useReceipts>['views'][string] | undefined;
+  onReprint: () => void;
+}) {
+  return (
+    <div className="reprint">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={onReprint}
+        disabled={view?.busy}
+        aria-describedby={view ? `reprint-${receiptNo}` : undefined}
+      >
+        再発行
+      </button>
+      {view ? (
+        <div id={`reprint-${receiptNo}`}>
+          <ReceiptStatus receipt={view} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

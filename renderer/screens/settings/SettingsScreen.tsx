@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import type { Branch } from '../../../services/contract';
+import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, type NameOnDocuments } from '../../../domain/masking';
+import { call } from '../../api';
+import { SummaryList } from '../../counter/CounterSteps';
+import { ErrorMessage } from '../../components/ErrorSummary';
+import { CheckboxField, SelectField } from '../../components/Field';
+import { useStatus } from '../../hooks/useStatus';
+import { formatJstDate } from '../../../domain/format';
+
+const NAME_OPTIONS = NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const);
+
+type Settings = Pick<Branch, 'nameOnDocuments' | 'printBranchCopy' | 'japaneseEra'>;
+
+function describeChanges(before: Settings, after: Settings): string {
+  const parts = [
+    before.nameOnDocuments !== after.nameOnDocuments ? `書類のお名前表示を「${NAME_ON_DOCUMENTS_LABELS[after.nameOnDocuments]}」に` : null,
+    before.printBranchCopy !== after.printBranchCopy ? `店舗控の印刷を「${after.printBranchCopy ? 'する' : 'しない'}」に` : null,
+    before.japaneseEra !== after.japaneseEra ? `和暦の併記を「${after.japaneseEra ? 'する' : 'しない'}」に` : null,
+  ].filter((p) => p !== null);
+  return `${parts.join('、')}変更しました。次に印刷する書類から適用します。`;
+}
+
+/** 店舗設定 (manager only): the branch as set up, and what it prints. */
+export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChanged: (branch: Branch) => void }) {
+  const status = useStatus();
+  const [values, setValues] = useState<Settings>({
+    nameOnDocuments: branch.nameOnDocuments,
+    printBranchCopy: branch.printBranchCopy,
+    japaneseEra: branch.japaneseEra,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const changed = (Object.keys(values) as Array<keyof Settings>).some((k) => values[k] !== branch[k]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (busy || !changed) return;
+    setBusy(true);
+    const r = await call('branchUpdateSettings', values);
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setError(null);
+    onChanged(r.value.branch);
+    status(describeChanges(branch, r.value.branch));
+  }
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <header className="screen-header">
+        <h1 id="settings-title">店舗設定</h1>
+      </header>
+      <section className="panel panel--inset" aria-labelledby="branch-title">
+        <h2 id="branch-title">店舗</h2>
+        <SummaryList
+          className="summary--compact"
+          rows={[
+            ['金融機関名', branch.bankName],
+            ['店舗', `${branch.branchName}（店番 ${branch.branchCode}）`],
+            ['端末番号', branch.terminalNo],
+            ['登録番号', branch.invoiceRegNo],
+          ]}
+        />
+        <p className="field-hint">店舗・端末・登録番号は受付番号と領収書の根拠のため、初期設定のあとは変更できません。</p>
+      </section>
+      <section className="panel panel--inset" aria-labelledby="documents-title">
+        <h2 id="documents-title">書類</h2>
+        <form onSubmit={(e) => void save(e)} noValidate>
+          <ErrorMessage message={error} />
+          <SelectField
+            name="nameOnDocuments"
+            label="書類のお名前表示"
+            value={values.nameOnDocuments}
+            options={NAME_OPTIONS}
+            onChange={(e) => setValues((v) => ({ ...v, nameOnDocuments: e.target.value as NameOnDocuments }))}
+            hint="領収書・受付票に印字するお客さまのお名前。再発行は最初に印刷したとおりに印字します。"
+            className="w-wide"
+          />
+          <CheckboxField
+            name="printBranchCopy"
+            label="店舗控を印刷する"
+            checked={values.printBranchCopy}
+            onChange={(printBranchCopy) => setValues((v) => ({ ...v, printBranchCopy }))}
+            hint="受付完了の画面に「店舗控を表示/印刷」を出します。お客さま控と同じ内容に「店舗控」と印字されます。"
+          />
+          <CheckboxField
+            name="japaneseEra"
+            label="日付に和暦を併記する"
+            checked={values.japaneseEra}
+            onChange={(japaneseEra) => setValues((v) => ({ ...v, japaneseEra }))}
+            hint={`書類と受付完了の画面の日付を「${formatJstDate(new Date(), { era: true })}」のように表示します。`}
+          />
+          <div className="actions">
+            <span />
+            <button type="submit" className="button button--primary" disabled={busy || !changed}>
+              変更を登録
+            </button>
+          </div>
+        </form>
+      </section>
+    </section>
+  );
+}

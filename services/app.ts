@@ -1,0 +1,54 @@
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { SecretBox, type KeyProvider } from '../db/sealed-secret';
+import { renderCounterDocument } from '../templates/counter-document';
+import { fileErrorLog, type ErrorLog } from './error-log';
+import { createDispatch, type Dispatch } from './handlers';
+import type { Ports, Printer } from './ports';
+import { Session } from './session';
+
+export const DB_FILE = 'madoguchi.sqlite';
+export const DEFAULT_IDLE_LOCK_SECONDS = 300;
+
+export interface AppOptions {
+  dataDir: string;
+  keys: KeyProvider;
+  printer: Printer;
+  now?: () => Date;
+  idleLockSeconds?: number;
+  /** Where unexpected errors go; by default <dataDir>/logs/errors.log and stderr. */
+  errorLog?: ErrorLog;
+}
+
+export interface App {
+  dispatch: Dispatch;
+  db: Db;
+  close(): void;
+}
+
+/**
+ * The ledger holds customer data and sealed seeds: readable by the terminal's user only. SQLite
+ * creates -wal and -shm with the database file's mode, so the file exists at 0600 before it opens.
+ */
+function keepToOwner(file: string): void {
+  if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/** Wires the services over one ledger file; each host builds exactly one of these. */
+export function openApp(o: AppOptions): App {
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const file = join(o.dataDir, DB_FILE);
+  keepToOwner(file);
+  const db = openDatabase(file);
+  const ports: Ports = {
+    db,
+    secrets: new SecretBox(o.keys.dataKey()),
+    now: o.now ?? (() => new Date()),
+    printer: o.printer,
+    renderDocument: renderCounterDocument,
+  };
+  const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);
+  return { dispatch: createDispatch(ports, session, o.errorLog ?? fileErrorLog(o.dataDir)), db, close: () => db.close() };
+}

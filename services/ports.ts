@@ -1,0 +1,17 @@
+import type { Db } from '../db/open';
+import type { SecretBox } from '../db/sealed-secret';
+import type { CounterDocument } from '../templates/counter-document';
+
+/** Sends a finished PDF to the branch printer; false where the host has none (browser mode). */
+export interface Printer {
+  printPdf(pdf: Buffer): Promise<boolean>;
+}
+
+/** Everything a use case needs from outside, passed in so that tests can set time and files. */
+export interface Ports {
+  db: Db;
+  secrets: SecretBox;
+  now: () => Date;
+  printer: Printer;
+  renderDocument: (doc: CounterDocument) => Promise<Buffer>;
+}

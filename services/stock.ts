@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { decodeHex, parseOathCsv, type SeedRecord } from '../seeds/oath-csv';
+import { isPskc, parsePskc } from '../seeds/pskc';
+import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
+import { normalizeSerial, validateSerial } from '../domain/validation';
+import { refuse } from '../domain/errors';
+import type { TokenState } from '../domain/types';
+import { appendJournal } from '../db/journal';
+import { countTokens, countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
+import type { Operator, StockToken } from './contract';
+import type { Ports } from './ports';
+
+export interface ParsedSeedFile {
+  format: string;
+  /** PSKC may also say how far the token's clock has drifted (in time steps). */
+  records: (SeedRecord & { driftSteps?: number })[];
+}
+
+/** Picks the parser by content: PSKC (RFC 6030) or the vendors' OATH CSV. */
+export function parseSeedFile(content: string, preSharedKeyHex?: string): ParsedSeedFile {
+  const text = content.replace(/^\uFEFF/, '');
+  if (!isPskc(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
+  const keyText = preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
+  const preSharedKey = keyText ? decodeHex(keyText) : undefined;
+  if (keyText && preSharedKey?.length !== 16) {
+    refuse('PSK_FORMAT', '事前共有鍵は16進数32桁（AES-128）で入力してください。', 'preSharedKey');
+  }
+  return { format: 'PSKC', records: parsePskc(text, preSharedKey ? { preSharedKey } : {}) };
+}
+
+/**
+ * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed
+ * with the data key, one journal entry. A serial the branch already knows refuses the file.
+ */
+export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string; preSharedKeyHex?: string | undefined }) {
+  const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
+  const { format, records } = parseSeedFile(req.content, req.preSharedKeyHex);
+  if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
+  const at = p.now().toISOString();
+  const batchId = p.db.transaction(() => {
+    for (const r of records) {
+      if (findToken(p.db, r.serial)) {
+        refuse('SEED_DUPLICATE', `シリアル番号 ${r.serial} は既に登録されています。ファイル全体を取り込みませんでした。`, 'content');
+      }
+    }
+    const id = insertSeedBatch(p.db, { fileName: req.fileName, sha256, format, count: records.length, operatorId: by.operatorId, importedAt: at });
+    for (const r of records) {
+      insertToken(p.db, {
+        serial: r.serial,
+        batchId: id,
+        params: r.params,
+        driftSteps: r.driftSteps ?? 0,
+        secretEnc: p.secrets.seal(r.secret, r.serial),
+        updatedAt: at,
+      });
+    }
+    appendJournal(p.db, {
+      kind: 'SEED_IMPORTED',
+      occurredAt: at,
+      operatorId: by.operatorId,
+      payload: { batchId: id, fileName: req.fileName, sha256, format, count: records.length },
+    });
+    return id;
+  }).immediate();
+  return { batchId, count: records.length, format, sha256 };
+}
+
+function toStockToken(t: TokenRow): StockToken {
+  return {
+    serial: t.serial,
+    state: t.state,
+    algorithm: t.params.algorithm,
+    failCount: t.memory.failCount,
+    batchId: t.batchId,
+    contractId: t.contractId,
+    updatedAt: t.updatedAt,
+  };
+}
+
+/** The most rows one list sends to the screen; `matched` says how many the filter found. */
+export const STOCK_LIST_LIMIT = 500;
+
+export function list(p: Ports, req: { state?: TokenState; serial?: string }) {
+  const serialLike = req.serial ? normalizeSerial(req.serial) : undefined;
+  const filter = { ...(req.state ? { state: req.state } : {}), ...(serialLike ? { serialLike } : {}) };
+  return {
+    tokens: listTokens(p.db, { ...filter, limit: STOCK_LIST_LIMIT }).map(toStockToken),
+    matched: countTokens(p.db, filter),
+    counts: countTokensByState(p.db),
+  };
+}
+
+export function requireToken(p: Ports, rawSerial: string): TokenRow {
+  const serial = validateSerial(rawSerial);
+  return findToken(p.db, serial) ?? refuse('SERIAL_UNKNOWN', `シリアル番号 ${serial} は当店の在庫に登録されていません。番号を確かめてください。`, 'serial');
+}
+
+export function lookup(p: Ports, req: { serial: string }) {
+  const t = requireToken(p, req.serial);
+  return { serial: t.serial, state: t.state, stateLabel: TOKEN_STATE_LABELS[t.state] };
+}
