@@ -14,7 +14,7 @@ export async function benchIssuance(n: number): Promise<{ perSecond: number; bas
   try {
     const started = performance.now();
     for (const [i, t] of fx.tokens.entries()) {
-      await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now), { contractId: `C${String(i).padStart(7, '0')}` }));
+      await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now), { contractId: `C${String(i).padStart(7, '0')}` }));
     }
     const perSecond = n / ((performance.now() - started) / 1000);
 

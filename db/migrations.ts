@@ -173,4 +173,12 @@ ALTER TABLE branch ADD COLUMN japanese_era INTEGER NOT NULL DEFAULT 0
   CHECK (japanese_era IN (0, 1));
 `,
   },
+  {
+    version: 4,
+    name: 'fee kinds named by their act: 交換 (exchange) and 紛失・盗難の再発行 (reissue)',
+    sql: `
+UPDATE fee_rules SET kind = 'HW_TOKEN_EXCHANGE' WHERE kind = 'HW_TOKEN_REPLACEMENT';
+UPDATE fee_rules SET kind = 'HW_TOKEN_REISSUE' WHERE kind = 'HW_TOKEN_REISSUE_LOST';
+`,
+  },
 ];

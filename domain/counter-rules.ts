@@ -5,18 +5,18 @@
 import { refuse } from './errors';
 import type { FeeKind } from './types';
 
-export const REPLACEMENT_REASON_LABELS = { FAULT: '故障', DAMAGE: '破損', BATTERY: '電池切れ' } as const;
-export const LOSS_REASON_LABELS = { LOST: '紛失', STOLEN: '盗難' } as const;
-export type ReplacementReason = keyof typeof REPLACEMENT_REASON_LABELS;
-export type LossReason = keyof typeof LOSS_REASON_LABELS;
+export const EXCHANGE_REASON_LABELS = { FAULT: '故障', DAMAGE: '破損', BATTERY: '電池切れ' } as const;
+export const REISSUE_REASON_LABELS = { LOST: '紛失', STOLEN: '盗難' } as const;
+export type ExchangeReason = keyof typeof EXCHANGE_REASON_LABELS;
+export type ReissueReason = keyof typeof REISSUE_REASON_LABELS;
 
-export function feeKindFor(reason: ReplacementReason | LossReason, oldTokenHandedIn: boolean): FeeKind {
-  const free = reason in REPLACEMENT_REASON_LABELS;
-  if (free && oldTokenHandedIn) return 'HW_TOKEN_REPLACEMENT';
+export function feeKindFor(reason: ExchangeReason | ReissueReason, oldTokenHandedIn: boolean): FeeKind {
+  const free = reason in EXCHANGE_REASON_LABELS;
+  if (free && oldTokenHandedIn) return 'HW_TOKEN_EXCHANGE';
   if (!free && oldTokenHandedIn) {
     refuse('REASON_MISMATCH', 'トークンをお持ちの場合は紛失・盗難ではなく交換（故障・破損・電池切れ）で受け付けてください。', 'reason');
   }
-  return 'HW_TOKEN_REISSUE_LOST';
+  return 'HW_TOKEN_REISSUE';
 }
 
 /**
@@ -24,13 +24,13 @@ export function feeKindFor(reason: ReplacementReason | LossReason, oldTokenHande
  * visible. A dead battery may show the battery mark or nothing at all, so it needs no tick.
  */
 export function checkSymptoms(
-  reason: ReplacementReason,
+  reason: ExchangeReason,
   s: { faultMark: boolean; batteryLowMark: boolean; physicalDamage: boolean },
 ): void {
   const fits = { FAULT: s.faultMark, DAMAGE: s.physicalDamage, BATTERY: true }[reason];
   if (!fits) {
     const need = reason === 'FAULT' ? '故障表示' : '外観の破損';
-    refuse('SYMPTOM_MISMATCH', `交換理由「${REPLACEMENT_REASON_LABELS[reason]}」の場合は、${need}を確認してチェックしてください。`, 'symptoms');
+    refuse('SYMPTOM_MISMATCH', `交換理由「${EXCHANGE_REASON_LABELS[reason]}」の場合は、${need}を確認してチェックしてください。`, 'symptoms');
   }
 }
 

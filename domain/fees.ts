@@ -15,14 +15,14 @@ export const DEFAULT_FEE_RULES: FeeRule[] = [
     description: 'ハードウェアトークン発行手数料',
   },
   {
-    kind: 'HW_TOKEN_REISSUE_LOST',
+    kind: 'HW_TOKEN_REISSUE',
     effectiveFrom: '2019-10-01',
     totalInclTax: 2200,
     taxRatePercent: 10,
     description: 'ハードウェアトークン再発行手数料（紛失・盗難）',
   },
   {
-    kind: 'HW_TOKEN_REPLACEMENT',
+    kind: 'HW_TOKEN_EXCHANGE',
     effectiveFrom: '2019-10-01',
     totalInclTax: 0,
     taxRatePercent: 10,

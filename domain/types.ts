@@ -38,7 +38,7 @@ export interface OtpMemory {
   driftSteps: number;
 }
 
-export type FeeKind = 'HW_TOKEN_ISSUE' | 'HW_TOKEN_REISSUE_LOST' | 'HW_TOKEN_REPLACEMENT';
+export type FeeKind = 'HW_TOKEN_ISSUE' | 'HW_TOKEN_REISSUE' | 'HW_TOKEN_EXCHANGE';
 export type PaymentMethod = 'CASH' | 'ACCOUNT_DEBIT' | 'NONE';
 
 /** One row of the effective-dated fee table: the published tax-included price. */

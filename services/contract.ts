@@ -61,14 +61,14 @@ export const IssueRequest = z.object({
 });
 export type IssueRequest = z.infer<typeof IssueRequest>;
 
-export const REPLACEMENT_REASONS = ['FAULT', 'DAMAGE', 'BATTERY'] as const;
-export const LOSS_REASONS = ['LOST', 'STOLEN'] as const;
+export const EXCHANGE_REASONS = ['FAULT', 'DAMAGE', 'BATTERY'] as const;
+export const REISSUE_REASONS = ['LOST', 'STOLEN'] as const;
 
 /** 交換 (故障・破損・電池切れ): the old token is handed in, a new one from stock, fee 0. */
-export const ReplaceRequest = z.object({
+export const ExchangeRequest = z.object({
   contractId: text(40),
   identityDocument: text(30),
-  reason: z.enum(REPLACEMENT_REASONS),
+  reason: z.enum(EXCHANGE_REASONS),
   oldSerial: text(40),
   symptoms: z.object({ faultMark: z.boolean(), batteryLowMark: z.boolean(), physicalDamage: z.boolean() }),
   /** The old token's code, where it still shows one (battery low); empty when it cannot. */
@@ -76,18 +76,18 @@ export const ReplaceRequest = z.object({
   newSerial: text(40),
   newOtp: text(20),
 });
-export type ReplaceRequest = z.input<typeof ReplaceRequest>;
+export type ExchangeRequest = z.input<typeof ExchangeRequest>;
 
 /** 紛失・盗難: nothing handed in, the old serial is stopped, a paid reissue. */
-export const LostReissueRequest = z.object({
+export const ReissueRequest = z.object({
   contractId: text(40),
   identityDocument: text(30),
-  reason: z.enum(LOSS_REASONS),
+  reason: z.enum(REISSUE_REASONS),
   newSerial: text(40),
   newOtp: text(20),
   payment: z.enum(['CASH', 'ACCOUNT_DEBIT']),
 });
-export type LostReissueRequest = z.input<typeof LostReissueRequest>;
+export type ReissueRequest = z.input<typeof ReissueRequest>;
 
 /** 利用中止届 (携帯電話のお客さま): the serial must be the contract's; final. */
 export const SuspendRequest = z.object({
@@ -175,7 +175,7 @@ export const contract = {
   ),
   operatorsUnlock: channel('manager', z.object({ operatorId: text(40) }), z.object({})),
 
-  feesQuote: channel('operator', z.object({ kind: z.enum(['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE_LOST', 'HW_TOKEN_REPLACEMENT']) }), FeeQuote),
+  feesQuote: channel('operator', z.object({ kind: z.enum(['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE', 'HW_TOKEN_EXCHANGE']) }), FeeQuote),
 
   stockImport: channel(
     'manager',
@@ -223,24 +223,24 @@ export const contract = {
     z.object({ batchId: z.number(), count: z.number(), pdfBase64: z.string() }),
   ),
 
-  issuanceIssue: channel(
+  issue: channel(
     'operator',
     IssueRequest,
     z.object({ receiptNo: z.string(), acceptedAt: z.string(), serial: z.string(), fee: FeeQuote }),
   ),
 
   contractsLookup: channel('operator', z.object({ contractId: text(40) }), ContractSummary),
-  replacementExchange: channel(
+  exchange: channel(
     'operator',
-    ReplaceRequest,
+    ExchangeRequest,
     z.object({ ...CounterDone, oldSerial: z.string(), newSerial: z.string(), fee: FeeQuote }),
   ),
-  lostReissue: channel(
+  reissue: channel(
     'operator',
-    LostReissueRequest,
+    ReissueRequest,
     z.object({ ...CounterDone, lostSerial: z.string(), newSerial: z.string(), fee: FeeQuote }),
   ),
-  suspensionAccept: channel('operator', SuspendRequest, z.object({ ...CounterDone, serial: z.string() })),
+  suspend: channel('operator', SuspendRequest, z.object({ ...CounterDone, serial: z.string() })),
 
   receiptsOpen: channel(
     'operator',

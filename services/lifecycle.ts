@@ -1,4 +1,4 @@
-import { checkSuspensionByForm, checkSymptoms, feeKindFor, LOSS_REASON_LABELS, REPLACEMENT_REASON_LABELS } from '../domain/counter-rules';
+import { checkSuspensionByForm, checkSymptoms, feeKindFor, REISSUE_REASON_LABELS, EXCHANGE_REASON_LABELS } from '../domain/counter-rules';
 import { DomainError, refuse } from '../domain/errors';
 import { quoteFee } from '../domain/fees';
 import { jstDate } from '../domain/format';
@@ -9,7 +9,7 @@ import { normalizeInput, validateSerial } from '../domain/validation';
 import { readFeeRules } from '../db/branch-repo';
 import { findContract, setCurrentSerial, type ContractRow } from '../db/contract-repo';
 import { findToken, moveToken, saveOtpMemory, type TokenRow } from '../db/token-repo';
-import type { LostReissueRequest, Operator, ReplaceRequest, SuspendRequest } from './contract';
+import type { ReissueRequest, Operator, ExchangeRequest, SuspendRequest } from './contract';
 import { commitCounterTransaction } from './counter-transaction';
 import { exchangeSlip, lostReissueReceipt, suspensionSlip } from './documents';
 import { invalid } from './failures';
@@ -94,7 +94,7 @@ function handOver(p: Ports, h: { contractId: string; old: TokenRow; event: 'EXCH
  * 交換 (故障・破損・電池切れ): the old token is handed in and must be the contract's current
  * one; it goes to the collected box (EXCHANGED), a new one from stock is checked and issued.
  */
-export async function replace(p: Ports, operator: Operator, req: ReplaceRequest) {
+export async function replace(p: Ports, operator: Operator, req: ExchangeRequest) {
   const f = new FieldCheck();
   const doc = f.take('identityDocument', () => identity(req.identityDocument));
   const oldSerial = f.take('oldSerial', () => validateSerial(req.oldSerial));
@@ -114,7 +114,7 @@ export async function replace(p: Ports, operator: Operator, req: ReplaceRequest)
   takeFromStock(p, newSerial, req.newOtp, now);
   const fee = quoteFee(readFeeRules(p.db), feeKindFor(req.reason, true), jstDate(now));
   const at = now.toISOString();
-  const reasonLabel = REPLACEMENT_REASON_LABELS[req.reason];
+  const reasonLabel = EXCHANGE_REASON_LABELS[req.reason];
 
   const done = await commitCounterTransaction(p, {
     branch,
@@ -145,7 +145,7 @@ export async function replace(p: Ports, operator: Operator, req: ReplaceRequest)
 }
 
 /** 紛失・盗難: nothing handed in; the old serial is stopped (LOST) and a new token sold. */
-export async function reissueLost(p: Ports, operator: Operator, req: LostReissueRequest) {
+export async function reissueLost(p: Ports, operator: Operator, req: ReissueRequest) {
   const f = new FieldCheck();
   const doc = f.take('identityDocument', () => identity(req.identityDocument));
   const newSerial = f.take('newSerial', () => validateSerial(req.newSerial));
@@ -158,7 +158,7 @@ export async function reissueLost(p: Ports, operator: Operator, req: LostReissue
   takeFromStock(p, newSerial, req.newOtp, now);
   const fee = quoteFee(readFeeRules(p.db), feeKindFor(req.reason, false), jstDate(now));
   const at = now.toISOString();
-  const reasonLabel = LOSS_REASON_LABELS[req.reason];
+  const reasonLabel = REISSUE_REASON_LABELS[req.reason];
 
   const done = await commitCounterTransaction(p, {
     branch,

@@ -132,7 +132,7 @@ test('feature-phone suspension: the form, the warning, and the 利用中止受�
 
   expect(await tokenState(page, token.serial)).toBe('SUSPENDED');
   // Final: that serial is never handed out again.
-  const again = await api(page, 'issuanceIssue', {
+  const again = await api(page, 'issue', {
     contractId: 'C0077002', nameKanji: '佐藤 次郎', nameKana: 'サトウ ジロウ', accountBranch: '101', accountSubject: '01', accountNumber: '1111111',
     featurePhone: true, identityDocument: 'DRIVERS_LICENSE', sealChecked: true, serial: token.serial, otp: codeAt(token, new Date()), payment: 'CASH',
   });
@@ -157,7 +157,7 @@ test('a smartphone contract is told to use 利用中止 in WEBバンキング, o
   await expect(page.getByLabel('契約者ID')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('heading', { name: '入力内容の確認' })).toHaveCount(0);
 
-  const direct = await api(page, 'suspensionAccept', { contractId: YAMADA.contractId, identityDocument: 'DRIVERS_LICENSE', serial: token.serial });
+  const direct = await api(page, 'suspend', { contractId: YAMADA.contractId, identityDocument: 'DRIVERS_LICENSE', serial: token.serial });
   expect(direct.ok ? 'accepted' : direct.error.code).toBe('SUSPEND_ONLINE');
   expect(await tokenState(page, token.serial)).toBe('ISSUED');
 });
@@ -198,7 +198,7 @@ test('PSKC import with the pre-shared key through the 在庫 screen, then issuan
 test('the collected token goes back to the vendor in a return batch, with its list', async ({ page, host }) => {
   const [old, fresh, other] = (await managerWithStock(page, host, 3)) as [TestToken, TestToken, TestToken];
   await issueByApi(page, YAMADA, old);
-  const exchanged = await api(page, 'replacementExchange', {
+  const exchanged = await api(page, 'exchange', {
     contractId: YAMADA.contractId,
     identityDocument: 'DRIVERS_LICENSE',
     reason: 'FAULT',
@@ -230,7 +230,7 @@ test('stock care: find a serial from its code, 在庫破損 then 廃棄 with not
   const [damaged, drifting, unreadable] = (await managerWithStock(page, host, 3)) as [TestToken, TestToken, TestToken];
   // A wrong code counts as a failure on that token.
   const wrong = String((Number(codeAt(unreadable, new Date())) + 500_000) % 1_000_000).padStart(6, '0');
-  const failed = await api(page, 'issuanceIssue', {
+  const failed = await api(page, 'issue', {
     contractId: 'C0099001', nameKanji: '田中 一郎', nameKana: 'タナカ イチロウ', accountBranch: '101', accountSubject: '01', accountNumber: '2222222',
     featurePhone: false, identityDocument: 'DRIVERS_LICENSE', sealChecked: true, serial: unreadable.serial, otp: wrong, payment: 'CASH',
   });

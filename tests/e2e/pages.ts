@@ -110,7 +110,7 @@ export async function pdfTextFromLink(page: Page, documentName: string): Promise
 
 /** Issues `token` to the customer through the API (set-up for the lifecycle tests). */
 export async function issueByApi(page: Page, c: Customer, token: TestToken): Promise<void> {
-  const r = await api(page, 'issuanceIssue', {
+  const r = await api(page, 'issue', {
     contractId: c.contractId,
     nameKanji: c.nameKanji,
     nameKana: c.nameKana,

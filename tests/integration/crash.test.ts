@@ -61,7 +61,7 @@ describe('a terminal killed in the middle of issuing (power cut, crash)', () => 
     const issuedSoFar = counts(fx.app).journalIssued;
     expect(issuedSoFar).toBeGreaterThanOrEqual(9);
     const next = fx.tokens.find((t) => (fx.app.db.prepare('SELECT state FROM tokens WHERE serial = ?').get(t.serial) as { state: string }).state === 'IN_STOCK')!;
-    const r = await fx.call('issuanceIssue', issueRequest(next.serial, codeAt(next, fx.clock.now), { contractId: 'Z0000001' }));
+    const r = await fx.call('issue', issueRequest(next.serial, codeAt(next, fx.clock.now), { contractId: 'Z0000001' }));
     expect(r.receiptNo).toBe(`101-01-${String(issuedSoFar + 1).padStart(7, '0')}`);
   }, 90_000);
 });

@@ -29,7 +29,7 @@ describe('the journal is append-only and tamper-evident', () => {
     expect(() => fx.app.db.exec("UPDATE journal SET operator_id = 'someone' WHERE seq = 1")).toThrow(/append-only/);
     expect(() => fx.app.db.exec('DELETE FROM journal WHERE seq = 1')).toThrow(/append-only/);
     const t = fx.tokens[0]!;
-    await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     expect(() => fx.app.db.exec("UPDATE receipts SET sha256 = 'x'")).toThrow(/never changed/);
     expect(() => fx.app.db.exec('DELETE FROM receipts')).toThrow(/never deleted/);
   });
@@ -37,7 +37,7 @@ describe('the journal is append-only and tamper-evident', () => {
   it('finds the first entry changed behind its back', async () => {
     fx = await branchWithStock();
     const t = fx.tokens[0]!;
-    await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     const total = verifyChain(fx.app.db);
     expect(total).toMatchObject({ ok: true });
     const issued = fx.app.db.prepare("SELECT seq FROM journal WHERE kind = 'TOKEN_ISSUED'").get() as { seq: number };
@@ -63,7 +63,7 @@ describe('a second process on the same file', () => {
     const file = join(fx.dir, 'madoguchi.sqlite');
     const reading = runReader(file, fx.tokens.length);
     for (const [i, t] of fx.tokens.entries()) {
-      await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now), { contractId: `C${String(i).padStart(7, '0')}` }));
+      await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now), { contractId: `C${String(i).padStart(7, '0')}` }));
     }
     const snapshots = await reading;
     for (const s of snapshots) {

@@ -16,7 +16,7 @@ const n = (sql: string) => (fx.app.db.prepare(sql).get() as { n: number }).n;
 async function contractWithToken(featurePhone = false): Promise<{ old: TestToken; stock: TestToken[] }> {
   fx = await branchWithStock({ tokens: 4 });
   const [old, ...stock] = fx.tokens as [TestToken, ...TestToken[]];
-  await fx.call('issuanceIssue', issueRequest(old.serial, codeAt(old, fx.clock.now), { featurePhone }));
+  await fx.call('issue', issueRequest(old.serial, codeAt(old, fx.clock.now), { featurePhone }));
   // The customer comes back a while later with the token.
   fx.clock.now = new Date(fx.clock.now.getTime() + 90_000);
   return { old, stock };
@@ -28,7 +28,7 @@ describe('free replacement (交換)', () => {
   it('moves the old token to the collected box, issues the new one, free, with a slip naming both serials', async () => {
     const { old, stock } = await contractWithToken();
     const fresh = stock[0]!;
-    const res = await fx.call('replacementExchange', {
+    const res = await fx.call('exchange', {
       contractId: 'C0012345',
       identityDocument: 'DRIVERS_LICENSE',
       reason: 'BATTERY',
@@ -63,14 +63,14 @@ describe('free replacement (交換)', () => {
       newSerial: stock[0]!.serial,
       newOtp: codeAt(stock[0]!, fx.clock.now),
     };
-    const r = await fx.app.dispatch('replacementExchange', req);
+    const r = await fx.app.dispatch('exchange', req);
     expect(r.ok ? '' : r.error.code).toBe('INTERNAL');
-    expect(fx.errorReports()).toMatchObject([{ channel: 'replacementExchange', operatorId: 'mgr01', error: { message: 'disk full' } }]);
+    expect(fx.errorReports()).toMatchObject([{ channel: 'exchange', operatorId: 'mgr01', error: { message: 'disk full' } }]);
     expect({ journal: n('SELECT COUNT(*) AS n FROM journal'), receipts: n('SELECT COUNT(*) AS n FROM receipts'), outbox: n('SELECT COUNT(*) AS n FROM outbox') }).toEqual(before);
     expect([state(old.serial), state(stock[0]!.serial)]).toEqual(['ISSUED', 'IN_STOCK']);
     expect(fx.app.db.prepare('SELECT current_serial AS s FROM contracts').get()).toEqual({ s: old.serial });
     fx.app.db.exec('DROP TRIGGER fail_outbox');
-    await fx.call('replacementExchange', req);
+    await fx.call('exchange', req);
     expect(state(old.serial)).toBe('EXCHANGED');
   });
 
@@ -85,14 +85,14 @@ describe('free replacement (交換)', () => {
       newSerial: newT.serial,
       newOtp: codeAt(newT, fx.clock.now),
     });
-    const unknownNew = await fx.app.dispatch('replacementExchange', { ...req(stock[0]!), newSerial: 'ZZ0000000000' });
+    const unknownNew = await fx.app.dispatch('exchange', { ...req(stock[0]!), newSerial: 'ZZ0000000000' });
     expect(unknownNew.ok ? '' : unknownNew.error.fieldErrors?.newSerial).toContain('在庫に登録されていません');
-    const badOtp = await fx.app.dispatch('replacementExchange', { ...req(stock[0]!), newOtp: '12' });
+    const badOtp = await fx.app.dispatch('exchange', { ...req(stock[0]!), newOtp: '12' });
     expect(badOtp.ok ? {} : Object.keys(badOtp.error.fieldErrors ?? {})).toEqual(['newOtp']);
-    const wrongOld = await fx.app.dispatch('replacementExchange', req(stock[0]!, stock[2]!.serial));
+    const wrongOld = await fx.app.dispatch('exchange', req(stock[0]!, stock[2]!.serial));
     expect(wrongOld.ok ? '' : wrongOld.error.fieldErrors?.oldSerial).toContain('この契約のトークン');
-    await fx.call('replacementExchange', req(stock[0]!));
-    const again = await fx.app.dispatch('replacementExchange', req(stock[1]!));
+    await fx.call('exchange', req(stock[0]!));
+    const again = await fx.app.dispatch('exchange', req(stock[1]!));
     expect(again.ok ? '' : again.error.fieldErrors?.oldSerial).toContain('この契約のトークン');
     expect(state(stock[1]!.serial)).toBe('IN_STOCK');
   });
@@ -101,7 +101,7 @@ describe('free replacement (交換)', () => {
 describe('lost or stolen reissue (紛失・盗難)', () => {
   it('stops the old serial, issues a new token for 2,200 yen with the invoice lines, urgently for the core service', async () => {
     const { old, stock } = await contractWithToken();
-    const res = await fx.call('lostReissue', {
+    const res = await fx.call('reissue', {
       contractId: 'C0012345',
       identityDocument: 'MY_NUMBER_CARD',
       reason: 'LOST',
@@ -115,7 +115,7 @@ describe('lost or stolen reissue (紛失・盗難)', () => {
     expect(outbox).toEqual({ urgent: 1 });
     const text = pdfText((await fx.call('receiptsOpen', { receiptNo: res.receiptNo, reprint: false, copy: 'customer' })).pdfBase64);
     for (const word of ['再発行', '2,200円(税込)', 'うち消費税 200円', 'T7000012050002', old.serial, stock[0]!.serial, '口座振替']) expect(text).toContain(word);
-    const lostAgain = await fx.app.dispatch('issuanceIssue', issueRequest(old.serial, '123456', { contractId: 'C0099999' }));
+    const lostAgain = await fx.app.dispatch('issue', issueRequest(old.serial, '123456', { contractId: 'C0099999' }));
     expect(lostAgain.ok ? '' : lostAgain.error.message).toContain('紛失');
   });
 });
@@ -123,25 +123,25 @@ describe('lost or stolen reissue (紛失・盗難)', () => {
 describe('feature-phone suspension (利用中止届)', () => {
   it('suspends for good, marks it urgent, and the slip says transfers are restricted', async () => {
     const { old } = await contractWithToken(true);
-    const res = await fx.call('suspensionAccept', { contractId: 'C0012345', identityDocument: 'HEALTH_INSURANCE', serial: old.serial });
+    const res = await fx.call('suspend', { contractId: 'C0012345', identityDocument: 'HEALTH_INSURANCE', serial: old.serial });
     expect(state(old.serial)).toBe('SUSPENDED');
     expect(fx.app.db.prepare("SELECT urgent FROM outbox WHERE kind = 'TOKEN_SUSPENDED'").get()).toEqual({ urgent: 1 });
     const text = pdfText((await fx.call('receiptsOpen', { receiptNo: res.receiptNo, reprint: false, copy: 'customer' })).pdfBase64);
     for (const word of ['利用中止受付票', old.serial, '資金移動', '制限', '利用開始', '0円']) expect(text).toContain(word);
-    const reissue = await fx.app.dispatch('issuanceIssue', issueRequest(old.serial, '123456', { contractId: 'C0099999' }));
+    const reissue = await fx.app.dispatch('issue', issueRequest(old.serial, '123456', { contractId: 'C0099999' }));
     expect(reissue.ok ? '' : reissue.error.message).toContain('利用中止');
   });
 
   it('is refused for a smartphone contract, which stops online', async () => {
     const { old } = await contractWithToken(false);
-    const r = await fx.app.dispatch('suspensionAccept', { contractId: 'C0012345', identityDocument: 'DRIVERS_LICENSE', serial: old.serial });
+    const r = await fx.app.dispatch('suspend', { contractId: 'C0012345', identityDocument: 'DRIVERS_LICENSE', serial: old.serial });
     expect(r.ok ? '' : r.error.message).toContain('WEBバンキングの「利用中止」');
     expect(state(old.serial)).toBe('ISSUED');
   });
 
   it('is refused when the serial on the form is not the contract’s', async () => {
     const { stock } = await contractWithToken(true);
-    const r = await fx.app.dispatch('suspensionAccept', { contractId: 'C0012345', identityDocument: 'DRIVERS_LICENSE', serial: stock[0]!.serial });
+    const r = await fx.app.dispatch('suspend', { contractId: 'C0012345', identityDocument: 'DRIVERS_LICENSE', serial: stock[0]!.serial });
     expect(r.ok ? '' : r.error.fieldErrors?.serial).toContain('一致しません');
   });
 });
@@ -149,7 +149,7 @@ describe('feature-phone suspension (利用中止届)', () => {
 describe('collected tokens back to the vendor', () => {
   it('makes a return batch with a printed list; tokens become RETURNED_TO_VENDOR', async () => {
     const { old, stock } = await contractWithToken();
-    await fx.call('replacementExchange', {
+    await fx.call('exchange', {
       contractId: 'C0012345',
       identityDocument: 'DRIVERS_LICENSE',
       reason: 'BATTERY',
@@ -199,7 +199,7 @@ describe('stock care', () => {
     await fx.call('stockMarkDamaged', { serial: t.serial, note: '液晶割れ' });
     await fx.call('stockDispose', { serial: t.serial, note: '' });
     expect(state(t.serial)).toBe('DISPOSED');
-    const r = await fx.app.dispatch('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    const r = await fx.app.dispatch('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     expect(r.ok ? '' : r.error.code).toBe('TOKEN_STATE');
   });
 
@@ -208,18 +208,18 @@ describe('stock care', () => {
     const t = fx.tokens[0]!;
     // The token's clock runs 5 steps (2.5 minutes) ahead.
     const ahead = (k: number) => new Date(fx.clock.now.getTime() + (5 + k) * 30_000);
-    const before = await fx.app.dispatch('issuanceIssue', issueRequest(t.serial, codeAt(t, ahead(0))));
+    const before = await fx.app.dispatch('issue', issueRequest(t.serial, codeAt(t, ahead(0))));
     expect(before.ok ? '' : before.error.code).toBe('OTP_MISMATCH');
     expect((await fx.call('stockList', { serial: t.serial })).tokens[0]!.failCount).toBe(1);
     const r = await fx.call('stockResync', { serial: t.serial, otp1: codeAt(t, ahead(0)), otp2: codeAt(t, ahead(1)) });
     expect(r.driftSteps).toBe(6);
     expect((await fx.call('stockList', { serial: t.serial })).tokens[0]!.failCount).toBe(0);
     fx.clock.now = new Date(fx.clock.now.getTime() + 30_000);
-    const issued = await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, ahead(2))));
+    const issued = await fx.call('issue', issueRequest(t.serial, codeAt(t, ahead(2))));
     expect(issued.serial).toBe(t.serial);
 
     const u = fx.tokens[1]!;
-    await fx.app.dispatch('issuanceIssue', issueRequest(u.serial, '000000', { contractId: 'C0000002' }));
+    await fx.app.dispatch('issue', issueRequest(u.serial, '000000', { contractId: 'C0000002' }));
     await fx.call('stockResetFailCount', { serial: u.serial });
     expect((await fx.call('stockList', { serial: u.serial })).tokens[0]!.failCount).toBe(0);
   });
@@ -251,7 +251,7 @@ describe('stock from PSKC files', () => {
       op: 'mgr01',
     });
     const t = tokens[2]!;
-    const issued = await fx.call('issuanceIssue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    const issued = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     expect(issued.serial).toBe(t.serial);
   });
 });

@@ -80,7 +80,7 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
   return fx;
 }
 
-export function issueRequest(serial: string, otp: string, overrides: Partial<RequestOf<'issuanceIssue'>> = {}): RequestOf<'issuanceIssue'> {
+export function issueRequest(serial: string, otp: string, overrides: Partial<RequestOf<'issue'>> = {}): RequestOf<'issue'> {
   return {
     contractId: 'C0012345',
     nameKanji: '山田 太郎',

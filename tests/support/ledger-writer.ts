@@ -27,7 +27,7 @@ if (!login.ok) throw new Error(login.error.message);
 for (const t of tokens) {
   const stock = await app.dispatch('stockLookup', { serial: t.serial });
   if (!stock.ok || stock.value.state !== 'IN_STOCK') continue;
-  const r = await app.dispatch('issuanceIssue', issueRequest(t.serial, codeAt(t, clock), { contractId: `K${t.serial.slice(-7)}` }));
+  const r = await app.dispatch('issue', issueRequest(t.serial, codeAt(t, clock), { contractId: `K${t.serial.slice(-7)}` }));
   if (!r.ok) throw new Error(`${t.serial}: ${r.error.message}`);
   process.stdout.write(`committed ${r.value.receiptNo}\n`);
 }

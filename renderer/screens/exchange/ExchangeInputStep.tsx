@@ -1,5 +1,5 @@
 import type { ResponseOf } from '../../../services/contract';
-import { LOSS_REASON_LABELS, REPLACEMENT_REASON_LABELS } from '../../../domain/counter-rules';
+import { REISSUE_REASON_LABELS, EXCHANGE_REASON_LABELS } from '../../../domain/counter-rules';
 import { SerialMatchBadge } from '../../components/Badge';
 import { ContractSection } from '../../counter/ContractSection';
 import { InputActions } from '../../counter/CounterSteps';
@@ -21,11 +21,11 @@ const KIND_OPTIONS = Object.entries(KIND_LABELS) as Array<[ReplaceKind, string]>
 const SYMPTOM_OPTIONS = Object.entries(SYMPTOM_LABELS) as Array<[keyof Symptoms, string]>;
 const REASONS = {
   EXCHANGE: {
-    options: Object.entries(REPLACEMENT_REASON_LABELS) as Array<[ReplaceDraft['reason'], string]>,
+    options: Object.entries(EXCHANGE_REASON_LABELS) as Array<[ReplaceDraft['reason'], string]>,
     hint: undefined,
   },
   LOST: {
-    options: Object.entries(LOSS_REASON_LABELS) as Array<[ReplaceDraft['reason'], string]>,
+    options: Object.entries(REISSUE_REASON_LABELS) as Array<[ReplaceDraft['reason'], string]>,
     hint: '確定すると、ご利用中のトークンは利用停止となり、見つかっても再度ご利用いただけません。',
   },
 };

@@ -36,11 +36,11 @@ const REPLACE_FLOW: FlowSpec<ReplaceDraft, ReplaceResult, ReplaceLookups> = {
   send: async ({ draft }): Promise<Result<ReplaceResult>> => {
     const label = reasonLabel(draft);
     if (draft.kind === 'EXCHANGE') {
-      const r = await call('replacementExchange', toExchangeRequest(draft));
+      const r = await call('exchange', toExchangeRequest(draft));
       return r.ok ? { ok: true, value: { ...r.value, kind: 'EXCHANGE', reasonLabel: label } } : r;
     }
     const request = toLostRequest(draft);
-    const r = await call('lostReissue', request);
+    const r = await call('reissue', request);
     return r.ok ? { ok: true, value: { ...r.value, kind: 'LOST', reasonLabel: label, payment: request.payment } } : r;
   },
   doneMessage: (r) => `受付番号 ${r.receiptNo} で${r.kind === 'EXCHANGE' ? '交換' : '再発行'}を受け付けました。`,
@@ -54,8 +54,8 @@ type Props = {
 
 /** 交換・再発行: 交換（故障・破損・電池切れ、引換で無料） or 紛失・盗難（有料の再発行）. */
 export function ReplaceScreen({ session, update }: Props) {
-  const { fee: lostFee, error: lostFeeError } = useFeeQuote('HW_TOKEN_REISSUE_LOST');
-  const { fee: exchangeFee, error: exchangeFeeError } = useFeeQuote('HW_TOKEN_REPLACEMENT');
+  const { fee: lostFee, error: lostFeeError } = useFeeQuote('HW_TOKEN_REISSUE');
+  const { fee: exchangeFee, error: exchangeFeeError } = useFeeQuote('HW_TOKEN_EXCHANGE');
   const lookupContract = useLookup(session, update, 'contractId', CONTRACT_LOOKUP);
   const lookupNewSerial = useLookup(session, update, 'newSerial', STOCK_LOOKUP);
   const flow = useCounterFlow(session, update, REPLACE_FLOW);

@@ -2,13 +2,13 @@
  * 交換・再発行 as typed: a free replacement (交換: 故障・破損・電池切れ, the old token handed in)
  * or a paid reissue (紛失・盗難, nothing handed in), and what the screen keeps between steps.
  */
-import type { LostReissueRequest, ReplaceRequest, ResponseOf } from '../../../services/contract';
+import type { ReissueRequest, ExchangeRequest, ResponseOf } from '../../../services/contract';
 import {
   checkSymptoms,
-  LOSS_REASON_LABELS,
-  REPLACEMENT_REASON_LABELS,
-  type LossReason,
-  type ReplacementReason,
+  REISSUE_REASON_LABELS,
+  EXCHANGE_REASON_LABELS,
+  type ReissueReason,
+  type ExchangeReason,
 } from '../../../domain/counter-rules';
 import type { IdentityDocument } from '../../../domain/types';
 import type { Payment } from '../../labels';
@@ -16,12 +16,12 @@ import { contractError, domainMessage, errorsOf, otpError, serialError, serialMi
 import { IDLE, lookedUp, newSession, type ContractInfo, type CounterSession, type StockInfo } from '../../counter/session';
 
 export type ReplaceKind = 'EXCHANGE' | 'LOST';
-export type Symptoms = ReplaceRequest['symptoms'];
+export type Symptoms = ExchangeRequest['symptoms'];
 
 export interface ReplaceDraft {
   contractId: string;
   kind: ReplaceKind | '';
-  reason: ReplacementReason | LossReason | '';
+  reason: ExchangeReason | ReissueReason | '';
   symptoms: Symptoms;
   oldSerial: string;
   oldOtp: string;
@@ -75,8 +75,8 @@ export function replaceLabels(kind: ReplaceKind | ''): Record<keyof ReplaceDraft
 }
 
 export type ReplaceResult =
-  | (ResponseOf<'replacementExchange'> & { kind: 'EXCHANGE'; reasonLabel: string })
-  | (ResponseOf<'lostReissue'> & { kind: 'LOST'; reasonLabel: string; payment: Payment });
+  | (ResponseOf<'exchange'> & { kind: 'EXCHANGE'; reasonLabel: string })
+  | (ResponseOf<'reissue'> & { kind: 'LOST'; reasonLabel: string; payment: Payment });
 
 export type ReplaceLookups = { contractId: ContractInfo; newSerial: StockInfo };
 export type ReplaceSession = CounterSession<ReplaceDraft, ReplaceResult, ReplaceLookups>;
@@ -86,14 +86,14 @@ export const NEW_REPLACE_SESSION: ReplaceSession = newSession<ReplaceDraft, Repl
   newSerial: IDLE,
 });
 
-export function isReplacementReason(reason: string): reason is ReplacementReason {
-  return reason in REPLACEMENT_REASON_LABELS;
+export function isReplacementReason(reason: string): reason is ExchangeReason {
+  return reason in EXCHANGE_REASON_LABELS;
 }
 
 /** 交換（電池切れ）, 再発行（紛失）… */
 export function reasonLabel(d: Pick<ReplaceDraft, 'kind' | 'reason'>): string {
   if (!d.reason) return '—';
-  return isReplacementReason(d.reason) ? REPLACEMENT_REASON_LABELS[d.reason] : LOSS_REASON_LABELS[d.reason];
+  return isReplacementReason(d.reason) ? EXCHANGE_REASON_LABELS[d.reason] : REISSUE_REASON_LABELS[d.reason];
 }
 
 export function transactionLabel(d: Pick<ReplaceDraft, 'kind' | 'reason'>): string {
@@ -110,7 +110,7 @@ export function precheck(s: ReplaceSession): Record<string, string> {
     contractId: contractError(d.contractId, s.lookups.contractId),
     kind: !d.kind && '受付区分（交換 または 紛失・盗難）を選択してください',
     reason: d.kind !== '' && !d.reason && `${replaceLabels(d.kind).reason}を選択してください`,
-    symptoms: exchange && isReplacementReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ReplacementReason, d.symptoms)),
+    symptoms: exchange && isReplacementReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ExchangeReason, d.symptoms)),
     oldSerial: exchange && (serialError(d.oldSerial) ?? serialMismatch(d.oldSerial, contract, 'お預かりしたトークン')),
     oldOtp: exchange && d.oldOtp.trim() !== '' && otpError(d.oldOtp),
     identityDocument: !d.identityDocument && '確認した本人確認書類を選択してください',
@@ -120,7 +120,7 @@ export function precheck(s: ReplaceSession): Record<string, string> {
   });
 }
 
-export function toExchangeRequest(d: ReplaceDraft): ReplaceRequest {
+export function toExchangeRequest(d: ReplaceDraft): ExchangeRequest {
   if (!isReplacementReason(d.reason)) throw new Error('no replacement reason');
   return {
     contractId: d.contractId.trim(),
@@ -134,7 +134,7 @@ export function toExchangeRequest(d: ReplaceDraft): ReplaceRequest {
   };
 }
 
-export function toLostRequest(d: ReplaceDraft): LostReissueRequest & { payment: Payment } {
+export function toLostRequest(d: ReplaceDraft): ReissueRequest & { payment: Payment } {
   if (d.reason === '' || isReplacementReason(d.reason) || d.payment === '') throw new Error('no loss reason or payment');
   return {
     contractId: d.contractId.trim(),

@@ -15,7 +15,7 @@ const ISSUE_FLOW: FlowSpec<IssueDraft, IssueResult, { serial: StockInfo }> = {
   precheck,
   send: async (s) => {
     const request = toRequest(s.draft);
-    const r = await call('issuanceIssue', request);
+    const r = await call('issue', request);
     return r.ok ? { ok: true, value: { ...r.value, payment: request.payment } } : r;
   },
   doneMessage: (r) => `受付番号 ${r.receiptNo} で発行を受け付けました。`,

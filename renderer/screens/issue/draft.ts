@@ -55,7 +55,7 @@ export const ISSUE_LABELS: Record<keyof IssueDraft, string> = {
   payment: 'お支払方法',
 };
 
-export type IssueResult = ResponseOf<'issuanceIssue'> & { payment: Payment };
+export type IssueResult = ResponseOf<'issue'> & { payment: Payment };
 
 export type IssueSession = CounterSession<IssueDraft, IssueResult, { serial: StockInfo }>;
 

@@ -30,7 +30,7 @@ const SUSPEND_FLOW: FlowSpec<SuspendDraft, SuspendResult, SuspendLookups> = {
   formPrefix: PREFIX,
   labels: () => SUSPEND_LABELS,
   precheck,
-  send: (s) => call('suspensionAccept', toRequest(s.draft)),
+  send: (s) => call('suspend', toRequest(s.draft)),
   doneMessage: (r) => `受付番号 ${r.receiptNo} で利用中止を受け付けました（${r.serial}）。`,
 };
 

@@ -20,7 +20,7 @@ export const SUSPEND_LABELS: Record<keyof SuspendDraft, string> = {
   explained: 'お客さまへの説明',
 };
 
-export type SuspendResult = ResponseOf<'suspensionAccept'>;
+export type SuspendResult = ResponseOf<'suspend'>;
 export type SuspendLookups = { contractId: ContractInfo };
 export type SuspendSession = CounterSession<SuspendDraft, SuspendResult, SuspendLookups>;
 

@@ -3,10 +3,10 @@ import { checkSuspensionByForm, checkSymptoms, feeKindFor } from '../../../domai
 
 describe('fee per reason', () => {
   it.each(['FAULT', 'DAMAGE', 'BATTERY'] as const)('%s with the old token handed in is a free replacement', (reason) => {
-    expect(feeKindFor(reason, true)).toBe('HW_TOKEN_REPLACEMENT');
+    expect(feeKindFor(reason, true)).toBe('HW_TOKEN_EXCHANGE');
   });
   it.each(['FAULT', 'DAMAGE', 'BATTERY', 'LOST', 'STOLEN'] as const)('%s without the old token is a paid reissue', (reason) => {
-    expect(feeKindFor(reason, false)).toBe('HW_TOKEN_REISSUE_LOST');
+    expect(feeKindFor(reason, false)).toBe('HW_TOKEN_REISSUE');
   });
   it.each(['LOST', 'STOLEN'] as const)('%s cannot come with the token in hand', (reason) => {
     expect(() => feeKindFor(reason, true)).toThrow(/交換/);

@@ -7,8 +7,8 @@ describe('DEFAULT_FEE_RULES', () => {
   it('holds the three published fees at 10 % from 2019-10-01', () => {
     expect(DEFAULT_FEE_RULES).toEqual([
       { kind: 'HW_TOKEN_ISSUE', effectiveFrom: '2019-10-01', totalInclTax: 2200, taxRatePercent: 10, description: 'ハードウェアトークン発行手数料' },
-      { kind: 'HW_TOKEN_REISSUE_LOST', effectiveFrom: '2019-10-01', totalInclTax: 2200, taxRatePercent: 10, description: 'ハードウェアトークン再発行手数料（紛失・盗難）' },
-      { kind: 'HW_TOKEN_REPLACEMENT', effectiveFrom: '2019-10-01', totalInclTax: 0, taxRatePercent: 10, description: 'ハードウェアトークン交換（故障・破損・電池切れ）' },
+      { kind: 'HW_TOKEN_REISSUE', effectiveFrom: '2019-10-01', totalInclTax: 2200, taxRatePercent: 10, description: 'ハードウェアトークン再発行手数料（紛失・盗難）' },
+      { kind: 'HW_TOKEN_EXCHANGE', effectiveFrom: '2019-10-01', totalInclTax: 0, taxRatePercent: 10, description: 'ハードウェアトークン交換（故障・破損・電池切れ）' },
     ]);
   });
 });
@@ -26,9 +26,9 @@ describe('quoteFee', () => {
   });
 
   it('charges a lost token as a paid reissue and a replacement as free', () => {
-    const lost = quoteFee(DEFAULT_FEE_RULES, 'HW_TOKEN_REISSUE_LOST', '2026-11-25');
+    const lost = quoteFee(DEFAULT_FEE_RULES, 'HW_TOKEN_REISSUE', '2026-11-25');
     expect([lost.totalInclTax, lost.net, lost.tax]).toEqual([2200, 2000, 200]);
-    const repl = quoteFee(DEFAULT_FEE_RULES, 'HW_TOKEN_REPLACEMENT', '2026-11-25');
+    const repl = quoteFee(DEFAULT_FEE_RULES, 'HW_TOKEN_EXCHANGE', '2026-11-25');
     expect([repl.totalInclTax, repl.net, repl.tax]).toEqual([0, 0, 0]);
     expect(repl.description).toBe('ハードウェアトークン交換（故障・破損・電池切れ）');
   });
@@ -60,7 +60,7 @@ describe('taxIncludedSplit rounds the tax down once per invoice', () => {
 describe('findFeeRule', () => {
   const rules: FeeRule[] = [
     { kind: 'HW_TOKEN_ISSUE', effectiveFrom: '2027-04-01', totalInclTax: 3300, taxRatePercent: 10, description: '新料金' },
-    { kind: 'HW_TOKEN_REISSUE_LOST', effectiveFrom: '2014-04-01', totalInclTax: 2160, taxRatePercent: 8, description: '旧再発行' },
+    { kind: 'HW_TOKEN_REISSUE', effectiveFrom: '2014-04-01', totalInclTax: 2160, taxRatePercent: 8, description: '旧再発行' },
     { kind: 'HW_TOKEN_ISSUE', effectiveFrom: '2014-04-01', totalInclTax: 2160, taxRatePercent: 8, description: '8%時代' },
     { kind: 'HW_TOKEN_ISSUE', effectiveFrom: '2019-10-01', totalInclTax: 2200, taxRatePercent: 10, description: '現行' },
   ];
@@ -73,14 +73,14 @@ describe('findFeeRule', () => {
   });
 
   it('quotes the old 8 % fee on a date when it applied', () => {
-    expect(quoteFee(rules, 'HW_TOKEN_REISSUE_LOST', '2018-01-05')).toMatchObject({ net: 2000, tax: 160, taxRatePercent: 8 });
+    expect(quoteFee(rules, 'HW_TOKEN_REISSUE', '2018-01-05')).toMatchObject({ net: 2000, tax: 160, taxRatePercent: 8 });
   });
 
   it('refuses with FEE_RULE_MISSING before any rule, or for a kind without rules', () => {
     const before = refusal(() => findFeeRule(DEFAULT_FEE_RULES, 'HW_TOKEN_ISSUE', '2019-09-30'));
     expect(before.code).toBe('FEE_RULE_MISSING');
     expect(before.message).toContain('2019-09-30');
-    expect(refusal(() => findFeeRule(rules, 'HW_TOKEN_REPLACEMENT', '2026-01-01')).code).toBe('FEE_RULE_MISSING');
+    expect(refusal(() => findFeeRule(rules, 'HW_TOKEN_EXCHANGE', '2026-01-01')).code).toBe('FEE_RULE_MISSING');
   });
 
   it('refuses a business date that is not YYYY-MM-DD', () => {

@@ -52,7 +52,7 @@ const issued = () =>
 
 describe('発行受付', () => {
   it('Enter moves to the next field and never submits the form', async () => {
-    const api = fakeApi(TELLER, { issuanceIssue: vi.fn() });
+    const api = fakeApi(TELLER, { issue: vi.fn() });
     render(<App />);
     const first = await screen.findByLabelText('契約者ID');
 
@@ -80,7 +80,7 @@ describe('発行受付', () => {
     // The last field leads to the 確認 button, still without submitting.
     enter(screen.getByLabelText('現金'));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: '確認' }));
-    expect(api.issuanceIssue).not.toHaveBeenCalled();
+    expect(api.issue).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { name: 'ハードウェアトークン発行申込書' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: '入力内容の確認' })).toBeNull();
   });
@@ -102,7 +102,7 @@ describe('発行受付', () => {
   });
 
   it('binds the server field errors to their inputs and keeps what was typed', async () => {
-    const issuanceIssue = vi.fn(() =>
+    const issue = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
         error: {
@@ -115,7 +115,7 @@ describe('発行受付', () => {
         },
       }),
     );
-    fakeApi(TELLER, { issuanceIssue });
+    fakeApi(TELLER, { issue });
     render(<App />);
     await screen.findByLabelText('契約者ID');
     await fillValidForm();
@@ -126,8 +126,8 @@ describe('発行受付', () => {
 
     const otp = await screen.findByLabelText('ワンタイムパスワード');
     await waitFor(() => expect(otp.getAttribute('aria-invalid')).toBe('true'));
-    expect(issuanceIssue).toHaveBeenCalledTimes(1);
-    const sent = (issuanceIssue.mock.calls[0] as unknown[])[0];
+    expect(issue).toHaveBeenCalledTimes(1);
+    const sent = (issue.mock.calls[0] as unknown[])[0];
     expect(sent).toMatchObject({ contractId: '1234567890', nameKana: 'シンキン　タロウ', payment: 'CASH', sealChecked: true });
 
     const describedOtp = (otp.getAttribute('aria-describedby') ?? '').split(' ');
@@ -159,11 +159,11 @@ describe('発行受付', () => {
   });
 
   it('shows 受付番号 after 確定 and clears the form for 次のお客さま', async () => {
-    const issuanceIssue = vi.fn(issued);
+    const issue = vi.fn(issued);
     const receiptsOpen = vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4 test'), sentToPrinter: false, printCount: 1 } }),
     );
-    fakeApi(TELLER, { issuanceIssue, receiptsOpen });
+    fakeApi(TELLER, { issue, receiptsOpen });
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     render(<App />);
     await screen.findByLabelText('契約者ID');
@@ -190,7 +190,7 @@ describe('the branch copy (店舗控)', () => {
     const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
     fakeApi(TELLER, {
       setupStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: { initialized: true, branch: { ...BRANCH, printBranchCopy } } })),
-      issuanceIssue: vi.fn(issued),
+      issue: vi.fn(issued),
       receiptsOpen,
     });
     vi.spyOn(window, 'open').mockImplementation(() => null);
@@ -257,7 +257,7 @@ describe('a form half filled in when the window reloads or the renderer crashes'
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('madoguchi.draft.'))).toEqual([]);
     cleanup();
 
-    fakeApi(TELLER, { issuanceIssue: vi.fn(issued) });
+    fakeApi(TELLER, { issue: vi.fn(issued) });
     render(<App />);
     await screen.findByLabelText('契約者ID');
     await fillValidForm();

@@ -82,11 +82,11 @@ describe('交換・再発行', () => {
   });
 
   it('binds the server field errors to the old serial and the new token’s code and keeps everything typed', async () => {
-    const replacementExchange = refused({
+    const exchange = refused({
       oldSerial: 'お預かりしたトークン（OLD000000001）はこの契約のトークン（OLD000000007）ではありません。',
       newOtp: 'ワンタイムパスワードが一致しません。',
     });
-    fakeApi(TELLER, { replacementExchange });
+    fakeApi(TELLER, { exchange });
     go('replace');
     render(<App />);
     await screen.findByLabelText('契約者ID');
@@ -99,7 +99,7 @@ describe('交換・再発行', () => {
 
     const oldSerial = await screen.findByLabelText('お預かりしたトークンのシリアル番号');
     await waitFor(() => expect(oldSerial.getAttribute('aria-invalid')).toBe('true'));
-    expect(replacementExchange).toHaveBeenCalledWith({
+    expect(exchange).toHaveBeenCalledWith({
       contractId: 'C0012345',
       identityDocument: 'PASSPORT',
       reason: 'BATTERY',
@@ -131,7 +131,7 @@ describe('交換・再発行', () => {
   });
 
   it('binds a refusal of the new token’s serial to that field', async () => {
-    fakeApi(TELLER, { replacementExchange: refused({ newSerial: 'シリアル番号 NEW000000002 は当店の在庫に登録されていません。' }) });
+    fakeApi(TELLER, { exchange: refused({ newSerial: 'シリアル番号 NEW000000002 は当店の在庫に登録されていません。' }) });
     go('replace');
     render(<App />);
     await screen.findByLabelText('契約者ID');
@@ -144,7 +144,7 @@ describe('交換・再発行', () => {
   });
 
   it('asks for the symptom that fits the reason before 確認, as the server would', async () => {
-    const api = fakeApi(TELLER, { replacementExchange: vi.fn() });
+    const api = fakeApi(TELLER, { exchange: vi.fn() });
     go('replace');
     render(<App />);
     await screen.findByLabelText('契約者ID');
@@ -155,11 +155,11 @@ describe('交換・再発行', () => {
     await waitFor(() => expect(fault.getAttribute('aria-invalid')).toBe('true'));
     expect(describedTexts(fault).join(' ')).toContain('故障表示を確認してチェックしてください');
     expect(screen.queryByRole('heading', { name: '入力内容の確認' })).toBeNull();
-    expect(api.replacementExchange).not.toHaveBeenCalled();
+    expect(api.exchange).not.toHaveBeenCalled();
   });
 
   it('紛失・盗難: the reissue fee, 確定, and the receipt with both serials', async () => {
-    const lostFee = { kind: 'HW_TOKEN_REISSUE_LOST', description: 'ハードウェアトークン再発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 };
+    const lostFee = { kind: 'HW_TOKEN_REISSUE', description: 'ハードウェアトークン再発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 };
     const lostReissue = vi.fn(() =>
       Promise.resolve({
         ok: true as const,
@@ -167,7 +167,7 @@ describe('交換・再発行', () => {
       }),
     );
     const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
-    const api = fakeApi(TELLER, { lostReissue, receiptsOpen, feesQuote: vi.fn(() => Promise.resolve({ ok: true as const, value: lostFee })) });
+    const api = fakeApi(TELLER, { reissue: lostReissue, receiptsOpen, feesQuote: vi.fn(() => Promise.resolve({ ok: true as const, value: lostFee })) });
     vi.spyOn(window, 'open').mockImplementation(() => null);
     go('replace');
     render(<App />);
@@ -183,7 +183,7 @@ describe('交換・再発行', () => {
     type('新しいトークンのワンタイムパスワード', '135790');
     expect(screen.getByTestId('fee').textContent).toContain('2,200円');
     expect(screen.getByTestId('fee').textContent).toContain('うち消費税 200円');
-    expect(api.feesQuote).toHaveBeenCalledWith({ kind: 'HW_TOKEN_REISSUE_LOST' });
+    expect(api.feesQuote).toHaveBeenCalledWith({ kind: 'HW_TOKEN_REISSUE' });
     fireEvent.click(screen.getByLabelText('口座振替'));
     fireEvent.click(screen.getByRole('button', { name: '確認' }));
     fireEvent.click(await screen.findByRole('button', { name: '確定' }));
@@ -214,7 +214,7 @@ describe('利用中止届', () => {
           value: { contractId: 'C0099999', maskedName: '鈴＊ ＊＊', featurePhone: false, currentSerial: 'SP0000000001', currentState: 'ACTIVE' as const, stateLabel: '利用中' },
         }),
       ),
-      suspensionAccept: vi.fn(),
+      suspend: vi.fn(),
     });
     go('suspend');
     render(<App />);
@@ -234,11 +234,11 @@ describe('利用中止届', () => {
     await waitFor(() => expect(contract.getAttribute('aria-invalid')).toBe('true'));
     expect(describedTexts(contract).join(' ')).toContain('スマートフォン・パソコンのご利用です');
     expect(screen.queryByRole('heading', { name: '入力内容の確認' })).toBeNull();
-    expect(api.suspensionAccept).not.toHaveBeenCalled();
+    expect(api.suspend).not.toHaveBeenCalled();
   });
 
   it('shows the server’s refusal too, bound to the contract', async () => {
-    const suspensionAccept = vi.fn(() =>
+    const suspend = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
         error: {
@@ -248,7 +248,7 @@ describe('利用中止届', () => {
         },
       }),
     );
-    fakeApi(TELLER, { suspensionAccept });
+    fakeApi(TELLER, { suspend });
     go('suspend');
     render(<App />);
     await screen.findByLabelText('契約者ID');
@@ -266,11 +266,11 @@ describe('利用中止届', () => {
   });
 
   it('a feature-phone customer: warning, 確定, 受付番号 and the 利用中止受付票', async () => {
-    const suspensionAccept = vi.fn(() =>
+    const suspend = vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { receiptNo: '001-03-000078', acceptedAt: '2026-11-25T01:40:00.000Z', serial: 'OLD000000001' } }),
     );
     const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
-    fakeApi(TELLER, { suspensionAccept, receiptsOpen });
+    fakeApi(TELLER, { suspend, receiptsOpen });
     vi.spyOn(window, 'open').mockImplementation(() => null);
     go('suspend');
     render(<App />);
@@ -289,7 +289,7 @@ describe('利用中止届', () => {
     fireEvent.click(screen.getByRole('button', { name: '確認' }));
     fireEvent.click(await screen.findByRole('button', { name: '確定' }));
     expect((await screen.findByTestId('receipt-no')).textContent).toBe('001-03-000078');
-    expect(suspensionAccept).toHaveBeenCalledWith({ contractId: 'C0012345', identityDocument: 'MY_NUMBER_CARD', serial: 'OLD000000001' });
+    expect(suspend).toHaveBeenCalledWith({ contractId: 'C0012345', identityDocument: 'MY_NUMBER_CARD', serial: 'OLD000000001' });
     expect(screen.getByTestId('suspended-serial').textContent).toBe('OLD000000001');
     fireEvent.click(screen.getByRole('button', { name: '利用中止受付票を表示/印刷' }));
     expect((await screen.findByRole('link', { name: '利用中止受付票PDFを開く' })).getAttribute('href')).toMatch(/^blob:/);
