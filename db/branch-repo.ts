@@ -1,17 +1,11 @@
 import type { Db } from './open';
 import type { FeeRule } from '../domain/types';
-import type { BranchSetup } from '../domain/validation';
-
-/** The branch as set up, with the settings a manager turns on later. */
-export interface BranchRow extends BranchSetup {
-  printBranchCopy: boolean;
-  japaneseEra: boolean;
-}
+import type { Branch } from '../domain/validation';
 
 /** What a manager may change after setup (店舗設定). */
-export type BranchSettings = Pick<BranchRow, 'nameOnDocuments' | 'printBranchCopy' | 'japaneseEra'>;
+export type BranchSettings = Pick<Branch, 'nameOnDocuments' | 'printBranchCopy' | 'japaneseEra'>;
 
-export function readBranch(db: Db): BranchRow | null {
+export function readBranch(db: Db): Branch | null {
   const row = db
     .prepare(
       `SELECT bank_name AS bankName, branch_code AS branchCode, branch_name AS branchName,
@@ -19,11 +13,11 @@ export function readBranch(db: Db): BranchRow | null {
               print_branch_copy AS printBranchCopy, japanese_era AS japaneseEra
        FROM branch WHERE id = 1`,
     )
-    .get() as (Omit<BranchRow, 'printBranchCopy' | 'japaneseEra'> & { printBranchCopy: number; japaneseEra: number }) | undefined;
+    .get() as (Omit<Branch, 'printBranchCopy' | 'japaneseEra'> & { printBranchCopy: number; japaneseEra: number }) | undefined;
   return row ? { ...row, printBranchCopy: row.printBranchCopy === 1, japaneseEra: row.japaneseEra === 1 } : null;
 }
 
-export function insertBranch(db: Db, b: BranchRow, createdAt: string): void {
+export function insertBranch(db: Db, b: Branch, createdAt: string): void {
   db.prepare(
     `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, print_branch_copy,
                          japanese_era, created_at)

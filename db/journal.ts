@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { JournalKind } from '../domain/journal-kinds';
 import type { Db } from './open';
 
 export interface JournalInput {
-  kind: string;
+  kind: JournalKind;
   occurredAt: string;
   operatorId: string;
   receiptNo?: string | null;

@@ -5,13 +5,21 @@
 import { refuse } from './errors';
 import type { FeeKind } from './types';
 
-export const EXCHANGE_REASON_LABELS = { FAULT: '故障', DAMAGE: '破損', BATTERY: '電池切れ' } as const;
-export const REISSUE_REASON_LABELS = { LOST: '紛失', STOLEN: '盗難' } as const;
-export type ExchangeReason = keyof typeof EXCHANGE_REASON_LABELS;
-export type ReissueReason = keyof typeof REISSUE_REASON_LABELS;
+/** 交換: the old token is handed in, free. */
+export const EXCHANGE_REASONS = ['FAULT', 'DAMAGE', 'BATTERY'] as const;
+export type ExchangeReason = (typeof EXCHANGE_REASONS)[number];
+export const EXCHANGE_REASON_LABELS: Record<ExchangeReason, string> = { FAULT: '故障', DAMAGE: '破損', BATTERY: '電池切れ' };
+/** 紛失・盗難の再発行: nothing handed in, the old serial is stopped, paid. */
+export const REISSUE_REASONS = ['LOST', 'STOLEN'] as const;
+export type ReissueReason = (typeof REISSUE_REASONS)[number];
+export const REISSUE_REASON_LABELS: Record<ReissueReason, string> = { LOST: '紛失', STOLEN: '盗難' };
+
+export function isExchangeReason(reason: string): reason is ExchangeReason {
+  return (EXCHANGE_REASONS as readonly string[]).includes(reason);
+}
 
 export function feeKindFor(reason: ExchangeReason | ReissueReason, oldTokenHandedIn: boolean): FeeKind {
-  const free = reason in EXCHANGE_REASON_LABELS;
+  const free = isExchangeReason(reason);
   if (free && oldTokenHandedIn) return 'HW_TOKEN_EXCHANGE';
   if (!free && oldTokenHandedIn) {
     refuse('REASON_MISMATCH', 'トークンをお持ちの場合は紛失・盗難ではなく交換（故障・破損・電池切れ）で受け付けてください。', 'reason');

@@ -8,6 +8,7 @@
 import { generateSync } from 'otplib';
 import type { HashAlgorithm } from 'otplib';
 import { refuse } from './errors';
+import { normalizeOtp, otpFormatMessage } from './otp-format';
 import type { OtpHash, OtpMemory, OtpParams } from './types';
 
 export const INITIAL_OTP_MEMORY: OtpMemory = { lastStep: -1, failCount: 0, driftSteps: 0 };
@@ -60,12 +61,6 @@ export interface OtpCheckInput {
 
 export const OTP_LOCKED_MESSAGE =
   'ワンタイムパスワードの失敗回数が上限に達したためこのトークンは使用停止中です。役席者に解除を依頼してください';
-
-/** Normalises what the teller typed (NFKC, spaces removed); null unless exactly `digits` digits. */
-export function normalizeOtp(raw: string, digits: number): string | null {
-  const s = raw.normalize('NFKC').replace(/\s/gu, '');
-  return s.length === digits && /^\d+$/.test(s) ? s : null;
-}
 
 /** Same length strings compared without an early exit. */
 function sameCode(a: string, b: string): boolean {
@@ -123,7 +118,7 @@ export function checkOtp(input: OtpCheckInput): OtpCheck {
       ok: false,
       reason: 'FORMAT',
       memory,
-      message: `ワンタイムパスワードは数字${params.digits}桁で入力してください`,
+      message: otpFormatMessage(params.digits),
     };
   }
   const matches = (step: number) => sameCode(generateOtp(params, secret, step), code);

@@ -59,6 +59,13 @@ const TRANSITIONS: Record<TokenState, Partial<Record<TokenEvent, TokenState>>> =
   DISPOSED: {},
 };
 
+/** A token the customer holds and uses: it can be exchanged, reported lost or suspended. */
+export const LIVE_STATES = ['ISSUED', 'ACTIVE'] as const satisfies readonly TokenState[];
+
+export function isLive(state: TokenState | null | undefined): boolean {
+  return state != null && (LIVE_STATES as readonly TokenState[]).includes(state);
+}
+
 export function canTransition(from: TokenState, event: TokenEvent): boolean {
   return TRANSITIONS[from][event] !== undefined;
 }

@@ -14,15 +14,28 @@ export type TokenState = (typeof TOKEN_STATES)[number];
 
 export const ROLES = ['teller', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
+/** Who did something: every journal entry and every printed document names the operator. */
+export interface Operator {
+  operatorId: string;
+  name: string;
+  role: Role;
+}
+export const ROLE_LABELS: Record<Role, string> = { teller: '係', manager: '役席' };
 
-export type OtpAlgorithm = 'HOTP' | 'TOTP';
-export type OtpHash = 'SHA1' | 'SHA256' | 'SHA512';
+export const OTP_ALGORITHMS = ['HOTP', 'TOTP'] as const;
+export type OtpAlgorithm = (typeof OTP_ALGORITHMS)[number];
+export const OTP_ALGORITHM_LABELS: Record<OtpAlgorithm, string> = { TOTP: 'TOTP（時刻同期）', HOTP: 'HOTP（イベント同期）' };
+export const OTP_HASHES = ['SHA1', 'SHA256', 'SHA512'] as const;
+export type OtpHash = (typeof OTP_HASHES)[number];
+/** How many digits a token shows: 6 for this bank's tokens; vendors ship 8 too (RFC 4226 allows 6–8). */
+export const OTP_DIGITS = [6, 8] as const;
+export type OtpDigits = (typeof OTP_DIGITS)[number];
 
 /** What a seed says about how a token makes its codes (the secret itself travels separately). */
 export interface OtpParams {
   algorithm: OtpAlgorithm;
   hash: OtpHash;
-  digits: 6 | 8;
+  digits: OtpDigits;
   /** TOTP time step in seconds (30 or 60). */
   period: number;
   /** HOTP moving factor the token is expected to show next. */
@@ -38,8 +51,13 @@ export interface OtpMemory {
   driftSteps: number;
 }
 
-export type FeeKind = 'HW_TOKEN_ISSUE' | 'HW_TOKEN_REISSUE' | 'HW_TOKEN_EXCHANGE';
-export type PaymentMethod = 'CASH' | 'ACCOUNT_DEBIT' | 'NONE';
+/** What a fee is charged for: one kind per counter act that can cost something. */
+export const FEE_KINDS = ['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE', 'HW_TOKEN_EXCHANGE'] as const;
+export type FeeKind = (typeof FEE_KINDS)[number];
+/** How a fee is paid at the counter; a free act has no payment. */
+export const PAYMENT_METHODS = ['CASH', 'ACCOUNT_DEBIT'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_LABELS: Record<PaymentMethod, string> = { CASH: '現金', ACCOUNT_DEBIT: '口座振替' };
 
 /** One row of the effective-dated fee table: the published tax-included price. */
 export interface FeeRule {

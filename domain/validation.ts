@@ -3,7 +3,7 @@
  * digits and letters become half-width), then checked; every refusal names the form field
  * and says in plain Japanese what to fix.
  */
-import { DomainError, refuse } from './errors';
+import { FieldCheck, refuse, type FieldErrors } from './errors';
 import {
   ACCOUNT_SUBJECTS,
   IDENTITY_DOCUMENTS,
@@ -13,8 +13,7 @@ import {
 } from './types';
 import type { NameOnDocuments } from './masking';
 
-/** Field name → message, one message per field. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 /** NFKC + trim (full-width spaces too): " ＡＢ１２３ " → "AB123". */
@@ -102,15 +101,6 @@ export function validateInvoiceRegNo(raw: string): string {
   return s;
 }
 
-/** NFKC, spaces removed, exactly `digits` digits (field 'otp'). */
-export function validateOtpFormat(raw: string, digits: number): string {
-  const s = raw.normalize('NFKC').replace(/\s/gu, '');
-  if (s.length !== digits || !/^\d+$/.test(s)) {
-    refuse('OTP_FORMAT', `ワンタイムパスワードは数字${digits}桁で入力してください`, 'otp');
-  }
-  return s;
-}
-
 /** 3–20 half-width letters and digits (case kept as typed). Field 'operatorId'. */
 export function validateOperatorId(raw: string): string {
   const s = normalizeInput(raw);
@@ -146,19 +136,6 @@ function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, 
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-/** Runs `fn`; on a DomainError records its message under `field` and yields undefined. */
-function collect<T>(errors: FieldErrors, field: string, fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof DomainError) {
-      errors[field] = e.message;
-      return undefined;
-    }
-    throw e;
-  }
-}
-
 /** The contract as the application form names it (and the ledger keeps it). */
 export interface ContractDetails {
   contractId: string;
@@ -177,43 +154,43 @@ export interface ApplicationFormInput extends ContractDetails {
 
 /** Checks the whole application form at once; error keys are the raw field names. */
 export function validateApplicationForm(raw: ApplicationFormInput): Validation<ApplicationForm> {
-  const errors: FieldErrors = {};
+  const f = new FieldCheck();
 
   const contractId = normalizeInput(raw.contractId);
-  if (contractId === '') errors.contractId = '契約者IDを入力してください';
-  else if (!/^[A-Za-z0-9]{4,16}$/.test(contractId)) errors.contractId = '契約者IDは英数字4〜16桁で入力してください';
+  if (contractId === '') f.add('contractId', '契約者IDを入力してください');
+  else if (!/^[A-Za-z0-9]{4,16}$/.test(contractId)) f.add('contractId', '契約者IDは英数字4〜16桁で入力してください');
 
   const nameKanji = normalizeName(raw.nameKanji);
-  if (nameKanji === '') errors.nameKanji = 'お名前（漢字）を入力してください';
-  else if (charLength(nameKanji) > 30) errors.nameKanji = 'お名前（漢字）は30文字以内で入力してください';
+  if (nameKanji === '') f.add('nameKanji', 'お名前（漢字）を入力してください');
+  else if (charLength(nameKanji) > 30) f.add('nameKanji', 'お名前（漢字）は30文字以内で入力してください');
 
   const nameKana = toFullWidthKatakana(raw.nameKana);
-  if (nameKana === '') errors.nameKana = 'お名前（カナ）を入力してください';
-  else if (!isFullWidthKatakana(nameKana)) errors.nameKana = 'お名前（カナ）はカタカナで入力してください';
+  if (nameKana === '') f.add('nameKana', 'お名前（カナ）を入力してください');
+  else if (!isFullWidthKatakana(nameKana)) f.add('nameKana', 'お名前（カナ）はカタカナで入力してください');
 
   const accountBranch = normalizeInput(raw.accountBranch);
-  if (!/^\d{3}$/.test(accountBranch)) errors.accountBranch = '店番は数字3桁で入力してください';
+  if (!/^\d{3}$/.test(accountBranch)) f.add('accountBranch', '店番は数字3桁で入力してください');
 
   let accountSubject = normalizeInput(raw.accountSubject);
   if (/^\d$/.test(accountSubject)) accountSubject = `0${accountSubject}`;
   if (!hasKey(ACCOUNT_SUBJECTS, accountSubject)) {
-    errors.accountSubject = `科目を選択してください（${Object.entries(ACCOUNT_SUBJECTS)
+    f.add('accountSubject', `科目を選択してください（${Object.entries(ACCOUNT_SUBJECTS)
       .map(([k, v]) => `${k}:${v}`)
-      .join('、')}）`;
+      .join('、')}）`);
   }
 
   const accountNumberRaw = normalizeInput(raw.accountNumber);
-  if (!/^\d{1,7}$/.test(accountNumberRaw)) errors.accountNumber = '口座番号は数字7桁以内で入力してください';
+  if (!/^\d{1,7}$/.test(accountNumberRaw)) f.add('accountNumber', '口座番号は数字7桁以内で入力してください');
   const accountNumber = accountNumberRaw.padStart(7, '0');
 
   const identityDocument = normalizeInput(raw.identityDocument);
   if (!hasKey(IDENTITY_DOCUMENTS, identityDocument)) {
-    errors.identityDocument = '確認した本人確認書類を選択してください';
+    f.add('identityDocument', '確認した本人確認書類を選択してください');
   }
 
-  if (raw.sealChecked !== true) errors.sealChecked = 'お届け印の照合を確認してください';
+  if (raw.sealChecked !== true) f.add('sealChecked', 'お届け印の照合を確認してください');
 
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!f.ok) return { ok: false, errors: f.errors };
   return {
     ok: true,
     value: {
@@ -238,6 +215,12 @@ export interface BranchSetup {
   nameOnDocuments: NameOnDocuments;
 }
 
+/** The branch with what a manager may change after setup (店舗設定): a branch copy, 和暦 dates. */
+export interface Branch extends BranchSetup {
+  printBranchCopy: boolean;
+  japaneseEra: boolean;
+}
+
 /** What SetupRequest (services/contract.ts) carries. */
 export interface SetupInput extends BranchSetup {
   managerId: string;
@@ -252,39 +235,39 @@ export interface SetupForm {
 
 /** Checks the first-run setup form at once; error keys are the SetupRequest field names. */
 export function validateSetup(raw: SetupInput): Validation<SetupForm> {
-  const errors: FieldErrors = {};
+  const f = new FieldCheck();
 
   const bankName = normalizeInput(raw.bankName);
-  if (bankName === '') errors.bankName = '金融機関名を入力してください';
-  else if (charLength(bankName) > 30) errors.bankName = '金融機関名は30文字以内で入力してください';
+  if (bankName === '') f.add('bankName', '金融機関名を入力してください');
+  else if (charLength(bankName) > 30) f.add('bankName', '金融機関名は30文字以内で入力してください');
 
   const branchCode = normalizeInput(raw.branchCode);
-  if (!/^\d{3}$/.test(branchCode)) errors.branchCode = '店番は数字3桁で入力してください';
+  if (!/^\d{3}$/.test(branchCode)) f.add('branchCode', '店番は数字3桁で入力してください');
 
   const branchName = normalizeInput(raw.branchName);
-  if (branchName === '') errors.branchName = '店舗名を入力してください';
-  else if (charLength(branchName) > 30) errors.branchName = '店舗名は30文字以内で入力してください';
+  if (branchName === '') f.add('branchName', '店舗名を入力してください');
+  else if (charLength(branchName) > 30) f.add('branchName', '店舗名は30文字以内で入力してください');
 
   const terminalRaw = normalizeInput(raw.terminalNo);
-  if (!/^\d{1,2}$/.test(terminalRaw)) errors.terminalNo = '端末番号は数字2桁以内で入力してください';
+  if (!/^\d{1,2}$/.test(terminalRaw)) f.add('terminalNo', '端末番号は数字2桁以内で入力してください');
   const terminalNo = terminalRaw.padStart(2, '0');
 
-  const invoiceRegNo = collect(errors, 'invoiceRegNo', () => validateInvoiceRegNo(raw.invoiceRegNo));
-  const managerId = collect(errors, 'managerId', () => validateOperatorId(raw.managerId));
+  const invoiceRegNo = f.take('invoiceRegNo', () => validateInvoiceRegNo(raw.invoiceRegNo));
+  const managerId = f.take('managerId', () => validateOperatorId(raw.managerId));
 
   const managerName = normalizeName(raw.managerName);
-  if (managerName === '') errors.managerName = '役席者の氏名を入力してください';
-  else if (charLength(managerName) > 30) errors.managerName = '役席者の氏名は30文字以内で入力してください';
+  if (managerName === '') f.add('managerName', '役席者の氏名を入力してください');
+  else if (charLength(managerName) > 30) f.add('managerName', '役席者の氏名は30文字以内で入力してください');
 
-  const managerPassword = collect(errors, 'managerPassword', () => validatePassword(raw.managerPassword));
+  const managerPassword = f.take('managerPassword', () => validatePassword(raw.managerPassword));
 
   if (
-    Object.keys(errors).length > 0 ||
+    !f.ok ||
     invoiceRegNo === undefined ||
     managerId === undefined ||
     managerPassword === undefined
   ) {
-    return { ok: false, errors };
+    return { ok: false, errors: f.errors };
   }
   return {
     ok: true,

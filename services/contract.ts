@@ -4,16 +4,31 @@
  * the renderer receives). Both hosts mount exactly this table; see handlers.ts.
  */
 import { z } from 'zod';
-import { TOKEN_STATES, ROLES } from '../domain/types';
+import { EXCHANGE_REASONS, REISSUE_REASONS } from '../domain/counter-rules';
 import { NAME_ON_DOCUMENTS } from '../domain/masking';
+import {
+  FEE_KINDS,
+  OTP_ALGORITHMS,
+  OTP_DIGITS,
+  PAYMENT_METHODS,
+  ROLES,
+  TOKEN_STATES,
+  type FeeQuote as DomainFeeQuote,
+  type Operator as DomainOperator,
+} from '../domain/types';
+import type { Branch as DomainBranch } from '../domain/validation';
 
 const text = (max: number) => z.string().max(max);
+
+const Payment = z.enum(PAYMENT_METHODS);
+const TokenState = z.enum(TOKEN_STATES);
+const Digits = z.union(OTP_DIGITS.map((d) => z.literal(d)) as [z.ZodLiteral<6>, z.ZodLiteral<8>]);
 
 export const Operator = z.object({
   operatorId: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
-});
+}) satisfies z.ZodType<DomainOperator>;
 export type Operator = z.infer<typeof Operator>;
 
 export const Branch = z.object({
@@ -27,7 +42,7 @@ export const Branch = z.object({
   printBranchCopy: z.boolean(),
   /** Print dates with the 和暦 year too: 2026年（令和8年）11月25日. */
   japaneseEra: z.boolean(),
-});
+}) satisfies z.ZodType<DomainBranch>;
 export type Branch = z.infer<typeof Branch>;
 
 const Empty = z.object({}).strict();
@@ -57,12 +72,9 @@ export const IssueRequest = z.object({
   sealChecked: z.boolean(),
   serial: text(40),
   otp: text(20),
-  payment: z.enum(['CASH', 'ACCOUNT_DEBIT']),
+  payment: Payment,
 });
 export type IssueRequest = z.infer<typeof IssueRequest>;
-
-export const EXCHANGE_REASONS = ['FAULT', 'DAMAGE', 'BATTERY'] as const;
-export const REISSUE_REASONS = ['LOST', 'STOLEN'] as const;
 
 /** 交換 (故障・破損・電池切れ): the old token is handed in, a new one from stock, fee 0. */
 export const ExchangeRequest = z.object({
@@ -85,7 +97,7 @@ export const ReissueRequest = z.object({
   reason: z.enum(REISSUE_REASONS),
   newSerial: text(40),
   newOtp: text(20),
-  payment: z.enum(['CASH', 'ACCOUNT_DEBIT']),
+  payment: Payment,
 });
 export type ReissueRequest = z.input<typeof ReissueRequest>;
 
@@ -102,16 +114,19 @@ export const ContractSummary = z.object({
   maskedName: z.string(),
   featurePhone: z.boolean(),
   currentSerial: z.string().nullable(),
-  currentState: z.enum(TOKEN_STATES).nullable(),
+  currentState: TokenState.nullable(),
   stateLabel: z.string().nullable(),
+  /** How many digits the current token shows. */
+  currentDigits: Digits.nullable(),
 });
 
 const CounterDone = { receiptNo: z.string(), acceptedAt: z.string() };
 
 export const StockToken = z.object({
   serial: z.string(),
-  state: z.enum(TOKEN_STATES),
-  algorithm: z.enum(['HOTP', 'TOTP']),
+  state: TokenState,
+  algorithm: z.enum(OTP_ALGORITHMS),
+  digits: Digits,
   failCount: z.number(),
   batchId: z.number(),
   contractId: z.string().nullable(),
@@ -130,18 +145,18 @@ export const JournalLine = z.object({
   contractId: z.string().nullable(),
   amount: z.number().nullable(),
   /** How a fee was paid, where one was. */
-  payment: z.enum(['CASH', 'ACCOUNT_DEBIT']).nullable(),
+  payment: Payment.nullable(),
 });
 export type JournalLine = z.infer<typeof JournalLine>;
 
 export const FeeQuote = z.object({
-  kind: z.string(),
+  kind: z.enum(FEE_KINDS),
   description: z.string(),
   totalInclTax: z.number(),
   net: z.number(),
   tax: z.number(),
   taxRatePercent: z.number(),
-});
+}) satisfies z.ZodType<DomainFeeQuote>;
 
 /** Who may call a channel: anyone (before login), any logged-in operator, or a manager. */
 export type Access = 'public' | 'operator' | 'manager';
@@ -175,7 +190,7 @@ export const contract = {
   ),
   operatorsUnlock: channel('manager', z.object({ operatorId: text(40) }), z.object({})),
 
-  feesQuote: channel('operator', z.object({ kind: z.enum(['HW_TOKEN_ISSUE', 'HW_TOKEN_REISSUE', 'HW_TOKEN_EXCHANGE']) }), FeeQuote),
+  feesQuote: channel('operator', z.object({ kind: z.enum(FEE_KINDS) }), FeeQuote),
 
   stockImport: channel(
     'manager',
@@ -189,22 +204,22 @@ export const contract = {
   ),
   stockList: channel(
     'operator',
-    z.object({ state: z.enum(TOKEN_STATES).optional(), serial: text(40).optional() }),
+    z.object({ state: TokenState.optional(), serial: text(40).optional() }),
     z.object({ tokens: z.array(StockToken), matched: z.number(), counts: z.record(z.string(), z.number()) }),
   ),
   stockLookup: channel(
     'operator',
     z.object({ serial: text(40) }),
-    z.object({ serial: z.string(), state: z.enum(TOKEN_STATES), stateLabel: z.string() }),
+    z.object({ serial: z.string(), state: TokenState, stateLabel: z.string(), digits: Digits }),
   ),
 
   stockFindByOtp: channel(
     'operator',
-    z.object({ otp: text(20), state: z.enum(TOKEN_STATES).optional() }),
-    z.object({ matches: z.array(z.object({ serial: z.string(), state: z.enum(TOKEN_STATES), stateLabel: z.string() })), searched: z.number() }),
+    z.object({ otp: text(20), state: TokenState.optional() }),
+    z.object({ matches: z.array(z.object({ serial: z.string(), state: TokenState, stateLabel: z.string() })), searched: z.number() }),
   ),
-  stockMarkDamaged: channel('manager', z.object({ serial: text(40), note: text(200) }), z.object({ serial: z.string(), state: z.enum(TOKEN_STATES) })),
-  stockDispose: channel('manager', z.object({ serial: text(40), note: text(200) }), z.object({ serial: z.string(), state: z.enum(TOKEN_STATES) })),
+  stockMarkDamaged: channel('manager', z.object({ serial: text(40), note: text(200) }), z.object({ serial: z.string(), state: TokenState })),
+  stockDispose: channel('manager', z.object({ serial: text(40), note: text(200) }), z.object({ serial: z.string(), state: TokenState })),
   stockResync: channel(
     'manager',
     z.object({ serial: text(40), otp1: text(20), otp2: text(20) }),
@@ -267,3 +282,39 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** The object the renderer sees as `window.madoguchi`: one method per channel. */
 export type MadoguchiApi = { [C in Channel]: (req: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
+
+/*
+ * What the screen shares with the services beyond the API: the domain's vocabularies (with their
+ * labels) and the pure form rules, so that a screen checks input with the very rule the server
+ * applies. The renderer imports these from here, never from the domain directly.
+ */
+export { DomainError, FieldCheck } from '../domain/errors';
+export { EXCHANGE_REASONS, EXCHANGE_REASON_LABELS, REISSUE_REASONS, REISSUE_REASON_LABELS, checkSuspensionByForm, checkSymptoms, isExchangeReason } from '../domain/counter-rules';
+export type { ExchangeReason, ReissueReason } from '../domain/counter-rules';
+export { formatJstDate, formatJstDateTime, formatJstTime, formatYen, jstDate } from '../domain/format';
+export { journalKindLabel, isCounterKind } from '../domain/journal-kinds';
+export { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS } from '../domain/masking';
+export type { NameOnDocuments } from '../domain/masking';
+export { MAX_OTP_DIGITS, otpDigitsText, validateOtpFormat } from '../domain/otp-format';
+export { LIVE_STATES, TOKEN_STATE_LABELS, canTransition, isLive } from '../domain/token-lifecycle';
+export {
+  ACCOUNT_SUBJECTS,
+  IDENTITY_DOCUMENTS,
+  OTP_ALGORITHM_LABELS,
+  PAYMENT_LABELS,
+  PAYMENT_METHODS,
+  ROLES,
+  ROLE_LABELS,
+  TOKEN_STATES,
+} from '../domain/types';
+export type { AccountSubject, IdentityDocument, OtpDigits, PaymentMethod, Role, TokenState } from '../domain/types';
+export {
+  normalizeInput,
+  normalizeSerial,
+  toFullWidthKatakana,
+  validateApplicationForm,
+  validateOperatorId,
+  validatePassword,
+  validateSerial,
+  validateSetup,
+} from '../domain/validation';

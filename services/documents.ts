@@ -1,10 +1,10 @@
-import { IDENTITY_DOCUMENTS, type ApplicationForm, type FeeQuote, type IdentityDocument, type PaymentMethod } from '../domain/types';
+import { IDENTITY_DOCUMENTS, PAYMENT_LABELS, type ApplicationForm, type FeeQuote, type IdentityDocument, type PaymentMethod } from '../domain/types';
 import type { ContractRow } from '../db/contract-repo';
 import { maskAccount, maskContractId, nameOnDocument, type NameOnDocuments } from '../domain/masking';
 import type { CounterDocument } from '../templates/counter-document';
 import type { Branch, Operator } from './contract';
 
-export const PAYMENT_LABELS: Record<PaymentMethod, string> = { CASH: '現金', ACCOUNT_DEBIT: '口座振替', NONE: '—' };
+
 
 /** A receipt is stored as the data it was printed from, so a reprint is the same page plus its mark. */
 export type StoredDocument = Omit<CounterDocument, 'acceptedAt'> & { acceptedAt: string };

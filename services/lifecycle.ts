@@ -67,6 +67,7 @@ export function lookupContract(p: Ports, req: { contractId: string }) {
     currentSerial: c.currentSerial,
     currentState: t?.state ?? null,
     stateLabel: t ? TOKEN_STATE_LABELS[t.state] : null,
+    currentDigits: t?.params.digits ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { refuse } from '../domain/errors';
 import { checkOtp, resyncOtp } from '../domain/otp';
 import { nextState, TOKEN_STATE_LABELS, type TokenEvent } from '../domain/token-lifecycle';
+import type { JournalKind } from '../domain/journal-kinds';
 import type { TokenState } from '../domain/types';
 import { normalizeInput } from '../domain/validation';
 import { appendJournal } from '../db/journal';
@@ -11,7 +12,7 @@ import type { Ports } from './ports';
 import { requireToken } from './stock';
 
 /** Manager's stock corrections: damaged in the drawer, then disposed. Each is a journal entry. */
-function moveStock(p: Ports, by: Operator, req: { serial: string; note: string }, event: TokenEvent, kind: string) {
+function moveStock(p: Ports, by: Operator, req: { serial: string; note: string }, event: TokenEvent, kind: JournalKind) {
   const at = p.now().toISOString();
   return p.db.transaction(() => {
     const t = requireToken(p, req.serial);

@@ -70,6 +70,7 @@ function toStockToken(t: TokenRow): StockToken {
     serial: t.serial,
     state: t.state,
     algorithm: t.params.algorithm,
+    digits: t.params.digits,
     failCount: t.memory.failCount,
     batchId: t.batchId,
     contractId: t.contractId,
@@ -97,5 +98,5 @@ export function requireToken(p: Ports, rawSerial: string): TokenRow {
 
 export function lookup(p: Ports, req: { serial: string }) {
   const t = requireToken(p, req.serial);
-  return { serial: t.serial, state: t.state, stateLabel: TOKEN_STATE_LABELS[t.state] };
+  return { serial: t.serial, state: t.state, stateLabel: TOKEN_STATE_LABELS[t.state], digits: t.params.digits };
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { checkOtp, type OtpCheck } from '../domain/otp';
-import { validateOtpFormat } from '../domain/validation';
+import { validateOtpFormat } from '../domain/otp-format';
 import { saveOtpMemory, type TokenRow } from '../db/token-repo';
 import { ServiceFailure } from './failures';
 import type { Ports } from './ports';

@@ -1,6 +1,6 @@
 /** The rules a counter form checks itself before 確認, with the domain's own wording. */
 import { DomainError } from '../../domain/errors';
-import { normalizeSerial, validateOtpFormat, validateSerial } from '../../domain/validation';
+import { normalizeSerial, validateOtpFormat, validateSerial } from '../../services/contract';
 import { lookupFor, type ContractInfo, type Lookup, type StockInfo } from './session';
 
 /** The message of a domain rule the value breaks, or null: the screen checks as the server will. */

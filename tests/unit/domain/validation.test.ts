@@ -9,7 +9,6 @@ import {
   validateApplicationForm,
   validateInvoiceRegNo,
   validateOperatorId,
-  validateOtpFormat,
   validatePassword,
   validateSerial,
   validateSetup,
@@ -93,27 +92,6 @@ describe('invoice registration numbers', () => {
       expect(e.field).toBe('invoiceRegNo');
       expect(e.message).toContain('誤り');
     }
-  });
-});
-
-describe('validateOtpFormat', () => {
-  it('accepts exactly the number of digits, full-width too', () => {
-    expect(validateOtpFormat('１２３４５６', 6)).toBe('123456');
-    expect(validateOtpFormat('123 456', 6)).toBe('123456');
-    expect(validateOtpFormat('12345678', 8)).toBe('12345678');
-  });
-
-  it.each([
-    ['12345', 6],
-    ['1234567', 6],
-    ['12345a', 6],
-    ['123456', 8],
-    ['', 6],
-  ] as const)('refuses %j for %i digits', (raw, digits) => {
-    const e = refusal(() => validateOtpFormat(raw, digits));
-    expect(e.code).toBe('OTP_FORMAT');
-    expect(e.field).toBe('otp');
-    expect(e.message).toBe(`ワンタイムパスワードは数字${digits}桁で入力してください`);
   });
 });
 

@@ -26,10 +26,10 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
     authLogin: vi.fn(() => ok({ operator: operator ?? TELLER })),
     authLogout: vi.fn(() => ok({})),
     feesQuote: vi.fn(() =>
-      ok({ kind: 'HW_TOKEN_ISSUE', description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 }),
+      ok({ kind: 'HW_TOKEN_ISSUE' as const, description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 }),
     ),
     stockLookup: vi.fn((req: { serial: string }) =>
-      ok({ serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫' }),
+      ok({ serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫', digits: 6 as const }),
     ),
     stockList: vi.fn(() => ok({ tokens: [], matched: 0, counts: { IN_STOCK: 3 } })),
     contractsLookup: vi.fn((req: { contractId: string }) =>
@@ -40,6 +40,7 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
         currentSerial: 'OLD000000001',
         currentState: 'ISSUED' as const,
         stateLabel: '発行済',
+        currentDigits: 6 as const,
       }),
     ),
     journalToday: vi.fn(() => ok({ entries: [] })),

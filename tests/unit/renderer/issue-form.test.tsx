@@ -46,7 +46,7 @@ const issued = () =>
       receiptNo: '001-03-000042',
       acceptedAt: '2026-11-25T01:35:25.000Z',
       serial: 'AB12CD34EF56',
-      fee: { kind: 'HW_TOKEN_ISSUE', description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 },
+      fee: { kind: 'HW_TOKEN_ISSUE' as const, description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 },
     },
   });
 

@@ -159,7 +159,7 @@ describe('交換・再発行', () => {
   });
 
   it('紛失・盗難: the reissue fee, 確定, and the receipt with both serials', async () => {
-    const lostFee = { kind: 'HW_TOKEN_REISSUE', description: 'ハードウェアトークン再発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 };
+    const lostFee = { kind: 'HW_TOKEN_REISSUE' as const, description: 'ハードウェアトークン再発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 };
     const lostReissue = vi.fn(() =>
       Promise.resolve({
         ok: true as const,
@@ -211,7 +211,7 @@ describe('利用中止届', () => {
       contractsLookup: vi.fn(() =>
         Promise.resolve({
           ok: true as const,
-          value: { contractId: 'C0099999', maskedName: '鈴＊ ＊＊', featurePhone: false, currentSerial: 'SP0000000001', currentState: 'ACTIVE' as const, stateLabel: '利用中' },
+          value: { contractId: 'C0099999', maskedName: '鈴＊ ＊＊', featurePhone: false, currentSerial: 'SP0000000001', currentState: 'ACTIVE' as const, stateLabel: '利用中', currentDigits: 6 as const },
         }),
       ),
       suspend: vi.fn(),
@@ -346,6 +346,7 @@ describe('在庫 (manager care and find by code)', () => {
     serial,
     state,
     algorithm: 'TOTP' as const,
+    digits: 6 as const,
     failCount,
     batchId: 1,
     contractId: null,

@@ -1,0 +1,46 @@
+/**
+ * Every kind of journal entry, with the word the screens and reports use for it. A kind is
+ * stored in the hash-chained ledger, so a kind is never renamed once entries carry it.
+ */
+
+/** What an entry is about, for filters and the day's figures. */
+export const JOURNAL_GROUPS = ['counter', 'reprint', 'stock', 'access', 'admin'] as const;
+export type JournalGroup = (typeof JOURNAL_GROUPS)[number];
+
+export const JOURNAL_KINDS = {
+  BRANCH_SETUP: { label: '初期設定', group: 'admin' },
+  BRANCH_SETTINGS_CHANGED: { label: '店舗設定変更', group: 'admin' },
+  LOGIN: { label: 'ログイン', group: 'access' },
+  LOGIN_FAILED: { label: 'ログイン失敗', group: 'access' },
+  LOGOUT: { label: 'ログアウト', group: 'access' },
+  OPERATOR_LOCKED: { label: 'オペレーターロック', group: 'access' },
+  OPERATOR_CREATED: { label: 'オペレーター登録', group: 'admin' },
+  OPERATOR_UNLOCKED: { label: 'ロック解除', group: 'admin' },
+  SEED_IMPORTED: { label: 'シード取込', group: 'stock' },
+  TOKEN_ISSUED: { label: 'ハードウェアトークン発行', group: 'counter' },
+  TOKEN_EXCHANGED: { label: 'トークン交換', group: 'counter' },
+  TOKEN_REISSUED_LOST: { label: '紛失・盗難の再発行', group: 'counter' },
+  TOKEN_SUSPENDED: { label: '利用中止（届出）', group: 'counter' },
+  RECEIPT_REPRINTED: { label: '領収書再発行', group: 'reprint' },
+  TOKENS_RETURNED: { label: '回収返却', group: 'stock' },
+  TOKEN_DAMAGED: { label: '在庫破損登録', group: 'stock' },
+  TOKEN_DISPOSED: { label: '廃棄', group: 'stock' },
+  TOKEN_RESYNCED: { label: 'トークン同期', group: 'stock' },
+  TOKEN_FAILCOUNT_RESET: { label: '失敗回数リセット', group: 'stock' },
+} as const satisfies Record<string, { label: string; group: JournalGroup }>;
+
+export type JournalKind = keyof typeof JOURNAL_KINDS;
+
+export function isJournalKind(kind: string): kind is JournalKind {
+  return Object.hasOwn(JOURNAL_KINDS, kind);
+}
+
+/** The label of a stored kind; a kind this version does not know is shown as stored. */
+export function journalKindLabel(kind: string): string {
+  return isJournalKind(kind) ? JOURNAL_KINDS[kind].label : kind;
+}
+
+/** A counter transaction: it has a 受付番号 and a printed receipt or slip. */
+export function isCounterKind(kind: string): boolean {
+  return isJournalKind(kind) && JOURNAL_KINDS[kind].group === 'counter';
+}
