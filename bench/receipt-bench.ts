@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
-import { COPY_LABELS, pdfBytes, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
+import { COPY_LABELS, pdfBuffer, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
 import { SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';
 import { pdfFont } from '../templates/fonts';
 
@@ -45,26 +45,25 @@ function plainLines(doc: CounterDocument): string[] {
   ];
 }
 
-function renderBare(doc: CounterDocument, lines: string[]): Promise<Buffer> {
+function renderBare(doc: CounterDocument, lines: string[]): Buffer {
   const pdf = new PDFDocument({
     size: 'A4',
     font: '',
     info: { Title: doc.title, Creator: 'madoguchi', CreationDate: doc.acceptedAt },
   });
-  const done = pdfBytes(pdf);
   pdf.registerFont('R', pdfFont('regular'));
   pdf.registerFont('B', pdfFont('bold'));
   pdf.font('B').fontSize(20).text(lines[4] ?? '');
   pdf.font('R').fontSize(10.5);
   for (const line of lines) pdf.text(line);
   pdf.end();
-  return done;
+  return pdfBuffer(pdf);
 }
 
-async function timeMs(n: number, render: () => Promise<Buffer>): Promise<number> {
-  await render(); // warm-up: first font parse, JIT; not counted
+function timeMs(n: number, render: () => Buffer): number {
+  render(); // warm-up: first font parse, JIT; not counted
   const start = performance.now();
-  for (let i = 0; i < n; i++) await render();
+  for (let i = 0; i < n; i++) render();
   return (performance.now() - start) / n;
 }
 
@@ -73,7 +72,7 @@ export async function benchReceipts(n: number): Promise<{ msPerDocument: number;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   const doc = SAMPLE_ISSUANCE_RECEIPT;
   const lines = plainLines(doc);
-  const baselineMsPerDocument = await timeMs(n, () => renderBare(doc, lines));
-  const msPerDocument = await timeMs(n, () => renderCounterDocument(doc));
+  const baselineMsPerDocument = timeMs(n, () => renderBare(doc, lines));
+  const msPerDocument = timeMs(n, () => renderCounterDocument(doc));
   return { msPerDocument, baselineMsPerDocument };
 }

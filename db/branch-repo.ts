@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { sql } from './prepared';
 import type { FeeRule } from '../domain/types';
 import type { Branch } from '../domain/validation';
 
@@ -6,8 +7,7 @@ import type { Branch } from '../domain/validation';
 export type BranchSettings = Pick<Branch, 'nameOnDocuments' | 'printBranchCopy' | 'japaneseEra'>;
 
 export function readBranch(db: Db): Branch | null {
-  const row = db
-    .prepare(
+  const row = sql(db, 
       `SELECT bank_name AS bankName, branch_code AS branchCode, branch_name AS branchName,
               terminal_no AS terminalNo, invoice_reg_no AS invoiceRegNo, name_on_documents AS nameOnDocuments,
               print_branch_copy AS printBranchCopy, japanese_era AS japaneseEra
@@ -18,7 +18,7 @@ export function readBranch(db: Db): Branch | null {
 }
 
 export function insertBranch(db: Db, b: Branch, createdAt: string): void {
-  db.prepare(
+  sql(db, 
     `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, name_on_documents, print_branch_copy,
                          japanese_era, created_at)
      VALUES (1, @bankName, @branchCode, @branchName, @terminalNo, @invoiceRegNo, @nameOnDocuments, @printBranchCopy, @japaneseEra, @createdAt)`,
@@ -26,14 +26,13 @@ export function insertBranch(db: Db, b: Branch, createdAt: string): void {
 }
 
 export function updateBranchSettings(db: Db, s: BranchSettings): void {
-  db.prepare(
+  sql(db, 
     'UPDATE branch SET name_on_documents = @nameOnDocuments, print_branch_copy = @printBranchCopy, japanese_era = @japaneseEra WHERE id = 1',
   ).run({ nameOnDocuments: s.nameOnDocuments, printBranchCopy: s.printBranchCopy ? 1 : 0, japaneseEra: s.japaneseEra ? 1 : 0 });
 }
 
 export function readFeeRules(db: Db): FeeRule[] {
-  return db
-    .prepare(
+  return sql(db, 
       `SELECT kind, effective_from AS effectiveFrom, total_incl_tax AS totalInclTax,
               tax_rate_percent AS taxRatePercent, description FROM fee_rules`,
     )
@@ -41,7 +40,7 @@ export function readFeeRules(db: Db): FeeRule[] {
 }
 
 export function insertFeeRules(db: Db, rules: FeeRule[]): void {
-  const insert = db.prepare(
+  const insert = sql(db, 
     `INSERT OR IGNORE INTO fee_rules (kind, effective_from, total_incl_tax, tax_rate_percent, description)
      VALUES (@kind, @effectiveFrom, @totalInclTax, @taxRatePercent, @description)`,
   );

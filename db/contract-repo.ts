@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { sql } from './prepared';
 import type { ApplicationForm } from '../domain/types';
 import type { ContractDetails } from '../domain/validation';
 
@@ -7,8 +8,7 @@ export interface ContractRow extends ContractDetails {
 }
 
 export function findContract(db: Db, contractId: string): ContractRow | null {
-  const r = db
-    .prepare(
+  const r = sql(db, 
       `SELECT contract_id AS contractId, name_kanji AS nameKanji, name_kana AS nameKana,
               account_branch AS accountBranch, account_subject AS accountSubject,
               account_number AS accountNumber, feature_phone AS featurePhone, current_serial AS currentSerial
@@ -20,7 +20,7 @@ export function findContract(db: Db, contractId: string): ContractRow | null {
 
 /** The form is the customer's latest word on name and account: keep the contract current. */
 export function upsertContract(db: Db, form: ApplicationForm, currentSerial: string, updatedAt: string): void {
-  db.prepare(
+  sql(db, 
     `INSERT INTO contracts (contract_id, name_kanji, name_kana, account_branch, account_subject, account_number,
                             feature_phone, current_serial, updated_at)
      VALUES (@contractId, @nameKanji, @nameKana, @branch, @subject, @number, @featurePhone, @currentSerial, @updatedAt)
@@ -43,5 +43,5 @@ export function upsertContract(db: Db, form: ApplicationForm, currentSerial: str
 }
 
 export function setCurrentSerial(db: Db, contractId: string, serial: string, updatedAt: string): void {
-  db.prepare('UPDATE contracts SET current_serial = ?, updated_at = ? WHERE contract_id = ?').run(serial, updatedAt, contractId);
+  sql(db, 'UPDATE contracts SET current_serial = ?, updated_at = ? WHERE contract_id = ?').run(serial, updatedAt, contractId);
 }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { JournalKind } from '../domain/journal-kinds';
 import type { Db } from './open';
+import { sql } from './prepared';
 
 export interface JournalInput {
   kind: JournalKind;
   occurredAt: string;
   operatorId: string;
   receiptNo?: string | null;
+  /** The printed receipt's SHA-256, so that the chain covers what the customer was handed. */
+  receiptSha256?: string | null;
   serial?: string | null;
   contractId?: string | null;
   amount?: number | null;
@@ -15,10 +18,13 @@ export interface JournalInput {
 
 export interface JournalRow {
   seq: number;
+  /** How the entry's hash is made: 1 before receipts were chained, 2 since. */
+  format: number;
   kind: string;
   occurred_at: string;
   operator_id: string;
   receipt_no: string | null;
+  receipt_sha256: string | null;
   serial: string | null;
   contract_id: string | null;
   amount: number | null;
@@ -28,35 +34,27 @@ export interface JournalRow {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** The format new entries are written in. */
+export const JOURNAL_FORMAT = 2;
 
-/** The hash covers every column but the hash itself, in a fixed order. */
+/** The hash covers every column but the hash itself, in a fixed order; format 1 entries keep theirs. */
 export function entryHash(row: Omit<JournalRow, 'hash'>): string {
-  const canonical = JSON.stringify([
-    row.seq,
-    row.kind,
-    row.occurred_at,
-    row.operator_id,
-    row.receipt_no,
-    row.serial,
-    row.contract_id,
-    row.amount,
-    row.payload,
-    row.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  const v1 = [row.seq, row.kind, row.occurred_at, row.operator_id, row.receipt_no, row.serial, row.contract_id, row.amount, row.payload, row.prev_hash];
+  const canonical = row.format === 1 ? v1 : [row.format, ...v1.slice(0, 5), row.receipt_sha256, ...v1.slice(5)];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
 /** Appends one entry, chained to the last. Call inside the caller's transaction. */
 export function appendJournal(db: Db, input: JournalInput): JournalRow {
-  const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+  const last = sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const base = {
     seq: (last?.seq ?? 0) + 1,
+    format: JOURNAL_FORMAT,
     kind: input.kind,
     occurred_at: input.occurredAt,
     operator_id: input.operatorId,
     receipt_no: input.receiptNo ?? null,
+    receipt_sha256: input.receiptSha256 ?? null,
     serial: input.serial ?? null,
     contract_id: input.contractId ?? null,
     amount: input.amount ?? null,
@@ -64,9 +62,10 @@ export function appendJournal(db: Db, input: JournalInput): JournalRow {
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const row: JournalRow = { ...base, hash: entryHash(base) };
-  db.prepare(
-    `INSERT INTO journal (seq, kind, occurred_at, operator_id, receipt_no, serial, contract_id, amount, payload, prev_hash, hash)
-     VALUES (@seq, @kind, @occurred_at, @operator_id, @receipt_no, @serial, @contract_id, @amount, @payload, @prev_hash, @hash)`,
+  sql(
+    db,
+    `INSERT INTO journal (seq, format, kind, occurred_at, operator_id, receipt_no, receipt_sha256, serial, contract_id, amount, payload, prev_hash, hash)
+     VALUES (@seq, @format, @kind, @occurred_at, @operator_id, @receipt_no, @receipt_sha256, @serial, @contract_id, @amount, @payload, @prev_hash, @hash)`,
   ).run(row);
   return row;
 }
@@ -75,18 +74,41 @@ export type ChainVerdict =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenAt: number; reason: string };
 
-/** Walks the chain from the first entry and names the first link that does not hold. */
+type ReceiptCheck = { receipt_no: string; sha256: string; pdf: Buffer };
+
+/**
+ * Walks the chain from the first entry and names the first link that does not hold: a missing
+ * entry, an edited one, or a receipt whose stored PDF is not the one its entry was chained with.
+ */
 export function verifyChain(db: Db): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
+  const receiptOf = db.prepare('SELECT receipt_no, sha256, pdf FROM receipts WHERE journal_seq = ?');
+  const broken = (seq: number, reason: string): ChainVerdict => ({ ok: false, entries: count, brokenAt: seq, reason });
   for (const row of db.prepare('SELECT * FROM journal ORDER BY seq').iterate() as IterableIterator<JournalRow>) {
     count++;
-    if (row.seq !== expectedSeq) return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
-    if (row.prev_hash !== prev) return { ok: false, entries: count, brokenAt: row.seq, reason: 'prev_hash does not match the previous entry' };
-    if (entryHash(row) !== row.hash) return { ok: false, entries: count, brokenAt: row.seq, reason: 'entry content does not match its hash' };
+    if (row.seq !== expectedSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing`);
+    if (row.prev_hash !== prev) return broken(row.seq, 'prev_hash does not match the previous entry');
+    if (entryHash(row) !== row.hash) return broken(row.seq, 'entry content does not match its hash');
+    if (row.receipt_no !== null) {
+      const receipt = receiptOf.get(row.seq) as ReceiptCheck | undefined;
+      const problem = receiptProblem(row, receipt);
+      if (problem) return broken(row.seq, `receipt ${row.receipt_no}: ${problem}`);
+    }
     prev = row.hash;
     expectedSeq++;
   }
   return { ok: true, entries: count };
+}
+
+/** Format 2 entries hold the receipt's SHA-256; format 1 ones can only be checked against the receipt's own. */
+function receiptProblem(row: JournalRow, receipt: ReceiptCheck | undefined): string | null {
+  if (!receipt) return 'the stored receipt is missing';
+  if (receipt.receipt_no !== row.receipt_no) return 'the stored receipt has another number';
+  const actual = createHash('sha256').update(receipt.pdf).digest('hex');
+  const expected = row.format === 1 ? receipt.sha256 : row.receipt_sha256;
+  if (actual !== expected) return 'the stored PDF is not the one that was printed (SHA-256 differs)';
+  if (receipt.sha256 !== actual) return 'the stored SHA-256 does not match the stored PDF';
+  return null;
 }

@@ -181,4 +181,12 @@ UPDATE fee_rules SET kind = 'HW_TOKEN_EXCHANGE' WHERE kind = 'HW_TOKEN_REPLACEME
 UPDATE fee_rules SET kind = 'HW_TOKEN_REISSUE' WHERE kind = 'HW_TOKEN_REISSUE_LOST';
 `,
   },
+  {
+    version: 5,
+    name: 'the journal chains the printed receipt: its SHA-256 in the entry, a hash format per entry',
+    sql: `
+ALTER TABLE journal ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2));
+ALTER TABLE journal ADD COLUMN receipt_sha256 TEXT;
+`,
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { sql } from './prepared';
 import type { Role } from '../domain/types';
 
 export interface OperatorRow {
@@ -18,27 +19,27 @@ function fromRow(r: Omit<OperatorRow, 'locked'> & { locked: number }): OperatorR
 }
 
 export function findOperator(db: Db, operatorId: string): OperatorRow | null {
-  const r = db.prepare(`${SELECT} WHERE operator_id = ?`).get(operatorId) as
+  const r = sql(db, `${SELECT} WHERE operator_id = ?`).get(operatorId) as
     | (Omit<OperatorRow, 'locked'> & { locked: number })
     | undefined;
   return r ? fromRow(r) : null;
 }
 
 export function listOperators(db: Db): OperatorRow[] {
-  return (db.prepare(`${SELECT} ORDER BY operator_id`).all() as (Omit<OperatorRow, 'locked'> & { locked: number })[]).map(
+  return (sql(db, `${SELECT} ORDER BY operator_id`).all() as (Omit<OperatorRow, 'locked'> & { locked: number })[]).map(
     fromRow,
   );
 }
 
 export function insertOperator(db: Db, o: Omit<OperatorRow, 'failedAttempts' | 'locked'>, createdAt: string): void {
-  db.prepare(
+  sql(db, 
     `INSERT INTO operators (operator_id, name, role, password_hash, created_at)
      VALUES (@operatorId, @name, @role, @passwordHash, @createdAt)`,
   ).run({ ...o, createdAt });
 }
 
 export function recordLoginFailure(db: Db, operatorId: string, lockAfter: number): OperatorRow {
-  db.prepare(
+  sql(db, 
     `UPDATE operators SET failed_attempts = failed_attempts + 1,
        locked = CASE WHEN failed_attempts + 1 >= ? THEN 1 ELSE locked END
      WHERE operator_id = ?`,
@@ -47,5 +48,5 @@ export function recordLoginFailure(db: Db, operatorId: string, lockAfter: number
 }
 
 export function clearLoginFailures(db: Db, operatorId: string): void {
-  db.prepare('UPDATE operators SET failed_attempts = 0, locked = 0 WHERE operator_id = ?').run(operatorId);
+  sql(db, 'UPDATE operators SET failed_attempts = 0, locked = 0 WHERE operator_id = ?').run(operatorId);
 }

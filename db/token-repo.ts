@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { sql } from './prepared';
 import type { OtpHash, OtpMemory, OtpParams, TokenState } from '../domain/types';
 
 export interface TokenRow {
@@ -43,7 +44,7 @@ function fromRaw(r: RawToken): TokenRow {
 }
 
 export function findToken(db: Db, serial: string): TokenRow | null {
-  const r = db.prepare('SELECT * FROM tokens WHERE serial = ?').get(serial) as RawToken | undefined;
+  const r = sql(db, 'SELECT * FROM tokens WHERE serial = ?').get(serial) as RawToken | undefined;
   return r ? fromRaw(r) : null;
 }
 
@@ -53,18 +54,17 @@ const FILTER_SQL = 'WHERE (@state IS NULL OR state = @state) AND (@serial IS NUL
 const filterParams = (f: TokenFilter) => ({ state: f.state ?? null, serial: f.serialLike ? `%${f.serialLike}%` : null });
 
 export function listTokens(db: Db, filter: TokenFilter & { limit: number }): TokenRow[] {
-  const rows = db
-    .prepare(`SELECT * FROM tokens ${FILTER_SQL} ORDER BY serial LIMIT @limit`)
+  const rows = sql(db, `SELECT * FROM tokens ${FILTER_SQL} ORDER BY serial LIMIT @limit`)
     .all({ ...filterParams(filter), limit: filter.limit }) as RawToken[];
   return rows.map(fromRaw);
 }
 
 export function countTokens(db: Db, filter: TokenFilter): number {
-  return (db.prepare(`SELECT COUNT(*) AS n FROM tokens ${FILTER_SQL}`).get(filterParams(filter)) as { n: number }).n;
+  return (sql(db, `SELECT COUNT(*) AS n FROM tokens ${FILTER_SQL}`).get(filterParams(filter)) as { n: number }).n;
 }
 
 export function countTokensByState(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT state, COUNT(*) AS n FROM tokens GROUP BY state').all() as { state: string; n: number }[];
+  const rows = sql(db, 'SELECT state, COUNT(*) AS n FROM tokens GROUP BY state').all() as { state: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
@@ -72,14 +72,14 @@ export function insertToken(
   db: Db,
   t: { serial: string; batchId: number; params: OtpParams; driftSteps: number; secretEnc: Buffer; updatedAt: string },
 ): void {
-  db.prepare(
+  sql(db, 
     `INSERT INTO tokens (serial, state, batch_id, algorithm, hash, digits, period, counter, drift_steps, secret_enc, updated_at)
      VALUES (@serial, 'IN_STOCK', @batchId, @algorithm, @hash, @digits, @period, @counter, @driftSteps, @secretEnc, @updatedAt)`,
   ).run({ serial: t.serial, batchId: t.batchId, ...t.params, driftSteps: t.driftSteps, secretEnc: t.secretEnc, updatedAt: t.updatedAt });
 }
 
 export function saveOtpMemory(db: Db, serial: string, m: OtpMemory): void {
-  db.prepare('UPDATE tokens SET last_step = ?, fail_count = ?, drift_steps = ? WHERE serial = ?').run(
+  sql(db, 'UPDATE tokens SET last_step = ?, fail_count = ?, drift_steps = ? WHERE serial = ?').run(
     m.lastStep,
     m.failCount,
     m.driftSteps,
@@ -96,8 +96,7 @@ export function moveToken(
   contractId: string | null,
   updatedAt: string,
 ): void {
-  const r = db
-    .prepare('UPDATE tokens SET state = ?, contract_id = ?, updated_at = ? WHERE serial = ? AND state = ?')
+  const r = sql(db, 'UPDATE tokens SET state = ?, contract_id = ?, updated_at = ? WHERE serial = ? AND state = ?')
     .run(to, contractId, updatedAt, serial, from);
   if (r.changes !== 1) throw new Error(`token ${serial} was not in state ${from}`);
 }
@@ -107,8 +106,7 @@ export function insertSeedBatch(
   b: { fileName: string; sha256: string; format: string; count: number; operatorId: string; importedAt: string },
 ): number {
   return Number(
-    db
-      .prepare(
+    sql(db, 
         `INSERT INTO seed_batches (file_name, sha256, format, token_count, operator_id, imported_at)
          VALUES (@fileName, @sha256, @format, @count, @operatorId, @importedAt)`,
       )

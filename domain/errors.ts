@@ -27,6 +27,11 @@ export function refuse(code: string, message: string, field?: string): never {
 
 export const INVALID_FORM_MESSAGE = '入力内容に誤りがあります。赤字の項目を確認してください。';
 
+/** Refuses a whole form with each field's message. */
+export function refuseForm(errors: FieldErrors): never {
+  throw new DomainError('VALIDATION', INVALID_FORM_MESSAGE, undefined, errors);
+}
+
 /** Runs a check whose refusal names a generic field (e.g. 'serial') under the caller's field instead. */
 export function onField<T>(field: string, check: () => T): T {
   try {
@@ -66,6 +71,6 @@ export class FieldCheck {
 
   /** Refuses the whole form with every field's message, if any was kept. */
   done(): void {
-    if (!this.ok) throw new DomainError('VALIDATION', INVALID_FORM_MESSAGE, undefined, this.errors);
+    if (!this.ok) refuseForm(this.errors);
   }
 }

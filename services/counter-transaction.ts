@@ -1,59 +1,100 @@
+import { createHash } from 'node:crypto';
+import type { OtpMemory, Operator } from '../domain/types';
+import type { Branch } from '../domain/validation';
 import { formatReceiptNo, nextReceiptSeq } from '../domain/receipt-number';
 import type { JournalInput } from '../db/journal';
 import { appendJournal } from '../db/journal';
 import { enqueueOutbox } from '../db/outbox-repo';
 import { insertReceipt, lastReceiptSeq } from '../db/receipt-repo';
-import type { CounterDocument } from '../templates/counter-document';
-import type { Branch } from './contract';
-import { toStored } from './documents';
+import { saveOtpMemory } from '../db/token-repo';
+import { toStored, type CounterDocument } from '../templates/counter-document';
 import { ServiceFailure } from './failures';
 import type { Ports } from './ports';
+import { requireBranch } from './setup';
 
-/** Thrown inside the transaction when another writer took the receipt number we rendered. */
-class ReceiptNumberTaken extends Error {}
-
-export interface CounterTransaction {
-  branch: Branch;
-  at: Date;
-  /** The printed document for this receipt number. */
+/** What an act has done inside the transaction, for the receipt, the journal and the core service. */
+export interface CounterOutcome<R> {
   document: (receiptNo: string) => CounterDocument;
-  /** Re-checks state and writes the token, contract and OTP changes; runs inside the transaction. */
-  apply: () => void;
-  journal: (receiptNo: string) => JournalInput;
-  outbox: { kind: string; urgent: boolean; payload: (receiptNo: string) => Record<string, unknown> };
+  journal: Omit<JournalInput, 'occurredAt' | 'operatorId' | 'receiptNo' | 'receiptSha256'>;
+  /** Urgent messages (a stopped token) leave before anything else from this terminal. */
+  outbox: { urgent: boolean; payload: Record<string, unknown> };
+  result: R;
+}
+
+/** The moment and the place of one act, given to it inside its transaction. */
+export interface CounterContext {
+  now: Date;
+  at: string;
+  branch: Branch;
+  operator: Operator;
 }
 
 /**
- * One counter transaction = one SQLite transaction: the caller's state changes, the journal
- * entry, the receipt (number, PDF, SHA-256) and the outbox row commit together or not at all.
- * The PDF is rendered before the transaction (pdfkit is asynchronous), so the number it
- * carries is checked again inside; if another writer took it, render again with the next.
+ * A refused one-time code: the act is undone, but the token's fail counter is kept, since the
+ * customer holds the token and guessing must cost.
  */
-export async function commitCounterTransaction(p: Ports, t: CounterTransaction): Promise<{ receiptNo: string; acceptedAt: string }> {
-  const at = t.at.toISOString();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const receiptSeq = nextReceiptSeq(lastReceiptSeq(p.db));
-    const receiptNo = formatReceiptNo(t.branch.branchCode, t.branch.terminalNo, receiptSeq);
-    const doc = t.document(receiptNo);
-    const pdf = await p.renderDocument(doc);
-    try {
-      p.db.transaction(() => {
-        if (nextReceiptSeq(lastReceiptSeq(p.db)) !== receiptSeq) throw new ReceiptNumberTaken();
-        t.apply();
-        const entry = appendJournal(p.db, { ...t.journal(receiptNo), occurredAt: at, receiptNo });
-        insertReceipt(p.db, { receiptNo, receiptSeq, journalSeq: entry.seq, kind: entry.kind, issuedAt: at, document: JSON.stringify(toStored(doc)), pdf });
-        enqueueOutbox(p.db, {
-          journalSeq: entry.seq,
-          kind: t.outbox.kind,
-          urgent: t.outbox.urgent,
-          payload: { type: t.outbox.kind, terminal: `${t.branch.branchCode}-${t.branch.terminalNo}`, receiptNo, occurredAt: at, ...t.outbox.payload(receiptNo) },
-          createdAt: at,
-        });
-      }).immediate();
-      return { receiptNo, acceptedAt: at };
-    } catch (e) {
-      if (!(e instanceof ReceiptNumberTaken)) throw e;
-    }
+export class OtpRefused extends ServiceFailure {
+  constructor(
+    code: string,
+    message: string,
+    field: string,
+    readonly serial: string,
+    readonly memory: OtpMemory,
+  ) {
+    super(code, message, { [field]: message });
   }
-  throw new ServiceFailure('BUSY', '他の端末の処理と重なりました。もう一度「確定」を押してください。');
+}
+
+/**
+ * One counter transaction = one SQLite transaction, in one pass. Inside an IMMEDIATE transaction
+ * the act checks the state it acts on, checks the customer's code against the seed (decrypted
+ * once) and writes its token and contract changes; then the next receipt number is taken, the
+ * receipt rendered, and the journal entry (carrying the receipt's SHA-256), the receipt and the
+ * outbox row written. Any refusal undoes all of it (a savepoint) except a refused code's count.
+ */
+export function commitCounterTransaction<R>(
+  p: Ports,
+  operator: Operator,
+  act: (c: CounterContext) => CounterOutcome<R>,
+): R & { receiptNo: string; acceptedAt: string } {
+  const now = p.now();
+  const at = now.toISOString();
+  const run = p.db.transaction(() => {
+    const branch = requireBranch(p);
+    const outcome = act({ now, at, branch, operator });
+    const receiptSeq = nextReceiptSeq(lastReceiptSeq(p.db));
+    const receiptNo = formatReceiptNo(branch.branchCode, branch.terminalNo, receiptSeq);
+    const doc = outcome.document(receiptNo);
+    const pdf = p.renderDocument(doc);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const entry = appendJournal(p.db, { ...outcome.journal, occurredAt: at, operatorId: operator.operatorId, receiptNo, receiptSha256: sha256 });
+    insertReceipt(p.db, { receiptNo, receiptSeq, journalSeq: entry.seq, kind: entry.kind, issuedAt: at, document: JSON.stringify(toStored(doc)), pdf, sha256 });
+    enqueueOutbox(p.db, {
+      journalSeq: entry.seq,
+      kind: entry.kind,
+      urgent: outcome.outbox.urgent,
+      payload: {
+        type: entry.kind,
+        terminal: `${branch.branchCode}-${branch.terminalNo}`,
+        receiptNo,
+        occurredAt: at,
+        operatorId: operator.operatorId,
+        ...outcome.outbox.payload,
+      },
+      createdAt: at,
+    });
+    return { ...outcome.result, receiptNo, acceptedAt: at };
+  });
+  const settled = p.db.transaction(() => {
+    try {
+      return { done: run() }; // nested: a savepoint, rolled back on a refusal
+    } catch (e) {
+      if (!(e instanceof OtpRefused)) throw e;
+      saveOtpMemory(p.db, e.serial, e.memory);
+      return { refused: e };
+    }
+  });
+  const result = settled.immediate();
+  if ('refused' in result) throw result.refused;
+  return result.done;
 }

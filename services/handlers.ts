@@ -6,17 +6,20 @@ import { contract, type Channel, type Operator, type ResponseOf, type Result } f
 import * as auth from './auth';
 import { toApiError, ServiceFailure, UNEXPECTED_MESSAGE } from './failures';
 import { describeError, type ErrorLog } from './error-log';
-import * as issuance from './issuance';
+import * as contracts from './contracts';
+import { exchange } from './exchange';
+import { issue } from './issue';
 import * as journalView from './journal-view';
-import * as lifecycle from './lifecycle';
 import * as operators from './operators';
 import type { Ports } from './ports';
 import * as receipts from './receipts';
+import { reissue } from './reissue';
 import * as returns from './returns';
 import type { Session } from './session';
 import * as setup from './setup';
 import * as stock from './stock';
 import * as stockAdmin from './stock-admin';
+import { suspend } from './suspend';
 
 type Parsed<C extends Channel> = z.output<(typeof contract)[C]['req']>;
 interface Ctx {
@@ -53,11 +56,11 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     stockResetFailCount: (req, ctx) => stockAdmin.resetFailCount(p, who(ctx), req),
     returnsCollected: () => returns.collected(p),
     returnsCreateBatch: (req, ctx) => returns.createBatch(p, who(ctx), req),
-    issue: (req, ctx) => issuance.issue(p, who(ctx), req),
-    contractsLookup: (req) => lifecycle.lookupContract(p, req),
-    exchange: (req, ctx) => lifecycle.replace(p, who(ctx), req),
-    reissue: (req, ctx) => lifecycle.reissueLost(p, who(ctx), req),
-    suspend: (req, ctx) => lifecycle.suspend(p, who(ctx), req),
+    issue: (req, ctx) => issue(p, who(ctx), req),
+    contractsLookup: (req) => contracts.lookupContract(p, req),
+    exchange: (req, ctx) => exchange(p, who(ctx), req),
+    reissue: (req, ctx) => reissue(p, who(ctx), req),
+    suspend: (req, ctx) => suspend(p, who(ctx), req),
     receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
     journalToday: () => journalView.today(p),
   };

@@ -1,10 +1,10 @@
 import { findOperator, insertOperator, listOperators, clearLoginFailures } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
 import { normalizeInput, validateOperatorId, validatePassword } from '../domain/validation';
-import { DomainError } from '../domain/errors';
+import { FieldCheck, refuseForm } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { Operator } from './contract';
-import { invalid, ServiceFailure } from './failures';
+import { ServiceFailure } from './failures';
 import { hashPassword } from './passwords';
 import type { Ports } from './ports';
 
@@ -25,22 +25,13 @@ export function create(
   by: Operator,
   req: { operatorId: string; name: string; role: Role; password: string },
 ): { operator: Operator } {
-  const errors: Record<string, string> = {};
-  const field = <T>(name: string, f: () => T): T | undefined => {
-    try {
-      return f();
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      errors[name] = e.message;
-      return undefined;
-    }
-  };
-  const operatorId = field('operatorId', () => validateOperatorId(req.operatorId));
-  const password = field('password', () => validatePassword(req.password));
+  const f = new FieldCheck();
+  const operatorId = f.take('operatorId', () => validateOperatorId(req.operatorId));
+  const password = f.take('password', () => validatePassword(req.password));
   const name = normalizeInput(req.name);
-  if (!name) errors.name = '氏名を入力してください。';
-  if (operatorId && findOperator(p.db, operatorId)) errors.operatorId = `オペレーターID ${operatorId} は既に登録されています。`;
-  if (!operatorId || !password || Object.keys(errors).length > 0) invalid(errors);
+  f.add('name', !name && '氏名を入力してください。');
+  f.add('operatorId', operatorId !== undefined && findOperator(p.db, operatorId) !== null && `オペレーターID ${operatorId} は既に登録されています。`);
+  if (!f.ok || operatorId === undefined || password === undefined) return refuseForm(f.errors);
   const operator: Operator = { operatorId, name, role: req.role };
   const at = p.now().toISOString();
   const passwordHash = hashPassword(password);

@@ -13,5 +13,6 @@ export interface Ports {
   secrets: SecretBox;
   now: () => Date;
   printer: Printer;
-  renderDocument: (doc: CounterDocument) => Promise<Buffer>;
+  /** Synchronous, so that a counter transaction renders its receipt inside its SQLite transaction. */
+  renderDocument: (doc: CounterDocument) => Buffer;
 }

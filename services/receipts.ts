@@ -1,7 +1,7 @@
 import { appendJournal } from '../db/journal';
 import { countPrints, findReceipt, recordPrint } from '../db/receipt-repo';
 import type { Operator } from './contract';
-import { fromStored, type StoredDocument } from './documents';
+import { fromStored, type StoredDocument } from '../templates/counter-document';
 import { ServiceFailure } from './failures';
 import type { Ports } from './ports';
 
@@ -18,7 +18,7 @@ export async function open(p: Ports, by: Operator, req: { receiptNo: string; rep
   let pdf = stored.pdf;
   if (reprint || req.copy !== 'customer') {
     const doc = fromStored(JSON.parse(stored.document) as StoredDocument);
-    pdf = await p.renderDocument({ ...doc, copy: req.copy, ...(reprint ? { reprint: { count: prints.reprints + 1 } } : {}) });
+    pdf = p.renderDocument({ ...doc, copy: req.copy, ...(reprint ? { reprint: { count: prints.reprints + 1 } } : {}) });
   }
   const at = p.now().toISOString();
   p.db.transaction(() => {

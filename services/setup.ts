@@ -1,10 +1,11 @@
+import { refuseForm } from '../domain/errors';
 import { DEFAULT_FEE_RULES } from '../domain/fees';
 import { validateSetup } from '../domain/validation';
 import { insertBranch, insertFeeRules, readBranch, updateBranchSettings, type BranchSettings } from '../db/branch-repo';
 import { insertOperator } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
 import type { Branch, Operator, SetupRequest } from './contract';
-import { invalid, ServiceFailure } from './failures';
+import { ServiceFailure } from './failures';
 import { hashPassword } from './passwords';
 import type { Ports } from './ports';
 
@@ -17,7 +18,7 @@ export function setupStatus(p: Ports): { initialized: boolean; branch: Branch | 
 export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
   if (readBranch(p.db)) throw new ServiceFailure('ALREADY_INITIALIZED', 'この端末は初期設定済みです。');
   const v = validateSetup(req);
-  if (!v.ok) invalid(v.errors);
+  if (!v.ok) refuseForm(v.errors);
   const { manager } = v.value;
   // A branch copy (店舗控) and 和暦 dates are off until a manager turns them on in 店舗設定.
   const branch: Branch = { ...v.value.branch, printBranchCopy: false, japaneseEra: false };

@@ -425,7 +425,7 @@ class Layout {
 }
 
 /** Renders one copy of a counter document as a one-or-more-page A4 PDF. */
-export async function renderCounterDocument(doc: CounterDocument): Promise<Buffer> {
+export function renderCounterDocument(doc: CounterDocument): Buffer {
   validate(doc);
   const pdf = new PDFDocument({
     size: 'A4',
@@ -437,7 +437,6 @@ export async function renderCounterDocument(doc: CounterDocument): Promise<Buffe
     displayTitle: true,
     info: { Title: doc.title, Creator: 'madoguchi', CreationDate: doc.acceptedAt },
   });
-  const done = pdfBytes(pdf);
   pdf.registerFont(REGULAR, pdfFont('regular'));
   pdf.registerFont(BOLD, pdfFont('bold'));
 
@@ -456,15 +455,27 @@ export async function renderCounterDocument(doc: CounterDocument): Promise<Buffe
   layout.closing();
   layout.footers();
   pdf.end();
-  return done;
+  return pdfBuffer(pdf);
 }
 
-/** The bytes a pdfkit document streams out, once it is ended. Subscribe before drawing. */
-export function pdfBytes(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+/**
+ * The bytes of a pdfkit document after end(). pdfkit writes every object synchronously (fonts are
+ * subset and streams deflated on the spot), so the whole file is already buffered in the stream:
+ * a counter transaction can render its receipt inside its SQLite transaction.
+ */
+export function pdfBuffer(pdf: PDFKit.PDFDocument): Buffer {
   const chunks: Buffer[] = [];
-  return new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** A receipt is stored as the data it was printed from, so that a reprint is the same page plus its mark. */
+export type StoredDocument = Omit<CounterDocument, 'acceptedAt'> & { acceptedAt: string };
+
+export function toStored(doc: CounterDocument): StoredDocument {
+  return { ...doc, acceptedAt: doc.acceptedAt.toISOString() };
+}
+
+export function fromStored(doc: StoredDocument): CounterDocument {
+  return { ...doc, acceptedAt: new Date(doc.acceptedAt) };
 }

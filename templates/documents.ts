@@ -1,27 +1,17 @@
-import { IDENTITY_DOCUMENTS, PAYMENT_LABELS, type ApplicationForm, type FeeQuote, type IdentityDocument, type PaymentMethod } from '../domain/types';
-import type { ContractRow } from '../db/contract-repo';
+/**
+ * What each counter act prints, as data for the one layout (counter-document.ts): the issuance
+ * receipt, the exchange slip, the reissue receipt and the suspension slip. They take the domain's
+ * own types; masking follows the branch's rule for names.
+ */
 import { maskAccount, maskContractId, nameOnDocument, type NameOnDocuments } from '../domain/masking';
-import type { CounterDocument } from '../templates/counter-document';
-import type { Branch, Operator } from './contract';
+import { IDENTITY_DOCUMENTS, PAYMENT_LABELS, type ApplicationForm, type FeeQuote, type IdentityDocument, type Operator, type PaymentMethod } from '../domain/types';
+import type { Branch, ContractDetails } from '../domain/validation';
+import type { CounterDocument } from './counter-document';
 
-
-
-/** A receipt is stored as the data it was printed from, so a reprint is the same page plus its mark. */
-export type StoredDocument = Omit<CounterDocument, 'acceptedAt'> & { acceptedAt: string };
-
-export function toStored(doc: CounterDocument): StoredDocument {
-  return { ...doc, acceptedAt: doc.acceptedAt.toISOString() };
-}
-
-export function fromStored(doc: StoredDocument): CounterDocument {
-  return { ...doc, acceptedAt: new Date(doc.acceptedAt) };
-}
+type Customer = Pick<ContractDetails, 'contractId' | 'nameKanji' | 'accountBranch' | 'accountSubject' | 'accountNumber'>;
 
 /** The customer as printed: masked, the name as the bank prefers (its branch setting), for anything that leaves the counter. */
-export function customerRows(
-  c: { contractId: string; nameKanji: string; accountBranch: string; accountSubject: string; accountNumber: string },
-  nameRule: NameOnDocuments,
-) {
+export function customerRows(c: Customer, nameRule: NameOnDocuments) {
   return [
     { label: '契約者ID', value: maskContractId(c.contractId) },
     { label: 'お名前', value: `${nameOnDocument(c.nameKanji, nameRule)} 様` },
@@ -29,7 +19,7 @@ export function customerRows(
   ];
 }
 
-function formCustomer(form: ApplicationForm) {
+function formCustomer(form: ApplicationForm): Customer {
   return {
     contractId: form.contractId,
     nameKanji: form.nameKanji,
@@ -39,11 +29,12 @@ function formCustomer(form: ApplicationForm) {
   };
 }
 
-/** What every document takes from the branch: the issuer, and how it prints dates. */
-export function fromBranch(branch: Branch): Pick<CounterDocument, 'issuer' | 'japaneseEra'> {
+/** What every document takes from the branch and the operator: the issuer, the 取扱者, how it prints dates. */
+export function fromBranch(branch: Branch, operator: Operator): Pick<CounterDocument, 'issuer' | 'japaneseEra' | 'operator'> {
   return {
     issuer: { bankName: branch.bankName, branchName: branch.branchName, branchCode: branch.branchCode, invoiceRegNo: branch.invoiceRegNo },
     japaneseEra: branch.japaneseEra,
+    operator: { operatorId: operator.operatorId, name: operator.name },
   };
 }
 
@@ -58,31 +49,35 @@ export function invoiceOf(fee: FeeQuote, payment: PaymentMethod): NonNullable<Co
   };
 }
 
-export function issuanceReceipt(args: {
+interface Head {
   branch: Branch;
   operator: Operator;
   receiptNo: string;
   acceptedAt: Date;
-  form: ApplicationForm;
-  serial: string;
-  fee: FeeQuote;
-  payment: PaymentMethod;
-}): CounterDocument {
-  const { branch, fee } = args;
+}
+
+function head(a: Head, customer: Customer) {
+  return {
+    copy: 'customer' as const,
+    receiptNo: a.receiptNo,
+    acceptedAt: a.acceptedAt,
+    ...fromBranch(a.branch, a.operator),
+    customer: customerRows(customer, a.branch.nameOnDocuments),
+  };
+}
+
+const START_AGAIN = 'WEBバンキングのログイン画面の「利用開始」から、新しいトークンのシリアル番号とワンタイムパスワードを登録してください。';
+
+export function issueReceipt(a: Head & { form: ApplicationForm; serial: string; fee: FeeQuote; payment: PaymentMethod }): CounterDocument {
   return {
     title: 'ハードウェアトークン発行 領収書',
-    copy: 'customer',
-    receiptNo: args.receiptNo,
-    acceptedAt: args.acceptedAt,
-    ...fromBranch(branch),
-    operator: { operatorId: args.operator.operatorId, name: args.operator.name },
-    customer: customerRows(formCustomer(args.form), branch.nameOnDocuments),
+    ...head(a, formCustomer(a.form)),
     details: [
       { label: 'お取引', value: 'ハードウェアトークン発行' },
-      { label: 'シリアル番号', value: args.serial },
-      { label: '本人確認書類', value: IDENTITY_DOCUMENTS[args.form.identityDocument] },
+      { label: 'シリアル番号', value: a.serial },
+      { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.form.identityDocument] },
     ],
-    invoice: invoiceOf(fee, args.payment),
+    invoice: invoiceOf(a.fee, a.payment),
     notices: [
       'WEBバンキングのログイン画面の「利用開始」から、このトークンのシリアル番号とワンタイムパスワードを登録してください。',
       '登録が済むまで、お振込等の資金移動にはこのトークンをご利用いただけません。',
@@ -91,33 +86,16 @@ export function issuanceReceipt(args: {
   };
 }
 
-interface SlipBase {
-  branch: Branch;
-  operator: Operator;
-  receiptNo: string;
-  acceptedAt: Date;
-  contract: ContractRow;
+interface Slip extends Head {
+  contract: Customer;
   identityDocument: IdentityDocument;
 }
 
-function slipHead(a: SlipBase) {
-  return {
-    copy: 'customer' as const,
-    receiptNo: a.receiptNo,
-    acceptedAt: a.acceptedAt,
-    ...fromBranch(a.branch),
-    operator: { operatorId: a.operator.operatorId, name: a.operator.name },
-    customer: customerRows(a.contract, a.branch.nameOnDocuments),
-  };
-}
-
-const START_AGAIN = 'WEBバンキングのログイン画面の「利用開始」から、新しいトークンのシリアル番号とワンタイムパスワードを登録してください。';
-
 /** Free (the template prints 手数料 0円 where there is no invoice). */
-export function exchangeSlip(a: SlipBase & { reasonLabel: string; oldSerial: string; newSerial: string }): CounterDocument {
+export function exchangeSlip(a: Slip & { reasonLabel: string; oldSerial: string; newSerial: string }): CounterDocument {
   return {
     title: 'ハードウェアトークン 交換受付票',
-    ...slipHead(a),
+    ...head(a, a.contract),
     details: [
       { label: 'お取引', value: `ハードウェアトークン交換（${a.reasonLabel}）` },
       { label: 'シリアル番号（変更前）', value: a.oldSerial },
@@ -131,10 +109,10 @@ export function exchangeSlip(a: SlipBase & { reasonLabel: string; oldSerial: str
   };
 }
 
-export function lostReissueReceipt(a: SlipBase & { reasonLabel: string; lostSerial: string; newSerial: string; fee: FeeQuote; payment: PaymentMethod }): CounterDocument {
+export function reissueReceipt(a: Slip & { reasonLabel: string; lostSerial: string; newSerial: string; fee: FeeQuote; payment: PaymentMethod }): CounterDocument {
   return {
     title: 'ハードウェアトークン再発行 領収書',
-    ...slipHead(a),
+    ...head(a, a.contract),
     details: [
       { label: 'お取引', value: `ハードウェアトークン再発行（${a.reasonLabel}）` },
       { label: '利用停止したシリアル番号', value: a.lostSerial },
@@ -146,10 +124,10 @@ export function lostReissueReceipt(a: SlipBase & { reasonLabel: string; lostSeri
   };
 }
 
-export function suspensionSlip(a: SlipBase & { serial: string }): CounterDocument {
+export function suspensionSlip(a: Slip & { serial: string }): CounterDocument {
   return {
     title: 'ワンタイムパスワード 利用中止受付票',
-    ...slipHead(a),
+    ...head(a, a.contract),
     details: [
       { label: 'お取引', value: '利用中止届（携帯電話のお客さま）' },
       { label: '利用中止したシリアル番号', value: a.serial },

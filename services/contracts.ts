@@ -1,0 +1,47 @@
+import { refuse } from '../domain/errors';
+import { maskName } from '../domain/masking';
+import { isLive, TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
+import { IDENTITY_DOCUMENTS, type IdentityDocument } from '../domain/types';
+import { normalizeInput } from '../domain/validation';
+import { findContract, type ContractRow } from '../db/contract-repo';
+import { findToken, type TokenRow } from '../db/token-repo';
+import type { Ports } from './ports';
+
+export function requireContract(p: Ports, raw: string): ContractRow {
+  const id = normalizeInput(raw);
+  if (!id) refuse('CONTRACT_REQUIRED', '契約者IDを入力してください。', 'contractId');
+  return findContract(p.db, id) ?? refuse('CONTRACT_UNKNOWN', `契約者ID ${id} のトークン発行記録がありません。番号を確かめてください。`, 'contractId');
+}
+
+/** The contract's live token, or a refusal naming what the contract holds. */
+export function liveToken(p: Ports, c: ContractRow): TokenRow {
+  const t = c.currentSerial ? findToken(p.db, c.currentSerial) : null;
+  if (!t || !isLive(t.state)) {
+    refuse(
+      'NO_LIVE_TOKEN',
+      `契約者ID ${c.contractId} には現在ご利用中のハードウェアトークンがありません${t ? `（${t.serial}: ${TOKEN_STATE_LABELS[t.state]}）` : ''}。`,
+      'contractId',
+    );
+  }
+  return t;
+}
+
+export function requireIdentityDocument(raw: string): IdentityDocument {
+  if (!Object.hasOwn(IDENTITY_DOCUMENTS, raw)) refuse('IDENTITY', '確認した本人確認書類を選択してください。', 'identityDocument');
+  return raw as IdentityDocument;
+}
+
+/** 契約者ID entered at 交換, 紛失 or 利用中止: the contract as the branch knows it, the name masked. */
+export function lookupContract(p: Ports, req: { contractId: string }) {
+  const c = requireContract(p, req.contractId);
+  const t = c.currentSerial ? findToken(p.db, c.currentSerial) : null;
+  return {
+    contractId: c.contractId,
+    maskedName: maskName(c.nameKanji),
+    featurePhone: c.featurePhone,
+    currentSerial: c.currentSerial,
+    currentState: t?.state ?? null,
+    stateLabel: t ? TOKEN_STATE_LABELS[t.state] : null,
+    currentDigits: t?.params.digits ?? null,
+  };
+}

@@ -1,0 +1,75 @@
+import { FieldCheck, refuse, refuseForm } from '../domain/errors';
+import { quoteFee } from '../domain/fees';
+import { jstDate } from '../domain/format';
+import { otpDigitsText } from '../domain/otp-format';
+import { isLive, nextState, TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
+import type { ApplicationForm } from '../domain/types';
+import { validateApplicationForm, validateSerial } from '../domain/validation';
+import { readFeeRules } from '../db/branch-repo';
+import { findContract, upsertContract } from '../db/contract-repo';
+import { findToken, moveToken, saveOtpMemory } from '../db/token-repo';
+import { issueReceipt } from '../templates/documents';
+import type { IssueRequest, Operator } from './contract';
+import { commitCounterTransaction } from './counter-transaction';
+import type { Ports } from './ports';
+import { requireToken } from './stock';
+import { checkTokenOtp } from './token-otp';
+
+/** What the teller is told when a token's code was not typed (its digits are known only from the token). */
+export const OTP_MISSING = `トークンの①ボタンを押して表示された数字（${otpDigitsText()}）を入力してください。`;
+
+function validateIssueRequest(req: IssueRequest): { form: ApplicationForm; serial: string } {
+  const f = new FieldCheck();
+  const v = validateApplicationForm(req);
+  if (!v.ok) for (const [field, message] of Object.entries(v.errors)) f.add(field, message);
+  const serial = f.take('serial', () => validateSerial(req.serial));
+  f.add('otp', req.otp.trim() === '' && OTP_MISSING);
+  if (!v.ok || serial === undefined || !f.ok) return refuseForm(f.errors);
+  return { form: v.value, serial };
+}
+
+/** The contract may hold one live token: a second one goes through 交換 or 紛失 instead. */
+function refuseIfContractHasToken(p: Ports, contractId: string): void {
+  const current = findContract(p.db, contractId)?.currentSerial;
+  const t = current ? findToken(p.db, current) : null;
+  if (t && isLive(t.state)) {
+    refuse(
+      'CONTRACT_HAS_TOKEN',
+      `この契約者IDには${TOKEN_STATE_LABELS[t.state]}のトークン（シリアル番号 ${t.serial}）があります。交換または紛失・盗難の手続きを行ってください。`,
+      'contractId',
+    );
+  }
+}
+
+/**
+ * ハードウェアトークン発行: the form, the serial from stock, the customer's OTP, the fee. Journal
+ * entry, contract, token state, receipt and outbox row commit together or not at all.
+ */
+export function issue(p: Ports, operator: Operator, req: IssueRequest) {
+  const { form, serial } = validateIssueRequest(req);
+  return commitCounterTransaction(p, operator, ({ now, at, branch }) => {
+    refuseIfContractHasToken(p, form.contractId);
+    const token = requireToken(p, serial);
+    const to = nextState(token.state, 'ISSUE', serial);
+    const memory = checkTokenOtp(p, token, req.otp, now);
+    const fee = quoteFee(readFeeRules(p.db), 'HW_TOKEN_ISSUE', jstDate(now));
+    upsertContract(p.db, form, serial, at);
+    moveToken(p.db, serial, token.state, to, form.contractId, at);
+    saveOtpMemory(p.db, serial, memory);
+    return {
+      document: (receiptNo) => issueReceipt({ branch, operator, receiptNo, acceptedAt: now, form, serial, fee, payment: req.payment }),
+      journal: {
+        kind: 'TOKEN_ISSUED',
+        serial,
+        contractId: form.contractId,
+        amount: fee.totalInclTax,
+        payload: { fee, payment: req.payment, identityDocument: form.identityDocument, sealChecked: form.sealChecked, featurePhone: form.featurePhone },
+      },
+      outbox: {
+        urgent: false,
+        payload: { serial, contractId: form.contractId, featurePhone: form.featurePhone, fee: fee.totalInclTax, payment: req.payment },
+      },
+      result: { serial, fee },
+    };
+  });
+}

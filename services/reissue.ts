@@ -1,0 +1,45 @@
+import { feeKindFor, REISSUE_REASON_LABELS } from '../domain/counter-rules';
+import { FieldCheck, refuseForm } from '../domain/errors';
+import { quoteFee } from '../domain/fees';
+import { jstDate } from '../domain/format';
+import { validateSerial } from '../domain/validation';
+import { readFeeRules } from '../db/branch-repo';
+import { reissueReceipt } from '../templates/documents';
+import type { Operator, ReissueRequest } from './contract';
+import { liveToken, requireContract, requireIdentityDocument } from './contracts';
+import { commitCounterTransaction } from './counter-transaction';
+import { handOver, NEW_OTP_MISSING, takeFromStock } from './exchange';
+import type { Ports } from './ports';
+
+/** 紛失・盗難の再発行: nothing handed in; the old serial is stopped (LOST) and a new token sold. */
+export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
+  const f = new FieldCheck();
+  const identityDocument = f.take('identityDocument', () => requireIdentityDocument(req.identityDocument));
+  const newSerial = f.take('newSerial', () => validateSerial(req.newSerial));
+  f.add('newOtp', !req.newOtp.trim() && NEW_OTP_MISSING);
+  if (!f.ok || identityDocument === undefined || newSerial === undefined) return refuseForm(f.errors);
+
+  return commitCounterTransaction(p, operator, ({ now, at, branch }) => {
+    const contract = requireContract(p, req.contractId);
+    const lost = liveToken(p, contract);
+    const fresh = takeFromStock(p, newSerial, req.newOtp, now);
+    const fee = quoteFee(readFeeRules(p.db), feeKindFor(req.reason, false), jstDate(now));
+    handOver(p, { contractId: contract.contractId, old: lost, event: 'REPORT_LOST', fresh, at });
+    const reasonLabel = REISSUE_REASON_LABELS[req.reason];
+    const lostSerial = lost.serial;
+    return {
+      document: (receiptNo) =>
+        reissueReceipt({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, reasonLabel, lostSerial, newSerial, fee, payment: req.payment }),
+      journal: {
+        kind: 'TOKEN_REISSUED_LOST',
+        serial: newSerial,
+        contractId: contract.contractId,
+        amount: fee.totalInclTax,
+        payload: { reason: req.reason, lostSerial, newSerial, identityDocument, fee, payment: req.payment },
+      },
+      // The stolen serial must stop at the core service before anything else from this terminal.
+      outbox: { urgent: true, payload: { contractId: contract.contractId, lostSerial, newSerial, reason: req.reason, fee: fee.totalInclTax, payment: req.payment } },
+      result: { lostSerial, newSerial, fee },
+    };
+  });
+}
