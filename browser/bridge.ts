@@ -3,7 +3,8 @@
  * per channel, each a POST carrying the start-up secret. The secret arrives once in the URL
  * fragment (never sent to a server), moves to sessionStorage, and leaves the address bar.
  */
-import { CHANNELS, HTTP_API_PREFIX, SECRET_HEADER } from '../services/channels';
+import type { Channel, MadoguchiApi } from '../services/contract';
+import { apiOver, HTTP_API_PREFIX, SECRET_HEADER } from '../services/channels';
 
 const KEY = 'madoguchi.secret';
 const fragment = new URLSearchParams(location.hash.slice(1));
@@ -13,7 +14,7 @@ if (fromUrl) {
   history.replaceState(null, '', location.pathname + location.search);
 }
 
-async function call(channel: string, req: unknown): Promise<unknown> {
+async function call(channel: Channel, req: unknown): Promise<unknown> {
   const secret = sessionStorage.getItem(KEY);
   if (!secret) {
     return { ok: false, error: { code: 'NO_SECRET', message: '起動時に表示されたURLからこの画面を開いてください。' } };
@@ -30,5 +31,5 @@ async function call(channel: string, req: unknown): Promise<unknown> {
   }
 }
 
-const api = Object.fromEntries(CHANNELS.map((c) => [c, (req: unknown) => call(c, req)]));
+const api: MadoguchiApi = apiOver(call);
 Object.defineProperty(window, 'madoguchi', { value: Object.freeze(api), writable: false, configurable: false });

@@ -3,7 +3,8 @@
  * its own IPC channel (never a generic invoke). Bundled to one CommonJS file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, IPC_PREFIX } from '../services/channels';
+import type { MadoguchiApi } from '../services/contract';
+import { apiOver, IPC_PREFIX } from '../services/channels';
 
-const api = Object.fromEntries(CHANNELS.map((c) => [c, (req: unknown) => ipcRenderer.invoke(IPC_PREFIX + c, req)]));
+const api: MadoguchiApi = apiOver((channel, req) => ipcRenderer.invoke(IPC_PREFIX + channel, req));
 contextBridge.exposeInMainWorld('madoguchi', api);

@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
+/** @type {import('esbuild').BuildOptions} */
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
 await Promise.all([
   esbuild({ ...node, entryPoints: ['electron/launch.ts'], outfile: 'dist/launch.mjs', format: 'esm' }),

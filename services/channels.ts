@@ -1,37 +1,52 @@
 /**
- * Channel names only, without schemas, so that the preload and the browser bridge can
- * build one method per channel without bundling zod. contract.test.ts keeps it in step.
+ * Channel names and the host-side constants, without schemas, so that the preload and the browser
+ * bridge can build one method per channel without bundling zod (the contract is imported for its
+ * types only).
  */
-export const CHANNELS = [
-  'setupStatus',
-  'setupInitialize',
-  'branchUpdateSettings',
-  'authSession',
-  'authLogin',
-  'authLogout',
-  'operatorsList',
-  'operatorsCreate',
-  'operatorsUnlock',
-  'feesQuote',
-  'stockImport',
-  'stockList',
-  'stockLookup',
-  'stockFindByOtp',
-  'stockMarkDamaged',
-  'stockDispose',
-  'stockResync',
-  'stockResetFailCount',
-  'returnsCollected',
-  'returnsCreateBatch',
-  'issue',
-  'contractsLookup',
-  'exchange',
-  'reissue',
-  'suspend',
-  'receiptsOpen',
-  'journalToday',
-] as const;
+import type { Channel, MadoguchiApi } from './contract';
+
+/** Every channel of the contract, once: the compiler refuses a missing or an unknown name. */
+const EVERY_CHANNEL = {
+  setupStatus: true,
+  setupInitialize: true,
+  branchUpdateSettings: true,
+  authSession: true,
+  authLogin: true,
+  authLogout: true,
+  operatorsList: true,
+  operatorsCreate: true,
+  operatorsUnlock: true,
+  feesQuote: true,
+  stockImport: true,
+  stockList: true,
+  stockLookup: true,
+  stockFindByOtp: true,
+  stockMarkDamaged: true,
+  stockDispose: true,
+  stockResync: true,
+  stockResetFailCount: true,
+  returnsCollected: true,
+  returnsCreateBatch: true,
+  issue: true,
+  contractsLookup: true,
+  exchange: true,
+  reissue: true,
+  suspend: true,
+  receiptsOpen: true,
+  journalToday: true,
+} satisfies Record<Channel, true>;
+
+export const CHANNELS = Object.keys(EVERY_CHANNEL) as readonly Channel[];
 
 export const IPC_PREFIX = 'madoguchi:';
 export const HTTP_API_PREFIX = '/api/';
 export const SECRET_HEADER = 'x-madoguchi-secret';
+
+/**
+ * window.madoguchi over a host's transport: one method per channel, each passing its own
+ * channel name to `invoke` (the page never gets a generic invoke). The host answers with the
+ * channel's Result; the renderer's call() still checks the shape of what arrives.
+ */
+export function apiOver(invoke: (channel: Channel, req: unknown) => Promise<unknown>): MadoguchiApi {
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, (req: unknown) => invoke(channel, req)])) as MadoguchiApi;
+}
