@@ -5,7 +5,7 @@ import { openApp, type App } from '../../services/app';
 import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/error-log';
 import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
 import { keyFileProvider } from '../../browser/key-file';
-import { makeOathCsv, type TestToken } from './seeds';
+import { codeAt, makeOathCsv, type TestToken } from './seeds';
 
 export const BRANCH = {
   bankName: '北見信用金庫',
@@ -107,4 +107,32 @@ export function counts(app: App) {
     contracts: n('SELECT COUNT(*) AS n FROM contracts'),
     issuedTokens: n("SELECT COUNT(*) AS n FROM tokens WHERE state = 'ISSUED'"),
   };
+}
+
+export interface ContractFixture extends Fixture {
+  /** The token contract C0012345 holds. */
+  old: TestToken;
+  /** Tokens still in stock. */
+  stock: TestToken[];
+}
+
+/** A branch where contract C0012345 holds token 0 (feature phone or not), issued 90 s ago; the other tokens are in stock. */
+export async function branchWithContract(featurePhone = false): Promise<ContractFixture> {
+  const fx = await branchWithStock({ tokens: 4 });
+  const [old, ...stock] = fx.tokens as [TestToken, ...TestToken[]];
+  await fx.call('issue', issueRequest(old.serial, codeAt(old, fx.clock.now), { featurePhone }));
+  // The customer comes back a while later with the token.
+  fx.clock.now = new Date(fx.clock.now.getTime() + 90_000);
+  return Object.assign(fx, { old, stock });
+}
+
+export const NO_SYMPTOMS = { faultMark: false, batteryLowMark: false, physicalDamage: false };
+
+export function tokenState(f: Fixture, serial: string): string {
+  return (f.app.db.prepare('SELECT state FROM tokens WHERE serial = ?').get(serial) as { state: string }).state;
+}
+
+/** The n of a `SELECT COUNT(*) AS n …`. */
+export function countOf(f: Fixture, sql: string): number {
+  return (f.app.db.prepare(sql).get() as { n: number }).n;
 }

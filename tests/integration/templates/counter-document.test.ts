@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../domain/errors';
-import { renderCounterDocument, type CounterDocument } from '../../templates/counter-document';
-import { SAMPLE_ISSUANCE_RECEIPT } from '../support/sample-documents';
-import { refusal } from '../support/refusal';
+import { DomainError } from '../../../domain/errors';
+import { renderCounterDocument, type CounterDocument } from '../../../templates/counter-document';
+import { SAMPLE_ISSUANCE_RECEIPT } from '../../support/sample-documents';
+import { refusal } from '../../support/refusal';
 
 const issuance: CounterDocument = {
   ...SAMPLE_ISSUANCE_RECEIPT,

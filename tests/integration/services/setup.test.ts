@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/open';
-import { MIGRATIONS } from '../../db/migrations';
-import { readBranch } from '../../db/branch-repo';
-import { branchWithStock, BRANCH, issueRequest, type Fixture } from '../support/app-fixture';
-import { codeAt } from '../support/seeds';
-import { pdfText } from '../support/pdf-text';
+import { readBranch } from '../../../db/branch-repo';
+import { branchWithStock, issueRequest, BRANCH, type Fixture } from '../../support/app-fixture';
+import { codeAt } from '../../support/seeds';
+import { pdfText } from '../../support/pdf-text';
 
 let fx: Fixture | undefined;
 afterEach(() => fx?.cleanup());
@@ -91,31 +86,5 @@ describe('店舗設定: the customer name on printed documents', () => {
     const refused = await f.app.dispatch('branchUpdateSettings', { nameOnDocuments: 'FULL' });
     expect(refused.ok ? '' : refused.error.code).toBe('FORBIDDEN');
     expect(readBranch(f.app.db)?.nameOnDocuments).toBe('INITIAL');
-  });
-});
-
-describe('migration 3 on a ledger made before it', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-  it('keeps the branch, with the first-character rule the earlier receipts were printed with, no branch copy and 西暦 only', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mig-'));
-    dirs.push(dir);
-    const file = join(dir, 'old.sqlite');
-    const old = openDatabase(file, MIGRATIONS.filter((m) => m.version < 3));
-    old
-      .prepare(
-        `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, created_at)
-         VALUES (1, '北見信用金庫', '101', '本店営業部', '01', 'T7000012050002', '2026-11-01T00:00:00Z')`,
-      )
-      .run();
-    expect(old.pragma('user_version', { simple: true })).toBe(2);
-    old.close();
-
-    const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
-    expect(readBranch(db)).toEqual({ ...BRANCH, nameOnDocuments: 'INITIAL', printBranchCopy: false, japaneseEra: false });
-    expect(() => db.prepare("UPDATE branch SET name_on_documents = 'NONE'").run()).toThrow(/CHECK constraint/);
-    db.close();
   });
 });

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../db/journal';
-import { branchWithStock, counts, issueRequest, type Fixture } from '../support/app-fixture';
-import { codeAt } from '../support/seeds';
+import { verifyChain } from '../../../db/journal';
+import { ERROR_LOG_FILE } from '../../../services/error-log';
+import { branchWithStock, issueRequest, counts, type Fixture } from '../../support/app-fixture';
+import { codeAt } from '../../support/seeds';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
@@ -30,6 +31,52 @@ function issueThenKill(f: Fixture, tokensFile: string, commits: number, delayMs:
 
 const receiptNumbers = (f: Fixture) =>
   (f.app.db.prepare('SELECT receipt_no AS r FROM receipts ORDER BY receipt_seq').all() as Array<{ r: string }>).map((x) => x.r);
+
+describe('one counter transaction = one SQLite transaction', () => {
+  it('writes nothing when the receipt step fails inside the transaction', async () => {
+    fx = await branchWithStock();
+    const t = fx.tokens[0]!;
+    const before = counts(fx.app);
+    const journalBefore = (fx.app.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
+    fx.app.db.exec("CREATE TRIGGER fail_receipt BEFORE INSERT ON receipts BEGIN SELECT RAISE(ABORT, 'printer spool full'); END");
+
+    const r = await fx.app.dispatch('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('この取引は記録されていません') });
+    expect(fx.errorReports()).toEqual([
+      {
+        at: fx.clock.now.toISOString(),
+        channel: 'issue',
+        operatorId: 'mgr01',
+        error: expect.objectContaining({ name: 'SqliteError', code: 'SQLITE_CONSTRAINT_TRIGGER', message: 'printer spool full' }),
+      },
+    ]);
+    expect(JSON.stringify(fx.errorReports())).not.toContain('山田');
+    expect(statSync(join(fx.dir, 'logs', ERROR_LOG_FILE)).mode & 0o777).toBe(0o600);
+    expect(fx.stderr).toEqual([expect.stringContaining('issue: SqliteError: printer spool full')]);
+    expect(counts(fx.app)).toEqual(before);
+    expect((fx.app.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n).toBe(journalBefore);
+    expect(fx.app.db.prepare('SELECT state, last_step FROM tokens WHERE serial = ?').get(t.serial)).toEqual({ state: 'IN_STOCK', last_step: -1 });
+
+    fx.app.db.exec('DROP TRIGGER fail_receipt');
+    const ok = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    expect(ok.receiptNo).toBe('101-01-0000001');
+  });
+
+  it('numbers receipts per terminal without gaps, across a restart', async () => {
+    fx = await branchWithStock({ tokens: 3 });
+    const [a, b, c] = fx.tokens as [typeof fx.tokens[0], typeof fx.tokens[0], typeof fx.tokens[0]];
+    await fx.call('issue', issueRequest(a.serial, codeAt(a, fx.clock.now), { contractId: 'C0000001' }));
+    await fx.call('issue', issueRequest(b.serial, codeAt(b, fx.clock.now), { contractId: 'C0000002' }));
+    fx.reopen();
+    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    const third = await fx.call('issue', issueRequest(c.serial, codeAt(c, fx.clock.now), { contractId: 'C0000003' }));
+    expect(third.receiptNo).toBe('101-01-0000003');
+    const seqs = fx.app.db.prepare('SELECT seq FROM outbox ORDER BY seq').all();
+    expect(seqs).toEqual([{ seq: 1 }, { seq: 2 }, { seq: 3 }]);
+  });
+});
 
 describe('a terminal killed in the middle of issuing (power cut, crash)', () => {
   // Three child processes, each starting tsx: a generous timeout for a loaded 2-core machine.

@@ -1,0 +1,45 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { branchWithStock, type Fixture } from '../../support/app-fixture';
+import { openApp } from '../../../services/app';
+import { keyFileProvider } from '../../../browser/key-file';
+
+let fx: Fixture;
+afterEach(() => fx?.cleanup());
+
+describe('the ledger files at rest', () => {
+  it('never stores a seed in the clear, and keeps the key file readable by its owner only', async () => {
+    fx = await branchWithStock();
+    fx.reopen();
+    const file = readFileSync(join(fx.dir, 'madoguchi.sqlite'));
+    for (const t of fx.tokens) {
+      expect(file.includes(t.secret)).toBe(false);
+      expect(file.includes(Buffer.from(t.secret.toString('hex')))).toBe(false);
+    }
+    expect(statSync(join(fx.dir, 'madoguchi.key')).mode & 0o777).toBe(0o600);
+    for (const f of ['madoguchi.sqlite', 'madoguchi.sqlite-wal', 'madoguchi.sqlite-shm']) {
+      expect(statSync(join(fx.dir, f)).mode & 0o777, f).toBe(0o600);
+    }
+    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    const listed = JSON.stringify(await fx.call('stockList', {}));
+    expect(listed).not.toContain(fx.tokens[0]!.secret.toString('hex'));
+  });
+
+  it('creates a new data folder for its user only, and narrows a ledger file made readable to others', () => {
+    const root = mkdtempSync(join(tmpdir(), 'madoguchi-perm-'));
+    try {
+      const dataDir = join(root, 'terminal', 'data');
+      const open = () => openApp({ dataDir, keys: keyFileProvider(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
+      open().close();
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      chmodSync(join(dataDir, 'madoguchi.sqlite'), 0o644);
+      const app = open();
+      expect(statSync(join(dataDir, 'madoguchi.sqlite')).mode & 0o777).toBe(0o600);
+      app.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

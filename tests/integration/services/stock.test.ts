@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { branchWithStock, issueRequest, countOf, type Fixture } from '../../support/app-fixture';
+import { buildEncryptedPskc } from '../../support/pskc-builder';
+import { codeAt, type TestToken } from '../../support/seeds';
+
+let fx: Fixture;
+afterEach(() => fx?.cleanup());
+
+describe('the stock list', () => {
+  it('sends at most 500 rows of a large stock, and says how many the filter matched', async () => {
+    fx = await branchWithStock({ tokens: 620 });
+    const all = await fx.call('stockList', {});
+    expect(all.tokens).toHaveLength(500);
+    expect(all.matched).toBe(620);
+    expect(all.counts).toEqual({ IN_STOCK: 620 });
+    expect(all.tokens[0]!.serial).toBe('MG0000000001');
+
+    // Part of a serial, typed full-width: 61, 161 … 561 and 610 … 619.
+    const some = await fx.call('stockList', { serial: '６１' });
+    expect(some.tokens.map((t) => t.serial.slice(-3))).toEqual(['061', '161', '261', '361', '461', '561', ...Array.from({ length: 10 }, (_, i) => `61${i}`)]);
+    expect(some.matched).toBe(16);
+    const none = await fx.call('stockList', { state: 'ISSUED' });
+    expect(none).toMatchObject({ tokens: [], matched: 0 });
+  });
+});
+
+describe('stock from PSKC files', () => {
+  it('imports an encrypted PSKC file whole, records the batch, and issues a token with a code from its seed', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    const psk = randomBytes(16);
+    const tokens: TestToken[] = Array.from({ length: 4 }, (_, i) => ({
+      serial: `PK${String(i + 1).padStart(10, '0')}`,
+      secret: randomBytes(20),
+      params: { algorithm: 'TOTP', hash: 'SHA1', digits: 6, period: 30, counter: 0 },
+    }));
+    const xml = buildEncryptedPskc(psk, tokens.map((t, i) => ({ serial: t.serial, id: `K${i}`, secret: t.secret, totp: true })));
+
+    const noKey = await fx.app.dispatch('stockImport', { fileName: 'vendor.pskc', content: xml });
+    expect(noKey.ok ? '' : Object.keys(noKey.error.fieldErrors ?? {})).toEqual(['preSharedKey']);
+    const tampered = xml.replace(/<ValueMAC>(.)/, (_m, c: string) => `<ValueMAC>${c === 'A' ? 'B' : 'A'}`);
+    const bad = await fx.app.dispatch('stockImport', { fileName: 'vendor.pskc', content: tampered, preSharedKeyHex: psk.toString('hex') });
+    expect(bad.ok ? '' : bad.error.message).toMatch(/1件目のKeyPackage.*MAC/);
+    expect(countOf(fx, "SELECT COUNT(*) AS n FROM tokens WHERE serial LIKE 'PK%'")).toBe(0);
+
+    const ok = await fx.call('stockImport', { fileName: 'vendor.pskc', content: xml, preSharedKeyHex: psk.toString('hex').toUpperCase() });
+    expect(ok).toMatchObject({ count: 4, format: 'PSKC' });
+    expect(fx.app.db.prepare('SELECT file_name AS f, token_count AS c, operator_id AS op FROM seed_batches ORDER BY batch_id DESC LIMIT 1').get()).toEqual({
+      f: 'vendor.pskc',
+      c: 4,
+      op: 'mgr01',
+    });
+    const t = tokens[2]!;
+    const issued = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
+    expect(issued.serial).toBe(t.serial);
+  });
+
+  it('refuses a seed file that repeats a serial already in stock, importing nothing of it', async () => {
+    fx = await branchWithStock();
+    const before = (fx.app.db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n;
+    const t = fx.tokens[0]!;
+    const csv = `NEW000000001,${'ab'.repeat(20)},totp,6,30\n${t.serial},${'cd'.repeat(20)},totp,6,30\n`;
+    const r = await fx.app.dispatch('stockImport', { fileName: 'again.csv', content: csv });
+    expect(r.ok ? '' : r.error.message).toContain(t.serial);
+    expect((fx.app.db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n).toBe(before);
+    expect(fx.app.db.prepare('SELECT COUNT(*) AS n FROM seed_batches').get()).toEqual({ n: 1 });
+  });
+});
