@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalEntry, GENESIS_HASH, JOURNAL_FORMAT, type ChainedEntry } from '../domain/journal-chain';
 import type { JournalKind } from '../domain/journal-kinds';
 import type { Db } from './open';
 import { sql } from './prepared';
@@ -16,32 +17,14 @@ export interface JournalInput {
   payload: Record<string, unknown>;
 }
 
-export interface JournalRow {
-  seq: number;
-  /** How the entry's hash is made: 1 before receipts were chained, 2 since. */
-  format: number;
-  kind: string;
-  occurred_at: string;
-  operator_id: string;
-  receipt_no: string | null;
-  receipt_sha256: string | null;
-  serial: string | null;
-  contract_id: string | null;
-  amount: number | null;
-  payload: string;
-  prev_hash: string;
+export interface JournalRow extends ChainedEntry {
   hash: string;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
-/** The format new entries are written in. */
-export const JOURNAL_FORMAT = 2;
+export { GENESIS_HASH };
 
-/** The hash covers every column but the hash itself, in a fixed order; format 1 entries keep theirs. */
-export function entryHash(row: Omit<JournalRow, 'hash'>): string {
-  const v1 = [row.seq, row.kind, row.occurred_at, row.operator_id, row.receipt_no, row.serial, row.contract_id, row.amount, row.payload, row.prev_hash];
-  const canonical = row.format === 1 ? v1 : [row.format, ...v1.slice(0, 5), row.receipt_sha256, ...v1.slice(5)];
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+export function entryHash(row: ChainedEntry): string {
+  return createHash('sha256').update(canonicalEntry(row)).digest('hex');
 }
 
 /** Appends one entry, chained to the last. Call inside the caller's transaction. */
