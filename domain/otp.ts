@@ -70,28 +70,25 @@ function sameCode(a: string, b: string): boolean {
   return diff === 0;
 }
 
-function failed(
-  reason: 'MISMATCH' | 'REPLAY',
-  memory: OtpMemory,
-  maxFailures: number,
-  digits: number,
-): OtpCheck {
+/** A code that matches no step: counted, since guessing must cost. */
+function mismatch(memory: OtpMemory, maxFailures: number, digits: number): OtpCheck {
   const failCount = memory.failCount + 1;
-  const next: OtpMemory = { ...memory, failCount };
   const left = maxFailures - failCount;
-  const what =
-    reason === 'MISMATCH'
-      ? 'ワンタイムパスワードが一致しません。'
-      : 'このワンタイムパスワードは使用済みです。';
-  const retry =
-    reason === 'MISMATCH'
-      ? `トークンの①ボタンを押して表示された${digits}桁を入力してください`
-      : `トークンの①ボタンを押し、新しい数字が表示されてから${digits}桁を入力してください`;
   const message =
     left > 0
-      ? `${what}${retry}（あと ${left} 回で使用停止）`
-      : `${what}失敗回数が上限に達したためこのトークンは使用停止になりました。役席者に解除を依頼してください`;
-  return { ok: false, reason, memory: next, message };
+      ? `ワンタイムパスワードが一致しません。トークンの①ボタンを押して表示された${digits}桁を入力してください（あと ${left} 回で使用停止）`
+      : 'ワンタイムパスワードが一致しません。失敗回数が上限に達したためこのトークンは使用停止になりました。役席者に解除を依頼してください';
+  return { ok: false, reason: 'MISMATCH', memory: { ...memory, failCount }, message };
+}
+
+export const OTP_REPLAY_MESSAGE = 'このワンタイムパスワードは使用済みです。次のコードが表示されてから入力してください';
+
+/**
+ * A code the token really showed, but one already used (the customer read the same code twice):
+ * refused and not counted, since the token is in the customer's hand and proves nothing wrong.
+ */
+function replay(memory: OtpMemory): OtpCheck {
+  return { ok: false, reason: 'REPLAY', memory, message: OTP_REPLAY_MESSAGE };
 }
 
 /** Candidate steps for TOTP, nearest to `centre` first. */
@@ -130,27 +127,27 @@ export function checkOtp(input: OtpCheckInput): OtpCheck {
     }
     // A code the token showed before (at or below the last accepted counter): a replay.
     for (let c = memory.lastStep; c >= 0 && c >= memory.lastStep - lookAhead; c--) {
-      if (matches(c)) return failed('REPLAY', memory, maxFailures, params.digits);
+      if (matches(c)) return replay(memory);
     }
-    return failed('MISMATCH', memory, maxFailures, params.digits);
+    return mismatch(memory, maxFailures, params.digits);
   }
 
   const now = totpStep(params, nowEpochSeconds);
   const candidates = totpCandidates(now + memory.driftSteps, window);
-  let replay = false;
+  let seenBefore = false;
   for (const s of candidates) {
     if (!matches(s)) continue;
     if (s <= memory.lastStep) {
-      replay = true;
+      seenBefore = true;
       continue;
     }
     return { ok: true, step: s, memory: { lastStep: s, failCount: 0, driftSteps: s - now } };
   }
   // The last accepted code, typed again after its window has passed, is still a replay.
-  if (!replay && memory.lastStep >= 0 && !candidates.includes(memory.lastStep) && matches(memory.lastStep)) {
-    replay = true;
+  if (!seenBefore && memory.lastStep >= 0 && !candidates.includes(memory.lastStep) && matches(memory.lastStep)) {
+    seenBefore = true;
   }
-  return failed(replay ? 'REPLAY' : 'MISMATCH', memory, maxFailures, params.digits);
+  return seenBefore ? replay(memory) : mismatch(memory, maxFailures, params.digits);
 }
 
 export interface OtpResyncInput {

@@ -82,4 +82,23 @@ describe('free replacement (交換)', () => {
     expect(again.ok ? '' : again.error.fieldErrors?.oldSerial).toContain('この契約のトークン');
     expect(tokenState(fx, stock[1]!.serial)).toBe('IN_STOCK');
   });
+
+  it('refuses the old token’s code read a second time without counting it toward the token’s lock', async () => {
+    fx = await branchWithContract();
+    const { old, stock } = fx;
+    const issuedAt = new Date(fx.clock.now.getTime() - 90_000);
+    const r = await fx.app.dispatch('exchange', {
+      contractId: 'C0012345',
+      identityDocument: 'DRIVERS_LICENSE',
+      reason: 'BATTERY',
+      oldSerial: old.serial,
+      symptoms: NO_SYMPTOMS,
+      oldOtp: codeAt(old, issuedAt),
+      newSerial: stock[0]!.serial,
+      newOtp: codeAt(stock[0]!, fx.clock.now),
+    });
+    expect(r.ok ? {} : r.error).toMatchObject({ code: 'OTP_REPLAY', fieldErrors: { oldOtp: expect.stringContaining('次のコードが表示されてから入力してください') } });
+    expect(fx.app.db.prepare('SELECT fail_count AS f FROM tokens WHERE serial = ?').get(old.serial)).toEqual({ f: 0 });
+    expect(tokenState(fx, stock[0]!.serial)).toBe('IN_STOCK');
+  });
 });
