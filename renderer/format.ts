@@ -1,4 +1,4 @@
-import { formatJstTime, jstDate } from '../domain/format';
+import { formatJstTime, jstDate } from '../services/contract';
 
 /** For lists: "2026-11-25 10:35:25" (Japan time); the text as given if it is not a time. */
 export function formatListDateTime(iso: string): string {

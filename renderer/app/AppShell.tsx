@@ -11,13 +11,13 @@ import { IssueScreen } from '../screens/issue/IssueScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { OperatorsScreen } from '../screens/operators/OperatorsScreen';
-import { ReplaceScreen } from '../screens/exchange/ExchangeScreen';
+import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
 import { SuspendScreen } from '../screens/suspend/SuspendScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useKeptSession } from '../counter/useKeptSession';
 import { ISSUE_VOLATILE, NEW_SESSION } from '../screens/issue/draft';
-import { NEW_REPLACE_SESSION, REPLACE_VOLATILE } from '../screens/exchange/draft';
+import { EXCHANGE_VOLATILE, NEW_EXCHANGE_SESSION } from '../screens/exchange/draft';
 import { NEW_SUSPEND_SESSION, SUSPEND_VOLATILE } from '../screens/suspend/draft';
 
 type Props = {
@@ -39,10 +39,10 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
   // and in sessionStorage, so that it survives a reload.
   const me = operator.operatorId;
   const [issueSession, setIssueSession, issueKept] = useKeptSession('issue', NEW_SESSION, me, ISSUE_VOLATILE);
-  const [replaceSession, setReplaceSession, replaceKept] = useKeptSession('replace', NEW_REPLACE_SESSION, me, REPLACE_VOLATILE);
+  const [exchangeSession, setExchangeSession, exchangeKept] = useKeptSession('exchange', NEW_EXCHANGE_SESSION, me, EXCHANGE_VOLATILE);
   const [suspendSession, setSuspendSession, suspendKept] = useKeptSession('suspend', NEW_SUSPEND_SESSION, me, SUSPEND_VOLATILE);
   const [message, setMessage] = useState(() =>
-    issueKept || replaceKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : '',
+    issueKept || exchangeKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : '',
   );
 
   return (
@@ -54,7 +54,7 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
             <Menu role={operator.role} current={route} onSelect={go} />
             <main className="app-main" id="main">
               {route === 'issue' ? <IssueScreen session={issueSession} update={setIssueSession} /> : null}
-              {route === 'replace' ? <ReplaceScreen session={replaceSession} update={setReplaceSession} /> : null}
+              {route === 'exchange' ? <ExchangeScreen session={exchangeSession} update={setExchangeSession} /> : null}
               {route === 'suspend' ? <SuspendScreen session={suspendSession} update={setSuspendSession} /> : null}
               {route === 'journal' ? <JournalScreen /> : null}
               {route === 'stock' ? <StockScreen role={operator.role} /> : null}

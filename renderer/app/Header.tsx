@@ -1,6 +1,5 @@
-import type { Branch, Operator } from '../../services/contract';
+import { ROLE_LABELS, type Branch, type Operator } from '../../services/contract';
 import type { FontSize } from '../hooks/useFontSize';
-import { ROLE_LABELS } from '../labels';
 import { FontSizeSwitch } from './FontSizeSwitch';
 
 type Props = {

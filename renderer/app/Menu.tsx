@@ -1,9 +1,9 @@
-import type { Role } from '../../domain/types';
+import type { Role } from '../../services/contract';
 import type { Route } from './useHashRoute';
 
 const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
   { route: 'issue', label: '発行受付' },
-  { route: 'replace', label: '交換・再発行' },
+  { route: 'exchange', label: '交換・再発行' },
   { route: 'suspend', label: '利用中止届' },
   { route: 'journal', label: '本日の取引' },
   { route: 'stock', label: '在庫' },

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { busyStore } from '../api';
-import { formatJstDateTime } from '../../domain/format';
+import { formatJstDateTime } from '../../services/contract';
 import { useNow } from '../hooks/useNow';
 
 /** The status line: last message, 通信中, and the time in Japan. */

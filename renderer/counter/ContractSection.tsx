@@ -1,8 +1,8 @@
 import { textInput, type Bound } from './bind';
 import { hasLiveToken, NO_LIVE_TOKEN } from './checks';
 import { lookedUp, type ContractInfo, type Lookup } from './session';
-import { LookupBadge } from '../components/Badge';
-import { SummaryList } from './CounterSteps';
+import { LookupBadge } from './LookupBadge';
+import { SummaryList } from '../components/SummaryList';
 import { ErrorMessage } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
 import { useFieldId } from '../components/formScope';

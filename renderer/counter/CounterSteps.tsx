@@ -1,10 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { formatJstDateTime } from '../../domain/format';
-import type { Step } from './session';
+import { formatJstDateTime } from '../../services/contract';
 import { viewKey, type Receipts } from '../hooks/useReceipts';
 import { useBranch } from '../hooks/useBranch';
 import { ErrorMessage } from '../components/ErrorSummary';
 import { ReceiptStatus } from '../components/ReceiptStatus';
+import { SummaryList, type SummaryRow } from '../components/SummaryList';
+import type { Step } from './session';
 
 const STEP_LABELS: Record<Step, string> = { input: '入力', confirm: '確認', done: '完了' };
 
@@ -35,24 +36,6 @@ export function InputActions({ onClear }: { onClear: () => void }) {
         確認
       </button>
     </div>
-  );
-}
-
-/** term, value, and a test id for the value where tests read it. */
-export type SummaryRow = readonly [term: string, value: ReactNode, testId?: string];
-
-/** A definition list of what was entered or done; `children` come first (e.g. the 受付番号). */
-export function SummaryList({ rows, className = '', children }: { rows: ReadonlyArray<SummaryRow>; className?: string; children?: ReactNode }) {
-  return (
-    <dl className={`summary ${className}`}>
-      {children}
-      {rows.map(([term, value, testId]) => (
-        <div className="summary-row" key={term}>
-          <dt>{term}</dt>
-          <dd data-testid={testId}>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

@@ -1,5 +1,4 @@
-import type { ResponseOf } from '../../services/contract';
-import { formatYen } from '../../domain/format';
+import { formatYen, type ResponseOf } from '../../services/contract';
 
 type Fee = ResponseOf<'feesQuote'>;
 

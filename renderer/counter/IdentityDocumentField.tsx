@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { IDENTITY_DOCUMENTS, type IdentityDocument } from '../../domain/types';
+import { IDENTITY_DOCUMENTS, type IdentityDocument } from '../../services/contract';
 import type { Bound } from './bind';
 import { SelectField } from '../components/Field';
 

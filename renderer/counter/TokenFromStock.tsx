@@ -1,10 +1,8 @@
-import { textInput, type Bound } from './bind';
-import { lookedUp, type Lookup, type StockInfo } from './session';
-import { LookupBadge, stockState } from '../components/Badge';
 import { TextField } from '../components/Field';
 import { useFieldId } from '../components/formScope';
-
-export const OTP_INSTRUCTION = 'お客さまにトークンの①ボタンを押していただき、表示された6桁を入力してください';
+import { textInput, type Bound } from './bind';
+import { LookupBadge, stockState } from './LookupBadge';
+import { lookedUp, type Lookup, type StockInfo } from './session';
 
 type Props = {
   legend: string;
@@ -33,7 +31,7 @@ export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: 
         afterId={stateId}
         after={<LookupBadge id={stateId} testId={`${serial.name}-state`} lookup={lookup} typed={serial.value} ok={stockState} />}
       />
-      <TextField {...textInput(otp)} className="w-otp" inputMode="numeric" maxLength={6} hint={OTP_INSTRUCTION} />
+      <TextField {...textInput(otp)} className="w-otp" inputMode="numeric" maxLength={6} hint="お客さまにトークンの①ボタンを押していただき、表示された6桁を入力してください" />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { normalizeSerial } from '../../domain/validation';
+import { normalizeSerial } from '../../services/contract';
 
 /** One form field bound to the draft: its name, label, value, error, and how to change it. */
 export type Bound<V> = {

@@ -1,6 +1,5 @@
 /** The rules a counter form checks itself before 確認, with the domain's own wording. */
-import { DomainError } from '../../domain/errors';
-import { normalizeSerial, validateOtpFormat, validateSerial } from '../../services/contract';
+import { DomainError, isLive, normalizeSerial, validateOtpFormat, validateSerial } from '../../services/contract';
 import { lookupFor, type ContractInfo, type Lookup, type StockInfo } from './session';
 
 /** The message of a domain rule the value breaks, or null: the screen checks as the server will. */
@@ -39,11 +38,9 @@ export function tokenFromStockErrors(serial: string, otp: string, lookup: Lookup
   return { serial: serialMessage, otp: otpError(otp) };
 }
 
-const LIVE_STATES: ReadonlySet<string> = new Set(['ISSUED', 'ACTIVE']);
-
 /** The contract holds a token it can exchange, report lost or suspend. */
 export function hasLiveToken(c: ContractInfo): boolean {
-  return c.currentState !== null && LIVE_STATES.has(c.currentState);
+  return isLive(c.currentState);
 }
 
 export const NO_LIVE_TOKEN = 'この契約には現在ご利用中のハードウェアトークンがありません。';

@@ -1,6 +1,5 @@
-import type { ResponseOf } from '../../../services/contract';
-import { REISSUE_REASON_LABELS, EXCHANGE_REASON_LABELS } from '../../../domain/counter-rules';
-import { SerialMatchBadge } from '../../components/Badge';
+import { EXCHANGE_REASON_LABELS, REISSUE_REASON_LABELS, type ResponseOf } from '../../../services/contract';
+import { SerialMatchBadge } from '../../counter/LookupBadge';
 import { ContractSection } from '../../counter/ContractSection';
 import { InputActions } from '../../counter/CounterSteps';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -13,32 +12,32 @@ import { PaymentField } from '../../counter/PaymentField';
 import { TokenFromStock } from '../../counter/TokenFromStock';
 import { serialInput, textInput, type Binder } from '../../counter/bind';
 import { lookedUp, type ContractInfo } from '../../counter/session';
-import { KIND_LABELS, SYMPTOM_LABELS, type ReplaceDraft, type ReplaceKind, type ReplaceSession, type Symptoms } from './draft';
+import { KIND_LABELS, SYMPTOM_LABELS, type ExchangeDraft, type ExchangeKind, type ExchangeSession, type Symptoms } from './draft';
 
-export const REPLACE_FORM_PREFIX = 'replace';
+export const EXCHANGE_FORM_PREFIX = 'exchange';
 
-const KIND_OPTIONS = Object.entries(KIND_LABELS) as Array<[ReplaceKind, string]>;
+const KIND_OPTIONS = Object.entries(KIND_LABELS) as Array<[ExchangeKind, string]>;
 const SYMPTOM_OPTIONS = Object.entries(SYMPTOM_LABELS) as Array<[keyof Symptoms, string]>;
 const REASONS = {
   EXCHANGE: {
-    options: Object.entries(EXCHANGE_REASON_LABELS) as Array<[ReplaceDraft['reason'], string]>,
+    options: Object.entries(EXCHANGE_REASON_LABELS) as Array<[ExchangeDraft['reason'], string]>,
     hint: undefined,
   },
-  LOST: {
-    options: Object.entries(REISSUE_REASON_LABELS) as Array<[ReplaceDraft['reason'], string]>,
+  REISSUE: {
+    options: Object.entries(REISSUE_REASON_LABELS) as Array<[ExchangeDraft['reason'], string]>,
     hint: '確定すると、ご利用中のトークンは利用停止となり、見つかっても再度ご利用いただけません。',
   },
 };
 
 type Props = {
-  session: ReplaceSession;
-  bind: Binder<ReplaceDraft>;
+  session: ExchangeSession;
+  bind: Binder<ExchangeDraft>;
   labels: Readonly<Record<string, string>>;
-  lostFee: ResponseOf<'feesQuote'> | null;
+  reissueFee: ResponseOf<'feesQuote'> | null;
   exchangeFee: ResponseOf<'feesQuote'> | null;
   exchangeFeeError: string | null;
-  lostFeeError: string | null;
-  onKind: (kind: ReplaceKind) => void;
+  reissueFeeError: string | null;
+  onKind: (kind: ExchangeKind) => void;
   onContractCommit: () => void;
   onNewSerialCommit: () => void;
   onConfirm: () => void;
@@ -46,14 +45,14 @@ type Props = {
 };
 
 /** Step 1: the contract, what happened to the token, the old token (交換), the new token, the fee. */
-export function ReplaceInputStep(props: Props) {
+export function ExchangeInputStep(props: Props) {
   const { session, bind } = props;
   const { draft, fieldErrors: errors } = session;
   const contract = lookedUp(session.lookups.contractId, draft.contractId);
   const symptoms = bind('symptoms');
 
   return (
-    <KeyboardForm idPrefix={REPLACE_FORM_PREFIX} onSubmit={props.onConfirm} aria-labelledby="replace-title">
+    <KeyboardForm idPrefix={EXCHANGE_FORM_PREFIX} onSubmit={props.onConfirm} aria-labelledby="exchange-title">
       <ErrorSummary message={session.message} fieldErrors={errors} labels={props.labels} />
 
       <div className="issue-columns">
@@ -100,9 +99,9 @@ export function ReplaceInputStep(props: Props) {
             {draft.kind === 'EXCHANGE' ? (
               <FeeBox fee={props.exchangeFee} error={props.exchangeFeeError} />
             ) : null}
-            {draft.kind === 'LOST' ? (
+            {draft.kind === 'REISSUE' ? (
               <>
-                <FeeBox fee={props.lostFee} error={props.lostFeeError} />
+                <FeeBox fee={props.reissueFee} error={props.reissueFeeError} />
                 <PaymentField {...bind('payment')} />
               </>
             ) : null}
@@ -116,7 +115,7 @@ export function ReplaceInputStep(props: Props) {
 }
 
 /** お預かりしたトークン: its serial (checked against the contract at once) and, if it still shows one, its code. */
-function OldToken({ bind, contract }: { bind: Binder<ReplaceDraft>; contract: ContractInfo | null }) {
+function OldToken({ bind, contract }: { bind: Binder<ExchangeDraft>; contract: ContractInfo | null }) {
   const matchId = `${useFieldId('oldSerial')}-match`;
   const oldSerial = bind('oldSerial');
   return (

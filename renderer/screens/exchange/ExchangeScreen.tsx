@@ -1,8 +1,8 @@
-import type { ResponseOf } from '../../../services/contract';
-import { formatYen } from '../../../domain/format';
+import { formatYen, PAYMENT_LABELS, type ResponseOf } from '../../../services/contract';
 import { call, type Result } from '../../api';
 import { contractText } from '../../counter/ContractSection';
-import { ConfirmPanel, DonePanel, StepsHeader, type SummaryRow } from '../../counter/CounterSteps';
+import type { SummaryRow } from '../../components/SummaryList';
+import { ConfirmPanel, DonePanel, StepsHeader } from '../../counter/CounterSteps';
 import { feeText } from '../../counter/FeeBox';
 import { serialWithState } from '../../counter/TokenFromStock';
 import { identityDocumentLabel } from '../../counter/IdentityDocumentField';
@@ -10,67 +10,66 @@ import { lookedUp } from '../../counter/session';
 import { CONTRACT_LOOKUP, STOCK_LOOKUP, useCounterFlow, useLookup, type FlowSpec, type Update } from '../../counter/useCounterFlow';
 import { useFeeQuote } from '../../hooks/useFeeQuote';
 import type { Receipts } from '../../hooks/useReceipts';
-import { PAYMENT_LABELS } from '../../labels';
-import { ReplaceInputStep, REPLACE_FORM_PREFIX } from './ExchangeInputStep';
+import { ExchangeInputStep, EXCHANGE_FORM_PREFIX } from './ExchangeInputStep';
 import {
-  NEW_REPLACE_SESSION,
+  exchangeLabels,
+  NEW_EXCHANGE_SESSION,
   precheck,
   reasonLabel,
-  replaceLabels,
   SYMPTOM_LABELS,
   toExchangeRequest,
-  toLostRequest,
+  toReissueRequest,
   transactionLabel,
-  type ReplaceDraft,
-  type ReplaceLookups,
-  type ReplaceResult,
-  type ReplaceSession,
+  type ExchangeDraft,
+  type ExchangeLookups,
+  type ExchangeResult,
+  type ExchangeSession,
   type Symptoms,
 } from './draft';
 
-const REPLACE_FLOW: FlowSpec<ReplaceDraft, ReplaceResult, ReplaceLookups> = {
-  fresh: NEW_REPLACE_SESSION,
-  formPrefix: REPLACE_FORM_PREFIX,
-  labels: (s) => replaceLabels(s.draft.kind),
+const EXCHANGE_FLOW: FlowSpec<ExchangeDraft, ExchangeResult, ExchangeLookups> = {
+  fresh: NEW_EXCHANGE_SESSION,
+  formPrefix: EXCHANGE_FORM_PREFIX,
+  labels: (s) => exchangeLabels(s.draft.kind),
   precheck,
-  send: async ({ draft }): Promise<Result<ReplaceResult>> => {
+  send: async ({ draft }): Promise<Result<ExchangeResult>> => {
     const label = reasonLabel(draft);
     if (draft.kind === 'EXCHANGE') {
       const r = await call('exchange', toExchangeRequest(draft));
       return r.ok ? { ok: true, value: { ...r.value, kind: 'EXCHANGE', reasonLabel: label } } : r;
     }
-    const request = toLostRequest(draft);
+    const request = toReissueRequest(draft);
     const r = await call('reissue', request);
-    return r.ok ? { ok: true, value: { ...r.value, kind: 'LOST', reasonLabel: label, payment: request.payment } } : r;
+    return r.ok ? { ok: true, value: { ...r.value, kind: 'REISSUE', reasonLabel: label, payment: request.payment } } : r;
   },
   doneMessage: (r) => `受付番号 ${r.receiptNo} で${r.kind === 'EXCHANGE' ? '交換' : '再発行'}を受け付けました。`,
 };
 
 type Props = {
   /** Kept by the app so that the form survives a visit to another menu. */
-  session: ReplaceSession;
-  update: Update<ReplaceSession>;
+  session: ExchangeSession;
+  update: Update<ExchangeSession>;
 };
 
 /** 交換・再発行: 交換（故障・破損・電池切れ、引換で無料） or 紛失・盗難（有料の再発行）. */
-export function ReplaceScreen({ session, update }: Props) {
-  const { fee: lostFee, error: lostFeeError } = useFeeQuote('HW_TOKEN_REISSUE');
+export function ExchangeScreen({ session, update }: Props) {
+  const { fee: reissueFee, error: reissueFeeError } = useFeeQuote('HW_TOKEN_REISSUE');
   const { fee: exchangeFee, error: exchangeFeeError } = useFeeQuote('HW_TOKEN_EXCHANGE');
   const lookupContract = useLookup(session, update, 'contractId', CONTRACT_LOOKUP);
   const lookupNewSerial = useLookup(session, update, 'newSerial', STOCK_LOOKUP);
-  const flow = useCounterFlow(session, update, REPLACE_FLOW);
+  const flow = useCounterFlow(session, update, EXCHANGE_FLOW);
   const draft = session.draft;
 
   return (
-    <section className="screen" aria-labelledby="replace-title">
-      <StepsHeader titleId="replace-title" title="ハードウェアトークン 交換・再発行" step={session.step} />
+    <section className="screen" aria-labelledby="exchange-title">
+      <StepsHeader titleId="exchange-title" title="ハードウェアトークン 交換・再発行" step={session.step} />
       {session.step === 'input' ? (
-        <ReplaceInputStep
+        <ExchangeInputStep
           session={session}
           bind={flow.bind}
           labels={flow.labels}
-          lostFee={lostFee}
-          lostFeeError={lostFeeError}
+          reissueFee={reissueFee}
+          reissueFeeError={reissueFeeError}
           exchangeFee={exchangeFee}
           exchangeFeeError={exchangeFeeError}
           // Another kind asks for another reason.
@@ -83,13 +82,13 @@ export function ReplaceScreen({ session, update }: Props) {
       ) : null}
       {session.step === 'confirm' ? (
         <ConfirmPanel
-          rows={confirmRows(session, lostFee)}
+          rows={confirmRows(session, reissueFee)}
           message={session.message}
           busy={flow.busy}
           onBack={flow.back}
           onCommit={() => void flow.commit()}
         >
-          {draft.kind === 'LOST' ? (
+          {draft.kind === 'REISSUE' ? (
             <p className="warning-box" role="note">
               確定すると、ご利用中のトークン（{lookedUp(session.lookups.contractId, draft.contractId)?.currentSerial ?? '—'}
               ）は利用停止となり、見つかっても再度ご利用いただけません。
@@ -98,7 +97,7 @@ export function ReplaceScreen({ session, update }: Props) {
         </ConfirmPanel>
       ) : null}
       {session.step === 'done' && session.result ? (
-        <ReplaceDone
+        <ExchangeDone
           result={session.result}
           receipts={flow.receipts}
           onNext={flow.next}
@@ -113,7 +112,7 @@ function symptomsText(s: Symptoms): string {
   return ticked.length > 0 ? ticked.join('、') : 'なし';
 }
 
-function confirmRows(session: ReplaceSession, lostFee: ResponseOf<'feesQuote'> | null): SummaryRow[] {
+function confirmRows(session: ExchangeSession, reissueFee: ResponseOf<'feesQuote'> | null): SummaryRow[] {
   const d = session.draft;
   const contract = lookedUp(session.lookups.contractId, d.contractId);
   const rows: SummaryRow[] = [
@@ -135,11 +134,11 @@ function confirmRows(session: ReplaceSession, lostFee: ResponseOf<'feesQuote'> |
     ['新しいトークンのワンタイムパスワード', '入力済（確定時に照合します）'],
   );
   if (d.kind === 'EXCHANGE') rows.push(['手数料', feeText({ totalInclTax: 0, tax: 0 })]);
-  else rows.push(['手数料', feeText(lostFee)], ['お支払方法', d.payment ? PAYMENT_LABELS[d.payment] : '—']);
+  else rows.push(['手数料', feeText(reissueFee)], ['お支払方法', d.payment ? PAYMENT_LABELS[d.payment] : '—']);
   return rows;
 }
 
-function ReplaceDone({ result, receipts, onNext }: { result: ReplaceResult; receipts: Receipts; onNext: () => void }) {
+function ExchangeDone({ result, receipts, onNext }: { result: ExchangeResult; receipts: Receipts; onNext: () => void }) {
   const exchange = result.kind === 'EXCHANGE';
   const before = exchange ? result.oldSerial : result.lostSerial;
   const rows: SummaryRow[] = [

@@ -1,26 +1,30 @@
 /**
- * 交換・再発行 as typed: a free replacement (交換: 故障・破損・電池切れ, the old token handed in)
+ * 交換・再発行 as typed: a free exchange (交換: 故障・破損・電池切れ, the old token handed in)
  * or a paid reissue (紛失・盗難, nothing handed in), and what the screen keeps between steps.
  */
-import type { ReissueRequest, ExchangeRequest, ResponseOf } from '../../../services/contract';
 import {
   checkSymptoms,
-  REISSUE_REASON_LABELS,
   EXCHANGE_REASON_LABELS,
-  type ReissueReason,
+  isExchangeReason,
+  REISSUE_REASON_LABELS,
   type ExchangeReason,
-} from '../../../domain/counter-rules';
-import type { IdentityDocument } from '../../../domain/types';
-import type { Payment } from '../../labels';
+  type ExchangeRequest,
+  type IdentityDocument,
+  type PaymentMethod,
+  type ReissueReason,
+  type ReissueRequest,
+  type ResponseOf,
+} from '../../../services/contract';
 import { contractError, domainMessage, errorsOf, otpError, serialError, serialMismatch, tokenFromStockErrors } from '../../counter/checks';
 import { IDLE, lookedUp, newSession, type ContractInfo, type CounterSession, type StockInfo } from '../../counter/session';
 
-export type ReplaceKind = 'EXCHANGE' | 'LOST';
+/** What the customer asks for: 交換 (the token in hand) or 紛失・盗難の再発行. */
+export type ExchangeKind = 'EXCHANGE' | 'REISSUE';
 export type Symptoms = ExchangeRequest['symptoms'];
 
-export interface ReplaceDraft {
+export interface ExchangeDraft {
   contractId: string;
-  kind: ReplaceKind | '';
+  kind: ExchangeKind | '';
   reason: ExchangeReason | ReissueReason | '';
   symptoms: Symptoms;
   oldSerial: string;
@@ -28,13 +32,13 @@ export interface ReplaceDraft {
   identityDocument: IdentityDocument | '';
   newSerial: string;
   newOtp: string;
-  payment: Payment | '';
+  payment: PaymentMethod | '';
 }
 
 /** Not kept across a reload: a code is shown for 60 s and good once. */
-export const REPLACE_VOLATILE = ['oldOtp', 'newOtp'] as const satisfies ReadonlyArray<keyof ReplaceDraft>;
+export const EXCHANGE_VOLATILE = ['oldOtp', 'newOtp'] as const satisfies ReadonlyArray<keyof ExchangeDraft>;
 
-export const EMPTY_REPLACE: ReplaceDraft = {
+export const EMPTY_EXCHANGE: ExchangeDraft = {
   contractId: '',
   kind: '',
   reason: '',
@@ -47,9 +51,9 @@ export const EMPTY_REPLACE: ReplaceDraft = {
   payment: '',
 };
 
-export const KIND_LABELS: Record<ReplaceKind, string> = {
+export const KIND_LABELS: Record<ExchangeKind, string> = {
   EXCHANGE: '交換（故障・破損・電池切れ）',
-  LOST: '紛失・盗難',
+  REISSUE: '紛失・盗難',
 };
 
 export const SYMPTOM_LABELS: Record<keyof Symptoms, string> = {
@@ -59,11 +63,11 @@ export const SYMPTOM_LABELS: Record<keyof Symptoms, string> = {
 };
 
 /** Field labels in screen order (the error summary's order too); the reason is named by the kind. */
-export function replaceLabels(kind: ReplaceKind | ''): Record<keyof ReplaceDraft, string> {
+export function exchangeLabels(kind: ExchangeKind | ''): Record<keyof ExchangeDraft, string> {
   return {
     contractId: '契約者ID',
     kind: '受付区分',
-    reason: kind === 'LOST' ? '理由' : '交換理由',
+    reason: kind === 'REISSUE' ? '理由' : '交換理由',
     symptoms: '症状',
     oldSerial: 'お預かりしたトークンのシリアル番号',
     oldOtp: '現在のトークンのワンタイムパスワード',
@@ -74,34 +78,30 @@ export function replaceLabels(kind: ReplaceKind | ''): Record<keyof ReplaceDraft
   };
 }
 
-export type ReplaceResult =
+export type ExchangeResult =
   | (ResponseOf<'exchange'> & { kind: 'EXCHANGE'; reasonLabel: string })
-  | (ResponseOf<'reissue'> & { kind: 'LOST'; reasonLabel: string; payment: Payment });
+  | (ResponseOf<'reissue'> & { kind: 'REISSUE'; reasonLabel: string; payment: PaymentMethod });
 
-export type ReplaceLookups = { contractId: ContractInfo; newSerial: StockInfo };
-export type ReplaceSession = CounterSession<ReplaceDraft, ReplaceResult, ReplaceLookups>;
+export type ExchangeLookups = { contractId: ContractInfo; newSerial: StockInfo };
+export type ExchangeSession = CounterSession<ExchangeDraft, ExchangeResult, ExchangeLookups>;
 
-export const NEW_REPLACE_SESSION: ReplaceSession = newSession<ReplaceDraft, ReplaceResult, ReplaceLookups>(EMPTY_REPLACE, {
+export const NEW_EXCHANGE_SESSION: ExchangeSession = newSession<ExchangeDraft, ExchangeResult, ExchangeLookups>(EMPTY_EXCHANGE, {
   contractId: IDLE,
   newSerial: IDLE,
 });
 
-export function isReplacementReason(reason: string): reason is ExchangeReason {
-  return reason in EXCHANGE_REASON_LABELS;
-}
-
 /** 交換（電池切れ）, 再発行（紛失）… */
-export function reasonLabel(d: Pick<ReplaceDraft, 'kind' | 'reason'>): string {
+export function reasonLabel(d: Pick<ExchangeDraft, 'kind' | 'reason'>): string {
   if (!d.reason) return '—';
-  return isReplacementReason(d.reason) ? EXCHANGE_REASON_LABELS[d.reason] : REISSUE_REASON_LABELS[d.reason];
+  return isExchangeReason(d.reason) ? EXCHANGE_REASON_LABELS[d.reason] : REISSUE_REASON_LABELS[d.reason];
 }
 
-export function transactionLabel(d: Pick<ReplaceDraft, 'kind' | 'reason'>): string {
-  return `${d.kind === 'LOST' ? '再発行' : '交換'}（${reasonLabel(d)}）`;
+export function transactionLabel(d: Pick<ExchangeDraft, 'kind' | 'reason'>): string {
+  return `${d.kind === 'REISSUE' ? '再発行' : '交換'}（${reasonLabel(d)}）`;
 }
 
 /** What the server would refuse, checked before 確認. */
-export function precheck(s: ReplaceSession): Record<string, string> {
+export function precheck(s: ExchangeSession): Record<string, string> {
   const d = s.draft;
   const exchange = d.kind === 'EXCHANGE';
   const contract = lookedUp(s.lookups.contractId, d.contractId);
@@ -109,19 +109,19 @@ export function precheck(s: ReplaceSession): Record<string, string> {
   return errorsOf({
     contractId: contractError(d.contractId, s.lookups.contractId),
     kind: !d.kind && '受付区分（交換 または 紛失・盗難）を選択してください',
-    reason: d.kind !== '' && !d.reason && `${replaceLabels(d.kind).reason}を選択してください`,
-    symptoms: exchange && isReplacementReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ExchangeReason, d.symptoms)),
+    reason: d.kind !== '' && !d.reason && `${exchangeLabels(d.kind).reason}を選択してください`,
+    symptoms: exchange && isExchangeReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ExchangeReason, d.symptoms)),
     oldSerial: exchange && (serialError(d.oldSerial) ?? serialMismatch(d.oldSerial, contract, 'お預かりしたトークン')),
     oldOtp: exchange && d.oldOtp.trim() !== '' && otpError(d.oldOtp),
     identityDocument: !d.identityDocument && '確認した本人確認書類を選択してください',
     newSerial: token.serial,
     newOtp: token.otp,
-    payment: d.kind === 'LOST' && !d.payment && 'お支払方法を選択してください',
+    payment: d.kind === 'REISSUE' && !d.payment && 'お支払方法を選択してください',
   });
 }
 
-export function toExchangeRequest(d: ReplaceDraft): ExchangeRequest {
-  if (!isReplacementReason(d.reason)) throw new Error('no replacement reason');
+export function toExchangeRequest(d: ExchangeDraft): ExchangeRequest {
+  if (!isExchangeReason(d.reason)) throw new Error('no exchange reason');
   return {
     contractId: d.contractId.trim(),
     identityDocument: d.identityDocument,
@@ -134,8 +134,8 @@ export function toExchangeRequest(d: ReplaceDraft): ExchangeRequest {
   };
 }
 
-export function toLostRequest(d: ReplaceDraft): ReissueRequest & { payment: Payment } {
-  if (d.reason === '' || isReplacementReason(d.reason) || d.payment === '') throw new Error('no loss reason or payment');
+export function toReissueRequest(d: ExchangeDraft): ReissueRequest & { payment: PaymentMethod } {
+  if (d.reason === '' || isExchangeReason(d.reason) || d.payment === '') throw new Error('no reissue reason or payment');
   return {
     contractId: d.contractId.trim(),
     identityDocument: d.identityDocument,

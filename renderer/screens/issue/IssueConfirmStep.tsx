@@ -1,12 +1,10 @@
-import type { ResponseOf } from '../../../services/contract';
-import { ACCOUNT_SUBJECTS } from '../../../domain/types';
-import { ConfirmPanel, type SummaryRow } from '../../counter/CounterSteps';
+import { ACCOUNT_SUBJECTS, normalizeInput, PAYMENT_LABELS, toFullWidthKatakana, type ResponseOf } from '../../../services/contract';
+import type { SummaryRow } from '../../components/SummaryList';
+import { ConfirmPanel } from '../../counter/CounterSteps';
 import { feeText } from '../../counter/FeeBox';
 import { identityDocumentLabel } from '../../counter/IdentityDocumentField';
 import type { Lookup, StockInfo } from '../../counter/session';
 import { serialWithState } from '../../counter/TokenFromStock';
-import { PAYMENT_LABELS } from '../../labels';
-import { normalizeInput, toFullWidthKatakana } from '../../../domain/validation';
 import type { IssueDraft } from './draft';
 
 type Props = {

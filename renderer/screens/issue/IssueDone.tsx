@@ -1,8 +1,7 @@
 import { DonePanel } from '../../counter/CounterSteps';
 import { feeText } from '../../counter/FeeBox';
 import type { Receipts } from '../../hooks/useReceipts';
-import { PAYMENT_LABELS } from '../../labels';
-import { formatYen } from '../../../domain/format';
+import { formatYen, PAYMENT_LABELS } from '../../../services/contract';
 import type { IssueResult } from './draft';
 
 type Props = {

@@ -1,5 +1,4 @@
-import type { ResponseOf } from '../../../services/contract';
-import { ACCOUNT_SUBJECTS } from '../../../domain/types';
+import { ACCOUNT_SUBJECTS, toFullWidthKatakana, type ResponseOf } from '../../../services/contract';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -9,7 +8,6 @@ import { IdentitySection } from '../../counter/IdentityDocumentField';
 import { PaymentField } from '../../counter/PaymentField';
 import { TokenFromStock } from '../../counter/TokenFromStock';
 import { textInput, type Binder } from '../../counter/bind';
-import { toFullWidthKatakana } from '../../../domain/validation';
 import { ISSUE_LABELS, type IssueDraft, type IssueSession } from './draft';
 
 export const ISSUE_FORM_PREFIX = 'issue';

@@ -1,8 +1,5 @@
 /** The issuance form (ハードウェアトークン発行申込書) as typed, and what the screen keeps between steps. */
-import type { IssueRequest, ResponseOf } from '../../../services/contract';
-import type { AccountSubject, IdentityDocument } from '../../../domain/types';
-import { toFullWidthKatakana, validateApplicationForm } from '../../../domain/validation';
-import type { Payment } from '../../labels';
+import { toFullWidthKatakana, validateApplicationForm, type AccountSubject, type IdentityDocument, type IssueRequest, type PaymentMethod, type ResponseOf } from '../../../services/contract';
 import { errorsOf, tokenFromStockErrors } from '../../counter/checks';
 import { IDLE, newSession, type CounterSession, type StockInfo } from '../../counter/session';
 
@@ -18,7 +15,7 @@ export interface IssueDraft {
   sealChecked: boolean;
   serial: string;
   otp: string;
-  payment: Payment | '';
+  payment: PaymentMethod | '';
 }
 
 export const EMPTY_DRAFT: IssueDraft = {
@@ -55,7 +52,7 @@ export const ISSUE_LABELS: Record<keyof IssueDraft, string> = {
   payment: 'お支払方法',
 };
 
-export type IssueResult = ResponseOf<'issue'> & { payment: Payment };
+export type IssueResult = ResponseOf<'issue'> & { payment: PaymentMethod };
 
 export type IssueSession = CounterSession<IssueDraft, IssueResult, { serial: StockInfo }>;
 

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { JournalLine } from '../../../services/contract';
-import { formatJstDate, formatJstTime, formatYen } from '../../../domain/format';
+import { formatJstDate, formatJstTime, formatYen, type JournalLine } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/DataTable';

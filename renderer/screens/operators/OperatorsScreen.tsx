@@ -1,16 +1,11 @@
 import { useCallback, useState } from 'react';
-import type { ResponseOf } from '../../../services/contract';
-import type { Role } from '../../../domain/types';
-import { ROLES } from '../../../domain/types';
-import { DomainError } from '../../../domain/errors';
-import { validateOperatorId, validatePassword } from '../../../domain/validation';
+import { DomainError, ROLE_LABELS, ROLES, validateOperatorId, validatePassword, type ResponseOf, type Role } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorMessage, ErrorSummary } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/DataTable';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { SelectField, TextField } from '../../components/Field';
 import { focusField } from '../../components/formScope';
-import { ROLE_LABELS } from '../../labels';
 import { useStatus } from '../../hooks/useStatus';
 import { useApiData } from '../../hooks/useApiData';
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { call } from '../../api';
 import { formatListDateTime } from '../../format';
-import { SummaryList } from '../../counter/CounterSteps';
+import { SummaryList } from '../../components/SummaryList';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { PdfLink } from '../../components/ReceiptStatus';

@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Branch } from '../../../services/contract';
-import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, type NameOnDocuments } from '../../../domain/masking';
+import { formatJstDate, NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, type Branch, type NameOnDocuments } from '../../../services/contract';
 import { call } from '../../api';
-import { SummaryList } from '../../counter/CounterSteps';
+import { SummaryList } from '../../components/SummaryList';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField } from '../../components/Field';
 import { useStatus } from '../../hooks/useStatus';
-import { formatJstDate } from '../../../domain/format';
 
 const NAME_OPTIONS = NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const);
 

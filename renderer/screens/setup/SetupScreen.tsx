@@ -1,12 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import type { Branch, SetupRequest } from '../../../services/contract';
+import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, validateSetup, type Branch, type SetupRequest } from '../../../services/contract';
 import { call } from '../../api';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { focusField } from '../../components/formScope';
-import { validateSetup } from '../../../domain/validation';
-import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS } from '../../../domain/masking';
 
 type Values = SetupRequest & { managerPasswordConfirm: string };
 

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import type { ResponseOf } from '../../../services/contract';
-import { TOKEN_STATES, type TokenState } from '../../../domain/types';
+import { TOKEN_STATE_LABELS, TOKEN_STATES, type ResponseOf, type TokenState } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { otpError } from '../../counter/checks';
-import { TOKEN_STATE_LABELS } from '../../labels';
 
 const STATE_OPTIONS = TOKEN_STATES.map((s) => [s, TOKEN_STATE_LABELS[s]] as const);
 

@@ -1,15 +1,11 @@
 import { Fragment, useCallback, useState } from 'react';
-import type { StockToken } from '../../../services/contract';
-import type { Role, TokenState } from '../../../domain/types';
-import { TOKEN_STATES } from '../../../domain/types';
-import { canTransition } from '../../../domain/token-lifecycle';
+import { canTransition, OTP_ALGORITHM_LABELS, TOKEN_STATE_LABELS, TOKEN_STATES, type Role, type StockToken, type TokenState } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/DataTable';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { SelectField, TextField } from '../../components/Field';
 import { formatListDateTime } from '../../format';
-import { ALGORITHM_LABELS, TOKEN_STATE_LABELS, tokenStateLabel } from '../../labels';
 import { useStatus } from '../../hooks/useStatus';
 import { StockImport } from './StockImport';
 import { FindByOtp } from './FindByOtp';
@@ -157,9 +153,9 @@ export function StockScreen({ role }: { role: Role }) {
                 <tr>
                   <td className="mono">{t.serial}</td>
                   <td data-testid={`state-${t.serial}`}>
-                    <span className={`state state--${t.state.toLowerCase()}`}>{tokenStateLabel(t.state)}</span>
+                    <span className={`state state--${t.state.toLowerCase()}`}>{TOKEN_STATE_LABELS[t.state]}</span>
                   </td>
-                  <td>{ALGORITHM_LABELS[t.algorithm] ?? t.algorithm}</td>
+                  <td>{OTP_ALGORITHM_LABELS[t.algorithm]}</td>
                   <td className={`num ${t.failCount > 0 ? 'fail-count' : ''}`} data-testid={`fail-${t.serial}`}>
                     {t.failCount}回
                   </td>

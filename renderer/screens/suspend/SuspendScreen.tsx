@@ -1,5 +1,5 @@
 import { call } from '../../api';
-import { SerialMatchBadge } from '../../components/Badge';
+import { SerialMatchBadge } from '../../counter/LookupBadge';
 import { ContractSection, contractText } from '../../counter/ContractSection';
 import { ConfirmPanel, DonePanel, InputActions, StepsHeader } from '../../counter/CounterSteps';
 import { ErrorSummary } from '../../components/ErrorSummary';

@@ -1,7 +1,5 @@
 /** 利用中止届（携帯電話のお客さま） as typed, and what the screen keeps between steps. */
-import type { ResponseOf, SuspendRequest } from '../../../services/contract';
-import { checkSuspensionByForm } from '../../../domain/counter-rules';
-import type { IdentityDocument } from '../../../domain/types';
+import { checkSuspensionByForm, type IdentityDocument, type ResponseOf, type SuspendRequest } from '../../../services/contract';
 import { contractError, domainMessage, errorsOf, serialError, serialMismatch } from '../../counter/checks';
 import { IDLE, lookedUp, newSession, type ContractInfo, type CounterSession } from '../../counter/session';
 

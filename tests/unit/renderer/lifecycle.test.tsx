@@ -53,7 +53,7 @@ async function fillExchange() {
 describe('交換・再発行', () => {
   it('shows the contract once looked up, and checks the handed-in serial against it at once', async () => {
     const api = fakeApi(TELLER);
-    go('replace');
+    go('exchange');
     render(<App />);
     const contract = await screen.findByLabelText('契約者ID');
     contract.focus();
@@ -87,7 +87,7 @@ describe('交換・再発行', () => {
       newOtp: 'ワンタイムパスワードが一致しません。',
     });
     fakeApi(TELLER, { exchange });
-    go('replace');
+    go('exchange');
     render(<App />);
     await screen.findByLabelText('契約者ID');
     await fillExchange();
@@ -132,7 +132,7 @@ describe('交換・再発行', () => {
 
   it('binds a refusal of the new token’s serial to that field', async () => {
     fakeApi(TELLER, { exchange: refused({ newSerial: 'シリアル番号 NEW000000002 は当店の在庫に登録されていません。' }) });
-    go('replace');
+    go('exchange');
     render(<App />);
     await screen.findByLabelText('契約者ID');
     await fillExchange();
@@ -145,7 +145,7 @@ describe('交換・再発行', () => {
 
   it('asks for the symptom that fits the reason before 確認, as the server would', async () => {
     const api = fakeApi(TELLER, { exchange: vi.fn() });
-    go('replace');
+    go('exchange');
     render(<App />);
     await screen.findByLabelText('契約者ID');
     await fillExchange();
@@ -169,7 +169,7 @@ describe('交換・再発行', () => {
     const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
     const api = fakeApi(TELLER, { reissue: lostReissue, receiptsOpen, feesQuote: vi.fn(() => Promise.resolve({ ok: true as const, value: lostFee })) });
     vi.spyOn(window, 'open').mockImplementation(() => null);
-    go('replace');
+    go('exchange');
     render(<App />);
     await screen.findByLabelText('契約者ID');
     scan('契約者ID', 'C0012345');
@@ -306,7 +306,7 @@ describe('menu', () => {
     expect(screen.getByRole('button', { name: '利用中止届' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '回収トークン' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '交換・再発行' }));
-    expect(window.location.hash).toBe('#/replace');
+    expect(window.location.hash).toBe('#/exchange');
     expect(await screen.findByRole('heading', { name: 'ハードウェアトークン 交換・再発行' })).toBeTruthy();
     unmount();
 
