@@ -4,14 +4,14 @@
  */
 
 /** What an entry is about, for filters and the day's figures. */
-export const JOURNAL_GROUPS = ['counter', 'reprint', 'stock', 'access', 'admin'] as const;
+export const JOURNAL_GROUPS = ['counter', 'refusal', 'reprint', 'stock', 'access', 'admin'] as const;
 export type JournalGroup = (typeof JOURNAL_GROUPS)[number];
 
 export const JOURNAL_KINDS = {
   BRANCH_SETUP: { label: '初期設定', group: 'admin' },
   BRANCH_SETTINGS_CHANGED: { label: '店舗設定変更', group: 'admin' },
   LOGIN: { label: 'ログイン', group: 'access' },
-  LOGIN_FAILED: { label: 'ログイン失敗', group: 'access' },
+  LOGIN_FAILED: { label: 'ログイン失敗', group: 'refusal' },
   LOGOUT: { label: 'ログアウト', group: 'access' },
   OPERATOR_LOCKED: { label: 'オペレーターロック', group: 'access' },
   OPERATOR_CREATED: { label: 'オペレーター登録', group: 'admin' },
@@ -21,6 +21,8 @@ export const JOURNAL_KINDS = {
   TOKEN_EXCHANGED: { label: 'トークン交換', group: 'counter' },
   TOKEN_REISSUED_LOST: { label: '紛失・盗難の再発行', group: 'counter' },
   TOKEN_SUSPENDED: { label: '利用中止（届出）', group: 'counter' },
+  OTP_REFUSED: { label: 'ワンタイムパスワード不一致', group: 'refusal' },
+  COUNTER_REFUSED: { label: '受付できず', group: 'refusal' },
   RECEIPT_REPRINTED: { label: '領収書再発行', group: 'reprint' },
   TOKENS_RETURNED: { label: '回収返却', group: 'stock' },
   TOKEN_DAMAGED: { label: '在庫破損登録', group: 'stock' },
@@ -40,7 +42,13 @@ export function journalKindLabel(kind: string): string {
   return isJournalKind(kind) ? JOURNAL_KINDS[kind].label : kind;
 }
 
+export function journalGroup(kind: string): JournalGroup | null {
+  return isJournalKind(kind) ? JOURNAL_KINDS[kind].group : null;
+}
+
 /** A counter transaction: it has a 受付番号 and a printed receipt or slip. */
-export function isCounterKind(kind: string): boolean {
-  return isJournalKind(kind) && JOURNAL_KINDS[kind].group === 'counter';
+export type CounterKind = { [K in JournalKind]: (typeof JOURNAL_KINDS)[K]['group'] extends 'counter' ? K : never }[JournalKind];
+
+export function isCounterKind(kind: string): kind is CounterKind {
+  return journalGroup(kind) === 'counter';
 }

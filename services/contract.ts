@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EXCHANGE_REASONS, REISSUE_REASONS } from '../domain/counter-rules';
+import { JOURNAL_GROUPS } from '../domain/journal-kinds';
 import { NAME_ON_DOCUMENTS } from '../domain/masking';
 import {
   FEE_KINDS,
@@ -139,6 +140,8 @@ export const JournalLine = z.object({
   occurredAt: z.string(),
   kind: z.string(),
   kindLabel: z.string(),
+  /** What the entry is about (counter transaction, refused attempt, reprint …); null for a kind this version does not know. */
+  group: z.enum(JOURNAL_GROUPS).nullable(),
   operatorId: z.string(),
   receiptNo: z.string().nullable(),
   serial: z.string().nullable(),

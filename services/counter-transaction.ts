@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { OtpMemory, Operator } from '../domain/types';
 import type { Branch } from '../domain/validation';
 import { formatReceiptNo, nextReceiptSeq } from '../domain/receipt-number';
+import { DomainError } from '../domain/errors';
+import type { CounterKind } from '../domain/journal-kinds';
 import type { JournalInput } from '../db/journal';
 import { appendJournal } from '../db/journal';
 import { enqueueOutbox } from '../db/outbox-repo';
@@ -15,10 +17,17 @@ import { requireBranch } from './setup';
 /** What an act has done inside the transaction, for the receipt, the journal and the core service. */
 export interface CounterOutcome<R> {
   document: (receiptNo: string) => CounterDocument;
-  journal: Omit<JournalInput, 'occurredAt' | 'operatorId' | 'receiptNo' | 'receiptSha256'>;
+  journal: Omit<JournalInput, 'kind' | 'occurredAt' | 'operatorId' | 'receiptNo' | 'receiptSha256'>;
   /** Urgent messages (a stopped token) leave before anything else from this terminal. */
   outbox: { urgent: boolean; payload: Record<string, unknown> };
   result: R;
+}
+
+/** What the teller attempted, as known before the act runs: journalled as it is if the act is refused. */
+export interface Attempt {
+  kind: CounterKind;
+  serial?: string | null;
+  contractId?: string | null;
 }
 
 /** The moment and the place of one act, given to it inside its transaction. */
@@ -50,11 +59,13 @@ export class OtpRefused extends ServiceFailure {
  * the act checks the state it acts on, checks the customer's code against the seed (decrypted
  * once) and writes its token and contract changes; then the next receipt number is taken, the
  * receipt rendered, and the journal entry (carrying the receipt's SHA-256), the receipt and the
- * outbox row written. Any refusal undoes all of it (a savepoint) except a refused code's count.
+ * outbox row written. A refusal undoes all of it (a savepoint) but its own journal entry, so that
+ * a manager sees every refused attempt, and a refused code's count.
  */
 export function commitCounterTransaction<R>(
   p: Ports,
   operator: Operator,
+  attempt: Attempt,
   act: (c: CounterContext) => CounterOutcome<R>,
 ): R & { receiptNo: string; acceptedAt: string } {
   const now = p.now();
@@ -67,7 +78,7 @@ export function commitCounterTransaction<R>(
     const doc = outcome.document(receiptNo);
     const pdf = p.renderDocument(doc);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const entry = appendJournal(p.db, { ...outcome.journal, occurredAt: at, operatorId: operator.operatorId, receiptNo, receiptSha256: sha256 });
+    const entry = appendJournal(p.db, { ...outcome.journal, kind: attempt.kind, occurredAt: at, operatorId: operator.operatorId, receiptNo, receiptSha256: sha256 });
     insertReceipt(p.db, { receiptNo, receiptSeq, journalSeq: entry.seq, kind: entry.kind, issuedAt: at, document: JSON.stringify(toStored(doc)), pdf, sha256 });
     enqueueOutbox(p.db, {
       journalSeq: entry.seq,
@@ -89,12 +100,38 @@ export function commitCounterTransaction<R>(
     try {
       return { done: run() }; // nested: a savepoint, rolled back on a refusal
     } catch (e) {
-      if (!(e instanceof OtpRefused)) throw e;
-      saveOtpMemory(p.db, e.serial, e.memory);
-      return { refused: e };
+      if (e instanceof OtpRefused) {
+        saveOtpMemory(p.db, e.serial, e.memory);
+        journalRefusal(p, operator, at, { ...attempt, kind: 'OTP_REFUSED', serial: e.serial }, e, { act: attempt.kind, failCount: e.memory.failCount });
+        return { refused: e };
+      }
+      if (e instanceof DomainError) {
+        journalRefusal(p, operator, at, { ...attempt, kind: 'COUNTER_REFUSED' }, e, { act: attempt.kind });
+        return { refused: e };
+      }
+      throw e;
     }
   });
   const result = settled.immediate();
   if ('refused' in result) throw result.refused;
   return result.done;
+}
+
+function journalRefusal(
+  p: Ports,
+  operator: Operator,
+  at: string,
+  entry: { kind: 'OTP_REFUSED' | 'COUNTER_REFUSED'; serial?: string | null; contractId?: string | null },
+  e: OtpRefused | DomainError,
+  payload: Record<string, unknown>,
+): void {
+  const fields = Object.keys(e.fieldErrors ?? {});
+  appendJournal(p.db, {
+    kind: entry.kind,
+    occurredAt: at,
+    operatorId: operator.operatorId,
+    serial: entry.serial ?? null,
+    contractId: entry.contractId ?? null,
+    payload: { ...payload, code: e.code, fields, message: e.message },
+  });
 }

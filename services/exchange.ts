@@ -5,7 +5,7 @@ import { jstDate } from '../domain/format';
 import { otpDigitsText } from '../domain/otp-format';
 import { nextState } from '../domain/token-lifecycle';
 import type { OtpMemory } from '../domain/types';
-import { validateSerial } from '../domain/validation';
+import { normalizeInput, validateSerial } from '../domain/validation';
 import { readFeeRules } from '../db/branch-repo';
 import { setCurrentSerial } from '../db/contract-repo';
 import { moveToken, saveOtpMemory, type TokenRow } from '../db/token-repo';
@@ -49,7 +49,7 @@ export function exchange(p: Ports, operator: Operator, req: ExchangeRequest) {
   if (!f.ok || identityDocument === undefined || oldSerial === undefined || newSerial === undefined) return refuseForm(f.errors);
   const oldOtp = req.oldOtp?.trim() ?? '';
 
-  return commitCounterTransaction(p, operator, ({ now, at, branch }) => {
+  return commitCounterTransaction(p, operator, { kind: 'TOKEN_EXCHANGED', serial: newSerial, contractId: normalizeInput(req.contractId) }, ({ now, at, branch }) => {
     const contract = requireContract(p, req.contractId);
     const old = liveToken(p, contract);
     if (old.serial !== oldSerial) {
@@ -64,7 +64,6 @@ export function exchange(p: Ports, operator: Operator, req: ExchangeRequest) {
     return {
       document: (receiptNo) => exchangeSlip({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, reasonLabel, oldSerial, newSerial }),
       journal: {
-        kind: 'TOKEN_EXCHANGED',
         serial: newSerial,
         contractId: contract.contractId,
         amount: fee.totalInclTax,

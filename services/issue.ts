@@ -47,7 +47,7 @@ function refuseIfContractHasToken(p: Ports, contractId: string): void {
  */
 export function issue(p: Ports, operator: Operator, req: IssueRequest) {
   const { form, serial } = validateIssueRequest(req);
-  return commitCounterTransaction(p, operator, ({ now, at, branch }) => {
+  return commitCounterTransaction(p, operator, { kind: 'TOKEN_ISSUED', serial, contractId: form.contractId }, ({ now, at, branch }) => {
     refuseIfContractHasToken(p, form.contractId);
     const token = requireToken(p, serial);
     const to = nextState(token.state, 'ISSUE', serial);
@@ -59,7 +59,6 @@ export function issue(p: Ports, operator: Operator, req: IssueRequest) {
     return {
       document: (receiptNo) => issueReceipt({ branch, operator, receiptNo, acceptedAt: now, form, serial, fee, payment: req.payment }),
       journal: {
-        kind: 'TOKEN_ISSUED',
         serial,
         contractId: form.contractId,
         amount: fee.totalInclTax,

@@ -1,5 +1,5 @@
 import { jstDate } from '../domain/format';
-import { journalKindLabel } from '../domain/journal-kinds';
+import { journalGroup, journalKindLabel } from '../domain/journal-kinds';
 import type { JournalRow } from '../db/journal';
 import type { JournalLine } from './contract';
 import type { Ports } from './ports';
@@ -25,6 +25,7 @@ export function today(p: Ports): { entries: JournalLine[] } {
       occurredAt: r.occurred_at,
       kind: r.kind,
       kindLabel: journalKindLabel(r.kind),
+      group: journalGroup(r.kind),
       operatorId: r.operator_id,
       receiptNo: r.receipt_no,
       serial: r.serial,

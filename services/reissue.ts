@@ -2,7 +2,7 @@ import { feeKindFor, REISSUE_REASON_LABELS } from '../domain/counter-rules';
 import { FieldCheck, refuseForm } from '../domain/errors';
 import { quoteFee } from '../domain/fees';
 import { jstDate } from '../domain/format';
-import { validateSerial } from '../domain/validation';
+import { normalizeInput, validateSerial } from '../domain/validation';
 import { readFeeRules } from '../db/branch-repo';
 import { reissueReceipt } from '../templates/documents';
 import type { Operator, ReissueRequest } from './contract';
@@ -19,7 +19,7 @@ export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
   f.add('newOtp', !req.newOtp.trim() && NEW_OTP_MISSING);
   if (!f.ok || identityDocument === undefined || newSerial === undefined) return refuseForm(f.errors);
 
-  return commitCounterTransaction(p, operator, ({ now, at, branch }) => {
+  return commitCounterTransaction(p, operator, { kind: 'TOKEN_REISSUED_LOST', serial: newSerial, contractId: normalizeInput(req.contractId) }, ({ now, at, branch }) => {
     const contract = requireContract(p, req.contractId);
     const lost = liveToken(p, contract);
     const fresh = takeFromStock(p, newSerial, req.newOtp, now);
@@ -31,7 +31,6 @@ export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
       document: (receiptNo) =>
         reissueReceipt({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, reasonLabel, lostSerial, newSerial, fee, payment: req.payment }),
       journal: {
-        kind: 'TOKEN_REISSUED_LOST',
         serial: newSerial,
         contractId: contract.contractId,
         amount: fee.totalInclTax,

@@ -1,7 +1,7 @@
 import { checkSuspensionByForm } from '../domain/counter-rules';
 import { FieldCheck, refuse, refuseForm } from '../domain/errors';
 import { nextState } from '../domain/token-lifecycle';
-import { validateSerial } from '../domain/validation';
+import { normalizeInput, validateSerial } from '../domain/validation';
 import { moveToken } from '../db/token-repo';
 import { suspensionSlip } from '../templates/documents';
 import type { Operator, SuspendRequest } from './contract';
@@ -16,7 +16,7 @@ export function suspend(p: Ports, operator: Operator, req: SuspendRequest) {
   const serial = f.take('serial', () => validateSerial(req.serial));
   if (!f.ok || identityDocument === undefined || serial === undefined) return refuseForm(f.errors);
 
-  return commitCounterTransaction(p, operator, ({ now, at, branch }) => {
+  return commitCounterTransaction(p, operator, { kind: 'TOKEN_SUSPENDED', serial, contractId: normalizeInput(req.contractId) }, ({ now, at, branch }) => {
     const contract = requireContract(p, req.contractId);
     checkSuspensionByForm(contract.featurePhone);
     const token = liveToken(p, contract);
@@ -26,7 +26,7 @@ export function suspend(p: Ports, operator: Operator, req: SuspendRequest) {
     moveToken(p.db, serial, token.state, nextState(token.state, 'SUSPEND', serial), contract.contractId, at);
     return {
       document: (receiptNo) => suspensionSlip({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, serial }),
-      journal: { kind: 'TOKEN_SUSPENDED', serial, contractId: contract.contractId, amount: 0, payload: { identityDocument, channel: 'COUNTER_FORM' } },
+      journal: { serial, contractId: contract.contractId, amount: 0, payload: { identityDocument, channel: 'COUNTER_FORM' } },
       outbox: { urgent: true, payload: { contractId: contract.contractId, serial, restrictTransfers: true } },
       result: { serial },
     };

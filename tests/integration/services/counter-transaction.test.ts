@@ -78,6 +78,41 @@ describe('one counter transaction = one SQLite transaction', () => {
   });
 });
 
+describe('refused attempts', () => {
+  it('journals a wrong code and a refused act with the operator and what was attempted, and nothing of the act itself', async () => {
+    fx = await branchWithStock();
+    const t = fx.tokens[0]!;
+    const good = codeAt(t, fx.clock.now);
+    const wrong = String((Number(good) + 1) % 1_000_000).padStart(6, '0');
+    expect((await fx.app.dispatch('issue', issueRequest(t.serial, wrong))).ok).toBe(false);
+    expect((await fx.app.dispatch('issue', issueRequest('ZZ0000000000', good, { contractId: 'C0000009' }))).ok).toBe(false);
+
+    const refused = fx.app.db
+      .prepare("SELECT kind, operator_id AS op, serial, contract_id AS contract, receipt_no AS receipt, payload FROM journal WHERE kind IN ('OTP_REFUSED', 'COUNTER_REFUSED') ORDER BY seq")
+      .all() as Array<{ payload: string }>;
+    expect(refused.map((r) => ({ ...r, payload: JSON.parse(r.payload) }))).toEqual([
+      {
+        kind: 'OTP_REFUSED',
+        op: 'mgr01',
+        serial: t.serial,
+        contract: 'C0012345',
+        receipt: null,
+        payload: { act: 'TOKEN_ISSUED', failCount: 1, code: 'OTP_MISMATCH', fields: ['otp'], message: expect.stringContaining('一致しません') },
+      },
+      {
+        kind: 'COUNTER_REFUSED',
+        op: 'mgr01',
+        serial: 'ZZ0000000000',
+        contract: 'C0000009',
+        receipt: null,
+        payload: { act: 'TOKEN_ISSUED', code: 'SERIAL_UNKNOWN', fields: ['serial'], message: expect.stringContaining('在庫に登録されていません') },
+      },
+    ]);
+    expect(counts(fx.app)).toMatchObject({ journalIssued: 0, receipts: 0, outbox: 0, contracts: 0 });
+    expect(verifyChain(fx.app.db)).toMatchObject({ ok: true });
+  });
+});
+
 describe('a terminal killed in the middle of issuing (power cut, crash)', () => {
   // Three child processes, each starting tsx: a generous timeout for a loaded 2-core machine.
   it('keeps every committed issuance whole, leaves no half of one, and numbers on without a gap or reuse', async () => {

@@ -186,6 +186,7 @@ describe('本日の取引', () => {
     occurredAt: '2026-11-25T01:00:00.000Z',
     kind,
     kindLabel: kind,
+    group: null,
     operatorId: 'T001',
     receiptNo: null,
     serial: null,
