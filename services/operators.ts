@@ -1,6 +1,6 @@
 import { findOperator, insertOperator, listOperators, clearLoginFailures } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
-import { normalizeInput, validateOperatorId, validatePassword } from '../domain/validation';
+import { normalizeInput, normalizeName, validateOperatorId, validatePassword } from '../domain/validation';
 import { FieldCheck, refuseForm } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { Operator } from './contract';
@@ -28,7 +28,7 @@ export function create(
   const f = new FieldCheck();
   const operatorId = f.take('operatorId', () => validateOperatorId(req.operatorId));
   const password = f.take('password', () => validatePassword(req.password));
-  const name = normalizeInput(req.name);
+  const name = normalizeName(req.name);
   f.add('name', !name && '氏名を入力してください。');
   f.add('operatorId', operatorId !== undefined && findOperator(p.db, operatorId) !== null && `オペレーターID ${operatorId} は既に登録されています。`);
   if (!f.ok || operatorId === undefined || password === undefined) return refuseForm(f.errors);

@@ -26,7 +26,7 @@ describe('login, lockout and unlock', () => {
     await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
     await fx.call('operatorsUnlock', { operatorId: 'tel01' });
     const after = await fx.call('authLogin', { operatorId: 'tel01', password: 'teller123' });
-    expect(after.operator).toEqual({ operatorId: 'tel01', name: '鈴木 花子', role: 'teller' });
+    expect(after.operator).toEqual({ operatorId: 'tel01', name: '鈴木\u3000花子', role: 'teller' });
     const kinds = fx.app.db.prepare("SELECT kind, operator_id AS op FROM journal WHERE kind LIKE 'OPERATOR_%' ORDER BY seq").all();
     expect(kinds).toEqual([
       { kind: 'OPERATOR_CREATED', op: 'mgr01' },
