@@ -1,0 +1,146 @@
+/**
+ * Reading a PSKC file as XML, safely: a DOCTYPE or ENTITY declaration is refused before any
+ * parser sees the text (no XXE, no entity expansion, whatever the parser would do); the parser
+ * runs with entities off; well-formedness is checked first, so that a truncated file is refused,
+ * not half-read. Also the small accessors the rest of the PSKC reader walks the tree with.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DomainError, refuse } from '../domain/errors';
+
+/** DomainError code of every refusal about a PSKC file. */
+export const PSKC_ERROR = 'PSKC';
+/** Larger inputs are refused before parsing (about 10,000 tokens fit in a tenth of this). */
+export const MAX_PSKC_CHARS = 32 * 1024 * 1024;
+
+/** An element as the parser gives it: child elements are arrays, attributes '@_name', text '#text'. */
+export type XNode = Record<string, unknown>;
+
+function isNode(v: unknown): v is XNode {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function children(node: XNode | undefined, name: string): XNode[] {
+  if (node === undefined || !Object.hasOwn(node, name)) return [];
+  const v = node[name];
+  return Array.isArray(v) ? v.filter(isNode) : [];
+}
+
+export function text(node: XNode | undefined): string {
+  if (node === undefined || !Object.hasOwn(node, '#text')) return '';
+  const v = node['#text'];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+export function attr(node: XNode | undefined, name: string): string | undefined {
+  const key = `@_${name}`;
+  if (node === undefined || !Object.hasOwn(node, key)) return undefined;
+  const v = node[key];
+  return typeof v === 'string' ? v.trim() : undefined;
+}
+
+/** Untrusted text shown in a message: one line, at most 80 characters. */
+export function shown(s: string): string {
+  const one = [...s.slice(0, 400).replace(/[\s\p{Cc}]+/gu, ' ').trim()];
+  return one.length > 80 ? `${one.slice(0, 80).join('')}…` : one.join('');
+}
+
+/** Strict base64 (whitespace ignored); null if malformed or empty. */
+export function decodeBase64(s: string): Buffer | null {
+  const t = s.replace(/\s/gu, '');
+  if (t === '' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) return null;
+  return Buffer.from(t, 'base64');
+}
+
+/** Where a problem is: "2件目のKeyPackage（Id=12345678、シリアル番号 AB1234567890）". */
+export class Place {
+  keyId = '';
+  serial = '';
+  constructor(readonly position: number) {}
+  toString(): string {
+    const parts: string[] = [];
+    if (this.keyId !== '') parts.push(`Id=${shown(this.keyId)}`);
+    if (this.serial !== '') parts.push(`シリアル番号 ${shown(this.serial)}`);
+    return `${this.position}件目のKeyPackage${parts.length > 0 ? `（${parts.join('、')}）` : ''}`;
+  }
+}
+
+/* ------------------------------------------------------------------ sniffing and parsing */
+
+/**
+ * True when the content's root element is a (PSKC) KeyContainer: after a BOM, white space, the
+ * XML declaration, comments and processing instructions comes <KeyContainer or <prefix:KeyContainer.
+ * A DOCTYPE naming KeyContainer as its root also counts, so that such a file reaches parsePskc
+ * and is refused there with a clear message rather than being read as CSV.
+ */
+export function isPskc(content: string): boolean {
+  let s = content.startsWith('\uFEFF') ? content.slice(1) : content;
+  for (let i = 0; i < 1000; i++) {
+    s = s.trimStart();
+    if (s.startsWith('<?')) {
+      const end = s.indexOf('?>');
+      if (end < 0) return false;
+      s = s.slice(end + 2);
+    } else if (s.startsWith('<!--')) {
+      const end = s.indexOf('-->', 4);
+      if (end < 0) return false;
+      s = s.slice(end + 3);
+    } else {
+      break;
+    }
+  }
+  return /^<(?:!DOCTYPE\s+)?(?:[A-Za-z_][\w.-]*:)?KeyContainer[\s/>[]/u.test(s);
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true, // pskc:, ds:, xenc: … are dropped; xmlns declarations too
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false, // no entity is ever expanded (a DOCTYPE never gets this far anyway)
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  alwaysCreateTextNode: true,
+  trimValues: true,
+  // Every element is an array, so a repeated element is seen (and refused) instead of merged.
+  isArray: (_name: string, _jpath: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+});
+
+/** The one KeyContainer element of a PSKC file, or a refusal saying what is wrong with the XML. */
+export function readContainer(xml: string): XNode {
+  if (typeof xml !== 'string') refuse(PSKC_ERROR, 'PSKCファイルの内容を読み取れません');
+  if (xml.length > MAX_PSKC_CHARS) {
+    refuse(PSKC_ERROR, `PSKCファイルが大きすぎます（${MAX_PSKC_CHARS / 1024 / 1024}MBまで）。ファイルを分けて取り込んでください`);
+  }
+  const body = xml.startsWith('\uFEFF') ? xml.slice(1) : xml;
+  // Before any parser sees it: a DTD is how XXE and entity-expansion ("billion laughs") attacks work.
+  if (/<!DOCTYPE|<!ENTITY/iu.test(body)) {
+    refuse(
+      PSKC_ERROR,
+      'PSKCファイルに文書型宣言（DOCTYPE／ENTITY）が含まれているため、安全のため読み込みません。トークン業者から届いたファイルか確認してください',
+    );
+  }
+  let parsed: unknown;
+  try {
+    const valid = XMLValidator.validate(body);
+    if (valid !== true) {
+      const line = valid.err.line;
+      refuse(
+        PSKC_ERROR,
+        `PSKCファイルがXMLとして正しくありません（${line}行目付近）。ファイルが途中で切れているか、壊れています`,
+      );
+    }
+    parsed = parser.parse(body);
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    refuse(PSKC_ERROR, 'PSKCファイルがXMLとして正しくありません。ファイルが途中で切れているか、壊れています');
+  }
+  const roots = isNode(parsed) ? Object.keys(parsed) : [];
+  const containers = isNode(parsed) ? children(parsed, 'KeyContainer') : [];
+  const container = containers[0];
+  if (roots.length !== 1 || containers.length !== 1 || container === undefined) {
+    return refuse(PSKC_ERROR, 'PSKCファイルではありません（最上位がKeyContainer要素1つではありません）');
+  }
+  return container;
+}
