@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp } from '../services/app';
+import { DataFolderInUse, openApp, type App } from '../services/app';
 import { keyFileProvider } from './key-file';
 import { optionValue, resolveDataDir } from '../services/data-dir';
 import { startBrowserHost } from './server';
@@ -14,12 +14,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 export async function runBrowserMode(argv: string[]): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const idle = optionValue(argv, '--idle-lock-seconds') ?? process.env.MADOGUCHI_IDLE_LOCK_SECONDS;
-  const app = openApp({
-    dataDir,
-    keys: keyFileProvider(join(dataDir, 'madoguchi.key')),
-    printer: { printPdf: async () => false },
-    ...(idle ? { idleLockSeconds: Number(idle) } : {}),
-  });
+  let app: App;
+  try {
+    app = openApp({
+      dataDir,
+      keys: keyFileProvider(join(dataDir, 'madoguchi.key')),
+      printer: { printPdf: async () => false },
+      ...(idle ? { idleLockSeconds: Number(idle) } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof DataFolderInUse)) throw e;
+    console.error(`madoguchi: ${e.message}`);
+    process.exitCode = 1;
+    return;
+  }
   const host = await startBrowserHost({
     dispatch: app.dispatch,
     rendererDir: join(here, 'renderer'),

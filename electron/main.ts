@@ -4,13 +4,14 @@
  */
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { openApp } from '../services/app';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { DataFolderInUse, openApp, type App } from '../services/app';
 import { CHANNELS, IPC_PREFIX } from '../services/channels';
 import { CONTENT_SECURITY_POLICY } from '../services/csp';
 import { resolveDataDir } from '../services/data-dir';
 import { safeStorageKeyProvider } from './safe-storage-key';
 import { electronPrinter } from './print';
+import { holdSingleInstance } from './single-instance';
 
 const ORIGIN = 'app://madoguchi';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,17 +68,30 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-app.enableSandbox();
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+/** The ledger, or null after telling the operator why it cannot be opened (another madoguchi holds it). */
+function openLedger(): App | null {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-  const madoguchi = openApp({
-    dataDir,
-    keys: safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')),
-    printer: electronPrinter,
-  });
+  try {
+    return openApp({ dataDir, keys: safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')), printer: electronPrinter });
+  } catch (e) {
+    if (!(e instanceof DataFolderInUse)) throw e;
+    dialog.showErrorBox('madoguchi を起動できません', e.message);
+    app.quit();
+    return null;
+  }
+}
+
+let mainWindow: BrowserWindow | null = null;
+app.enableSandbox();
+if (holdSingleInstance(app, () => mainWindow)) void app.whenReady().then(start);
+
+function start(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const madoguchi = openLedger();
+  if (!madoguchi) return;
   serveRenderer();
   const win = createWindow();
+  mainWindow = win;
   // Node's URL gives a custom scheme the origin "null", so compare scheme and host instead.
   const fromOurWindow = (e: IpcMainInvokeEvent) => {
     if (e.sender !== win.webContents || !e.senderFrame) return false;
@@ -94,4 +108,4 @@ void app.whenReady().then(() => {
     madoguchi.close();
     app.quit();
   });
-});
+}

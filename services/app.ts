@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataFolder } from '../db/instance-lock';
 import { openDatabase, type Db } from '../db/open';
 import { SecretBox, type KeyProvider } from '../db/sealed-secret';
 import { renderCounterDocument } from '../templates/counter-document';
@@ -7,6 +8,8 @@ import { fileErrorLog, type ErrorLog } from './error-log';
 import { createDispatch, type Dispatch } from './handlers';
 import type { Ports, Printer } from './ports';
 import { Session } from './session';
+
+export { DataFolderInUse } from '../db/instance-lock';
 
 export const DB_FILE = 'madoguchi.sqlite';
 export const DEFAULT_IDLE_LOCK_SECONDS = 300;
@@ -39,9 +42,17 @@ function keepToOwner(file: string): void {
 /** Wires the services over one ledger file; each host builds exactly one of these. */
 export function openApp(o: AppOptions): App {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  // Two processes on one ledger would race for receipt numbers: the second one does not start.
+  const lock = lockDataFolder(o.dataDir);
   const file = join(o.dataDir, DB_FILE);
   keepToOwner(file);
-  const db = openDatabase(file);
+  let db: Db;
+  try {
+    db = openDatabase(file);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   const ports: Ports = {
     db,
     secrets: new SecretBox(o.keys.dataKey()),
@@ -50,5 +61,9 @@ export function openApp(o: AppOptions): App {
     renderDocument: renderCounterDocument,
   };
   const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);
-  return { dispatch: createDispatch(ports, session, o.errorLog ?? fileErrorLog(o.dataDir)), db, close: () => db.close() };
+  const close = () => {
+    db.close();
+    lock.release();
+  };
+  return { dispatch: createDispatch(ports, session, o.errorLog ?? fileErrorLog(o.dataDir)), db, close };
 }

@@ -98,7 +98,7 @@ export function issueRequest(serial: string, otp: string, overrides: Partial<Req
   };
 }
 
-export function counts(app: App) {
+export function counts(app: Pick<App, 'db'>) {
   const n = (sql: string) => (app.db.prepare(sql).get() as { n: number }).n;
   return {
     journalIssued: n("SELECT COUNT(*) AS n FROM journal WHERE kind = 'TOKEN_ISSUED'"),

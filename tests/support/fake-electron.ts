@@ -43,6 +43,8 @@ export const recorded = {
   sandboxEnabled: false,
   exposed: new Map<string, Record<string, (req: unknown) => unknown>>(),
   invoked: [] as [channel: string, req: unknown][],
+  singleInstanceLocks: 0,
+  errorBoxes: [] as [title: string, content: string][],
 };
 
 class BrowserWindow {
@@ -68,6 +70,13 @@ export const electron = {
     getPath: () => '/nonexistent-user-data',
     on: () => undefined,
     quit: () => undefined,
+    requestSingleInstanceLock: () => {
+      recorded.singleInstanceLocks += 1;
+      return true;
+    },
+  },
+  dialog: {
+    showErrorBox: (title: string, content: string) => recorded.errorBoxes.push([title, content]),
   },
   BrowserWindow,
   ipcMain: {

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchWithStock, type Fixture } from '../../support/app-fixture';
-import { openApp } from '../../../services/app';
+import { DataFolderInUse, openApp } from '../../../services/app';
 import { keyFileProvider } from '../../../browser/key-file';
 
 let fx: Fixture;
@@ -40,6 +41,34 @@ describe('the ledger files at rest', () => {
       app.close();
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('one madoguchi per data folder', () => {
+  it('refuses a second process on the folder with a clear message, and lets the folder go when the first is killed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-lock-'));
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/support/app-holder.ts', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let err = '';
+      holder.stderr.on('data', (d: Buffer) => (err += d));
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (d: Buffer) => d.toString().includes('open') && resolve());
+        holder.on('exit', (code) => reject(new Error(`holder exited ${code}: ${err}`)));
+      });
+      const second = () => openApp({ dataDir, keys: keyFileProvider(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
+      expect(second).toThrow(DataFolderInUse);
+      expect(second).toThrow(`このデータフォルダ（${dataDir}）は別の madoguchi が使用中です`);
+
+      // Killed without any clean-up, as a power cut would: the lock goes with the process.
+      const gone = new Promise((resolve) => holder.once('exit', resolve));
+      holder.kill('SIGKILL');
+      await gone;
+      const app = second();
+      app.close();
+    } finally {
+      holder.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../db/journal';
+import type { Db } from '../../../db/open';
 import { ERROR_LOG_FILE } from '../../../services/error-log';
 import { branchWithStock, issueRequest, counts, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
@@ -29,8 +31,8 @@ function issueThenKill(f: Fixture, tokensFile: string, commits: number, delayMs:
   });
 }
 
-const receiptNumbers = (f: Fixture) =>
-  (f.app.db.prepare('SELECT receipt_no AS r FROM receipts ORDER BY receipt_seq').all() as Array<{ r: string }>).map((x) => x.r);
+const receiptNumbers = (db: Db) =>
+  (db.prepare('SELECT receipt_no AS r FROM receipts ORDER BY receipt_seq').all() as Array<{ r: string }>).map((x) => x.r);
 
 describe('one counter transaction = one SQLite transaction', () => {
   it('writes nothing when the receipt step fails inside the transaction', async () => {
@@ -120,21 +122,28 @@ describe('a terminal killed in the middle of issuing (power cut, crash)', () => 
     const tokensFile = join(fx.dir, 'tokens.json');
     writeFileSync(tokensFile, JSON.stringify(fx.tokens.map((t) => ({ ...t, secret: t.secret.toString('hex') }))));
 
+    // The writer is the terminal now (one madoguchi per data folder); between kills the file is only read.
+    fx.app.close();
     // Kill at different moments after a commit: during the next PDF, inside its transaction, between two.
     for (const delayMs of [0, 7, 19]) {
       const reported = await issueThenKill(fx, tokensFile, 3, delayMs);
-      const c = counts(fx.app);
-      expect(c.receipts).toBe(c.journalIssued);
-      expect(c.outbox).toBe(c.journalIssued);
-      expect(c.contracts).toBe(c.journalIssued);
-      expect(c.issuedTokens).toBe(c.journalIssued);
-      expect(verifyChain(fx.app.db)).toMatchObject({ ok: true });
+      const db = new Database(join(fx.dir, 'madoguchi.sqlite'), { readonly: true });
+      try {
+        const c = counts({ db });
+        expect(c.receipts).toBe(c.journalIssued);
+        expect(c.outbox).toBe(c.journalIssued);
+        expect(c.contracts).toBe(c.journalIssued);
+        expect(c.issuedTokens).toBe(c.journalIssued);
+        expect(verifyChain(db)).toMatchObject({ ok: true });
 
-      const numbers = receiptNumbers(fx);
-      expect(numbers).toEqual(expect.arrayContaining(reported));
-      expect(numbers).toEqual(numbers.map((_, i) => `101-01-${String(i + 1).padStart(7, '0')}`));
-      const outboxSeqs = (fx.app.db.prepare('SELECT seq FROM outbox ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq);
-      expect(outboxSeqs).toEqual(outboxSeqs.map((_, i) => i + 1));
+        const numbers = receiptNumbers(db);
+        expect(numbers).toEqual(expect.arrayContaining(reported));
+        expect(numbers).toEqual(numbers.map((_, i) => `101-01-${String(i + 1).padStart(7, '0')}`));
+        const outboxSeqs = (db.prepare('SELECT seq FROM outbox ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq);
+        expect(outboxSeqs).toEqual(outboxSeqs.map((_, i) => i + 1));
+      } finally {
+        db.close();
+      }
     }
 
     // The terminal restarts on the same file and goes on from the next number.

@@ -33,6 +33,11 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
     expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
+  it('holds the single-instance lock before opening anything', () => {
+    expect(recorded.singleInstanceLocks).toBe(1);
+    expect(recorded.errorBoxes).toEqual([]);
+  });
+
   it('mounts every channel of the contract on ipcMain, and nothing else', () => {
     expect([...recorded.ipc.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort());
   });
