@@ -66,29 +66,53 @@ export class Place {
 
 /* ------------------------------------------------------------------ sniffing and parsing */
 
-/**
- * True when the content's root element is a (PSKC) KeyContainer: after a BOM, white space, the
- * XML declaration, comments and processing instructions comes <KeyContainer or <prefix:KeyContainer.
- * A DOCTYPE naming KeyContainer as its root also counts, so that such a file reaches parsePskc
- * and is refused there with a clear message rather than being read as CSV.
- */
-export function isPskc(content: string): boolean {
+/** The text after a BOM, white space, the XML declaration, comments and processing instructions; null if one of those is never closed. */
+function afterProlog(content: string): string | null {
   let s = content.startsWith('\uFEFF') ? content.slice(1) : content;
   for (let i = 0; i < 1000; i++) {
     s = s.trimStart();
     if (s.startsWith('<?')) {
       const end = s.indexOf('?>');
-      if (end < 0) return false;
+      if (end < 0) return null;
       s = s.slice(end + 2);
     } else if (s.startsWith('<!--')) {
       const end = s.indexOf('-->', 4);
-      if (end < 0) return false;
+      if (end < 0) return null;
       s = s.slice(end + 3);
     } else {
       break;
     }
   }
-  return /^<(?:!DOCTYPE\s+)?(?:[A-Za-z_][\w.-]*:)?KeyContainer[\s/>[]/u.test(s);
+  return s;
+}
+
+/**
+ * True when the content's root element is a (PSKC) KeyContainer: after the prolog comes
+ * <KeyContainer or <prefix:KeyContainer. A DOCTYPE naming KeyContainer as its root also counts,
+ * so that such a file reaches parsePskc and is refused there with a clear message rather than
+ * being read as CSV.
+ */
+export function isPskc(content: string): boolean {
+  return /^<(?:!DOCTYPE\s+)?(?:[A-Za-z_][\w.-]*:)?KeyContainer[\s/>[]/u.test(afterProlog(content) ?? '');
+}
+
+/**
+ * True when the document stops before its root element is closed. The validator reports an
+ * unclosed element at the line where it was opened (often line 1), but the file was cut where
+ * it ends, and that is the line the teller should hear.
+ */
+function endsEarly(body: string): boolean {
+  const rest = afterProlog(body);
+  if (rest === null || rest === '') return true;
+  const root = /^<([A-Za-z_][\w.:-]*)/u.exec(rest)?.[1];
+  if (root === undefined) return false; // no element at all: not XML, rather than cut
+  const end = body.trimEnd().replace(/(?:<!--[\s\S]*?-->\s*)+$/u, '').trimEnd();
+  return !new RegExp(`</${root.replaceAll('.', '\\.')}\\s*>$`, 'u').test(end);
+}
+
+/** The line of the text's last non-blank character. */
+function lastLine(s: string): number {
+  return s.trimEnd().split('\n').length;
 }
 
 const parser = new XMLParser({
@@ -125,10 +149,11 @@ export function readContainer(xml: string): XNode {
   try {
     const valid = XMLValidator.validate(body);
     if (valid !== true) {
-      const line = valid.err.line;
       refuse(
         PSKC_ERROR,
-        `PSKCファイルがXMLとして正しくありません（${line}行目付近）。ファイルが途中で切れているか、壊れています`,
+        endsEarly(body)
+          ? `PSKCファイルが${lastLine(body)}行目で途中で切れています。トークン業者から届いたファイルが最後まであるか確かめてください`
+          : `PSKCファイルがXMLとして正しくありません（${valid.err.line}行目付近）。ファイルが壊れています`,
       );
     }
     parsed = parser.parse(body);

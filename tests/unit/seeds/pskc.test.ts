@@ -273,14 +273,33 @@ describe('TOTP', () => {
 });
 
 describe('malformed and hostile files', () => {
-  it.each([0.25, 0.5, 0.9])('a file truncated at %s of its length is refused', (fraction) => {
-    const e = refusal(FIGURE3.slice(0, Math.floor(FIGURE3.length * fraction)));
-    expect(e.message).toMatch(/XMLとして正しくありません|PSKCファイルではありません/);
+  it.each([0.25, 0.5, 0.9])('a file truncated at %s of its length is refused at the line where it ends', (fraction) => {
+    const cut = FIGURE3.slice(0, Math.floor(FIGURE3.length * fraction));
+    const line = cut.trimEnd().split('\n').length;
+    expect(refusal(cut).message).toBe(
+      `PSKCファイルが${line}行目で途中で切れています。トークン業者から届いたファイルが最後まであるか確かめてください`,
+    );
+  });
+
+  it('a cut is reported where the file ends, not where the unclosed element began', () => {
+    const lines = FIGURE10.split('\n');
+    // Line 60 of Figure 10 is the second KeyPackage's ExpiryDate; the validator would say line 1.
+    const midLine60 = `${lines.slice(0, 59).join('\n')}\n${lines[59]?.slice(0, 30)}`;
+    expect(refusal(midLine60).message).toContain('60行目で途中で切れています');
+    const inAttribute = FIGURE10.slice(0, FIGURE10.indexOf('xmlns=') + 'xmlns="urn:ietf'.length);
+    expect(refusal(inAttribute).message).toContain('9行目で途中で切れています');
+    const endOfLine = `${lines.slice(0, 30).join('\n')}\n`;
+    expect(refusal(endOfLine).message).toContain('30行目で途中で切れています');
   });
 
   it('a file cut just before its closing tag is refused (no partial import)', () => {
     const cut = FIGURE10.slice(0, FIGURE10.lastIndexOf('</KeyContainer>'));
-    expect(refusal(cut).message).toContain('XMLとして正しくありません');
+    expect(refusal(cut).message).toContain(`${cut.trimEnd().split('\n').length}行目で途中で切れています`);
+  });
+
+  it('a file broken in the middle is reported at the broken line, not as cut', () => {
+    const broken = edit(FIGURE3, '</Manufacturer>', '</Manufacturr>');
+    expect(refusal(broken).message).toBe('PSKCファイルがXMLとして正しくありません（12行目付近）。ファイルが壊れています');
   });
 
   it('not XML, or XML that is not a KeyContainer, is refused', () => {
