@@ -87,13 +87,12 @@ function afterProlog(content: string): string | null {
 }
 
 /**
- * True when the content's root element is a (PSKC) KeyContainer: after the prolog comes
- * <KeyContainer or <prefix:KeyContainer. A DOCTYPE naming KeyContainer as its root also counts,
- * so that such a file reaches parsePskc and is refused there with a clear message rather than
- * being read as CSV.
+ * True when the content is meant as XML: its first character after a BOM and white space is '<'.
+ * Such a file is read as PSKC whatever its root element, so that XML that is not a KeyContainer
+ * hears what is wrong with it as PSKC, not that it is not CSV; an OATH CSV line never starts with '<'.
  */
-export function isPskc(content: string): boolean {
-  return /^<(?:!DOCTYPE\s+)?(?:[A-Za-z_][\w.-]*:)?KeyContainer[\s/>[]/u.test(afterProlog(content) ?? '');
+export function looksLikeXml(content: string): boolean {
+  return (content.startsWith('\uFEFF') ? content.slice(1) : content).trimStart().startsWith('<');
 }
 
 /**
@@ -165,7 +164,8 @@ export function readContainer(xml: string): XNode {
   const containers = isNode(parsed) ? children(parsed, 'KeyContainer') : [];
   const container = containers[0];
   if (roots.length !== 1 || containers.length !== 1 || container === undefined) {
-    return refuse(PSKC_ERROR, 'PSKCファイルではありません（最上位がKeyContainer要素1つではありません）');
+    const found = roots.length === 0 ? 'XMLの要素がありません' : `最上位の要素が ${roots.map(shown).join('、')} です`;
+    return refuse(PSKC_ERROR, `PSKCファイルではありません（${found}。PSKCファイルの最上位は KeyContainer 要素1つです）`);
   }
   return container;
 }

@@ -26,7 +26,7 @@ import { ContainerKeys, PSKC_KEY_FIELD } from './pskc-keys';
 import { attr, children, decodeBase64, Place, PSKC_ERROR, readContainer, shown, text, type XNode } from './pskc-xml';
 
 export { PSKC_KEY_FIELD } from './pskc-keys';
-export { isPskc, MAX_PSKC_CHARS, PSKC_ERROR } from './pskc-xml';
+export { looksLikeXml, MAX_PSKC_CHARS, PSKC_ERROR } from './pskc-xml';
 
 export interface PskcRecord extends SeedRecord {
   /** TOTP: the token's known clock drift in time steps (Data/TimeDrift); 0 for HOTP or when absent. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeHex, parseOathCsv, type SeedRecord } from '../seeds/oath-csv';
-import { isPskc, parsePskc } from '../seeds/pskc';
+import { looksLikeXml, parsePskc } from '../seeds/pskc';
 import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import { normalizeSerial, validateSerial } from '../domain/validation';
 import { refuse } from '../domain/errors';
@@ -16,10 +16,10 @@ export interface ParsedSeedFile {
   records: (SeedRecord & { driftSteps?: number })[];
 }
 
-/** Picks the parser by content: PSKC (RFC 6030) or the vendors' OATH CSV. */
+/** Picks the parser by content: XML is PSKC (RFC 6030), anything else the vendors' OATH CSV. */
 export function parseSeedFile(content: string, preSharedKeyHex?: string): ParsedSeedFile {
   const text = content.replace(/^\uFEFF/, '');
-  if (!isPskc(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
+  if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
   const keyText = preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
   const preSharedKey = keyText ? decodeHex(keyText) : undefined;
   if (keyText && preSharedKey?.length !== 16) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors';
 import { generateOtp } from '../../../domain/otp';
-import { isPskc, parsePskc, PSKC_ERROR, PSKC_KEY_FIELD, type PskcOptions } from '../../../seeds/pskc';
+import { looksLikeXml, parsePskc, PSKC_ERROR, PSKC_KEY_FIELD, type PskcOptions } from '../../../seeds/pskc';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -48,22 +48,19 @@ function flipBase64(b64: string, index: number): string {
   return b.toString('base64');
 }
 
-describe('isPskc', () => {
-  it('recognises a KeyContainer root after BOM, declaration, comments and namespace prefixes', () => {
-    expect(isPskc(FIGURE3)).toBe(true);
-    expect(isPskc(FIGURE6)).toBe(true);
-    expect(isPskc(`\uFEFF  ${TOTP60}`)).toBe(true); // pskc: prefix
-    expect(isPskc('<KeyContainer Version="1.0"/>')).toBe(true);
-    // A DOCTYPE for a KeyContainer is PSKC (and then refused by parsePskc, not read as CSV).
-    expect(isPskc('<?xml version="1.0"?><!DOCTYPE KeyContainer [<!ENTITY x "y">]><KeyContainer/>')).toBe(true);
+describe('looksLikeXml', () => {
+  it('is true for anything that starts as XML, whatever its root, after a BOM and white space', () => {
+    expect(looksLikeXml(FIGURE3)).toBe(true);
+    expect(looksLikeXml(`\uFEFF  ${TOTP60}`)).toBe(true);
+    expect(looksLikeXml('<?xml version="1.0"?><KeyContainers/>')).toBe(true);
+    expect(looksLikeXml('<html><KeyContainer/></html>')).toBe(true);
+    expect(looksLikeXml('<!-- unterminated <KeyContainer>')).toBe(true);
   });
 
-  it('says no to CSV, other XML and empty content', () => {
-    expect(isPskc('serial,secret,type,digits\nAB1234567890,3132,hotp,6\n')).toBe(false);
-    expect(isPskc('<?xml version="1.0"?><KeyContainers/>')).toBe(false);
-    expect(isPskc('<html><KeyContainer/></html>')).toBe(false);
-    expect(isPskc('')).toBe(false);
-    expect(isPskc('<!-- unterminated <KeyContainer>')).toBe(false);
+  it('is false for CSV and empty content', () => {
+    expect(looksLikeXml('serial,secret,type,digits\nAB1234567890,3132,hotp,6\n')).toBe(false);
+    expect(looksLikeXml('')).toBe(false);
+    expect(looksLikeXml('\uFEFF \n')).toBe(false);
   });
 });
 
@@ -304,7 +301,9 @@ describe('malformed and hostile files', () => {
 
   it('not XML, or XML that is not a KeyContainer, is refused', () => {
     expect(refusal('serial,secret\n').message).toContain('XMLとして正しくありません');
-    expect(refusal('<?xml version="1.0"?><Foo/>').message).toContain('PSKCファイルではありません');
+    expect(refusal('<?xml version="1.0"?><Foo/>').message).toBe(
+      'PSKCファイルではありません（最上位の要素が Foo です。PSKCファイルの最上位は KeyContainer 要素1つです）',
+    );
     expect(refusal('<KeyContainer Version="2.0"/>').message).toContain('バージョン');
     expect(refusal('<KeyContainer Version="1.0"></KeyContainer>').message).toContain('1件もありません');
   });
