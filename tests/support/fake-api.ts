@@ -1,6 +1,6 @@
 /** A fake window.madoguchi for component tests: sensible answers, each channel overridable. */
 import { vi } from 'vitest';
-import type { MadoguchiApi, Operator, Result } from '../../../services/contract';
+import type { MadoguchiApi, Operator, Result } from '../../services/contract';
 
 export const BRANCH = {
   bankName: 'みなと信用金庫',
@@ -52,3 +52,15 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
   window.madoguchi = api as unknown as MadoguchiApi;
   return api;
 }
+
+/** A row of the stock list as the server sends it. */
+export const stockRow = (serial: string, state: 'IN_STOCK' | 'DAMAGED_IN_STOCK' | 'ISSUED', failCount = 0, digits: 6 | 8 = 6) => ({
+  serial,
+  state,
+  algorithm: 'TOTP' as const,
+  digits,
+  failCount,
+  batchId: 1,
+  contractId: null,
+  updatedAt: '2026-11-25T01:00:00.000Z',
+});

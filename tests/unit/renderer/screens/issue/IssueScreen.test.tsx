@@ -1,54 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../../renderer/app/App';
-import { BRANCH, MANAGER, TELLER, fakeApi } from './fakeApi';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../../../renderer/app/App';
+import { TELLER, fakeApi } from '../../../../support/fake-api';
+import { fillIssueForm, issued } from '../../../../support/issue-form';
+import { enter, freshWindowEachTest } from '../../../../support/screen';
 
-beforeEach(() => {
-  window.location.hash = '#/issue';
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
-function type(label: string, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
-}
-
-function enter(el: Element) {
-  fireEvent.keyDown(el, { key: 'Enter', code: 'Enter' });
-}
-
-async function fillValidForm() {
-  type('契約者ID', '1234567890');
-  type('お名前（漢字）', '信金 太郎');
-  type('フリガナ', 'しんきん たろう');
-  type('代表口座 店番', '００１');
-  fireEvent.change(screen.getByLabelText('科目'), { target: { value: '01' } });
-  type('口座番号', '1234567');
-  fireEvent.change(screen.getByLabelText('本人確認書類'), { target: { value: 'DRIVERS_LICENSE' } });
-  fireEvent.click(screen.getByLabelText('お届け印 照合済'));
-  const serial = screen.getByLabelText('シリアル番号');
-  fireEvent.change(serial, { target: { value: 'ab12cd34ef56' } });
-  fireEvent.blur(serial);
-  await screen.findByText('在庫');
-  type('ワンタイムパスワード', '123456');
-  fireEvent.click(screen.getByLabelText('現金'));
-}
-
-const issued = () =>
-  Promise.resolve({
-    ok: true as const,
-    value: {
-      receiptNo: '001-03-000042',
-      acceptedAt: '2026-11-25T01:35:25.000Z',
-      serial: 'AB12CD34EF56',
-      fee: { kind: 'HW_TOKEN_ISSUE' as const, description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 },
-    },
-  });
+freshWindowEachTest();
 
 describe('発行受付', () => {
   it('Enter moves to the next field and never submits the form', async () => {
@@ -118,7 +76,7 @@ describe('発行受付', () => {
     fakeApi(TELLER, { issue });
     render(<App />);
     await screen.findByLabelText('契約者ID');
-    await fillValidForm();
+    await fillIssueForm();
 
     fireEvent.click(screen.getByRole('button', { name: '確認' }));
     expect(await screen.findByRole('heading', { name: '入力内容の確認' })).toBeTruthy();
@@ -167,7 +125,7 @@ describe('発行受付', () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     render(<App />);
     await screen.findByLabelText('契約者ID');
-    await fillValidForm();
+    await fillIssueForm();
     fireEvent.click(screen.getByRole('button', { name: '確認' }));
     fireEvent.click(await screen.findByRole('button', { name: '確定' }));
 
@@ -182,89 +140,5 @@ describe('発行受付', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '次のお客さま' }));
     expect(((await screen.findByLabelText('契約者ID')) as HTMLInputElement).value).toBe('');
-  });
-});
-
-describe('the branch copy (店舗控)', () => {
-  async function issueOne(printBranchCopy: boolean) {
-    const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
-    fakeApi(TELLER, {
-      setupStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: { initialized: true, branch: { ...BRANCH, printBranchCopy } } })),
-      issue: vi.fn(issued),
-      receiptsOpen,
-    });
-    vi.spyOn(window, 'open').mockImplementation(() => null);
-    render(<App />);
-    await screen.findByLabelText('契約者ID');
-    await fillValidForm();
-    fireEvent.click(screen.getByRole('button', { name: '確認' }));
-    fireEvent.click(await screen.findByRole('button', { name: '確定' }));
-    await screen.findByTestId('receipt-no');
-    return receiptsOpen;
-  }
-
-  it('is offered beside the customer’s receipt where the branch prints one, and opens that copy', async () => {
-    const receiptsOpen = await issueOne(true);
-    fireEvent.click(screen.getByRole('button', { name: '店舗控を表示/印刷' }));
-    expect(await screen.findByText(/領収書（店舗控）を別ウィンドウで開きました/)).toBeTruthy();
-    expect(receiptsOpen).toHaveBeenCalledWith({ receiptNo: '001-03-000042', reprint: false, copy: 'branch' });
-    expect(screen.queryByText(/^領収書を別ウィンドウで開きました/)).toBeNull();
-  });
-
-  it('is not offered where the branch does not print one', async () => {
-    await issueOne(false);
-    expect(screen.getByRole('button', { name: '領収書を表示/印刷' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: '店舗控を表示/印刷' })).toBeNull();
-  });
-});
-
-describe('a form half filled in when the window reloads or the renderer crashes', () => {
-  const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-  it('comes back as typed for the same operator, without the one-time code, and says so', async () => {
-    fakeApi(TELLER);
-    render(<App />);
-    await screen.findByLabelText('契約者ID');
-    await fillValidForm();
-    cleanup();
-
-    fakeApi(TELLER);
-    render(<App />);
-    await screen.findByLabelText('契約者ID');
-    expect(value('契約者ID')).toBe('1234567890');
-    expect(value('お名前（漢字）')).toBe('信金 太郎');
-    expect(value('シリアル番号')).toBe('AB12CD34EF56');
-    expect((screen.getByLabelText('お届け印 照合済') as HTMLInputElement).checked).toBe(true);
-    expect(value('ワンタイムパスワード')).toBe('');
-    expect(screen.getByRole('status').textContent).toContain('入力途中の内容を復元しました');
-  });
-
-  it('is not shown to another operator, and is gone after logout or once 確定 went through', async () => {
-    fakeApi(TELLER);
-    render(<App />);
-    await screen.findByLabelText('契約者ID');
-    type('契約者ID', '1234567890');
-    cleanup();
-
-    fakeApi(MANAGER);
-    render(<App />);
-    await screen.findByLabelText('契約者ID');
-    expect(value('契約者ID')).toBe('');
-    type('契約者ID', '5555555');
-    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('madoguchi.draft.'))).toEqual(['madoguchi.draft.issue']);
-    fireEvent.click(screen.getByRole('button', { name: 'ログアウト' }));
-    await screen.findByRole('heading', { name: 'オペレーター認証' });
-    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('madoguchi.draft.'))).toEqual([]);
-    cleanup();
-
-    fakeApi(TELLER, { issue: vi.fn(issued) });
-    render(<App />);
-    await screen.findByLabelText('契約者ID');
-    await fillValidForm();
-    expect(sessionStorage.getItem('madoguchi.draft.issue')).not.toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: '確認' }));
-    fireEvent.click(await screen.findByRole('button', { name: '確定' }));
-    await screen.findByTestId('receipt-no');
-    expect(sessionStorage.getItem('madoguchi.draft.issue')).toBeNull();
   });
 });
