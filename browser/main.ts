@@ -20,6 +20,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
       dataDir,
       keys: keyFileProvider(join(dataDir, 'madoguchi.key')),
       printer: { printPdf: async () => false },
+      otpSearchWorker: { url: new URL('./otp-search-worker.mjs', import.meta.url) },
       ...(idle ? { idleLockSeconds: Number(idle) } : {}),
     });
   } catch (e) {

@@ -13,7 +13,7 @@ export interface TokenRow {
   updatedAt: string;
 }
 
-interface RawToken {
+export interface RawToken {
   serial: string;
   state: TokenState;
   batch_id: number;
@@ -30,7 +30,7 @@ interface RawToken {
   updated_at: string;
 }
 
-function fromRaw(r: RawToken): TokenRow {
+export function fromRaw(r: RawToken): TokenRow {
   return {
     serial: r.serial,
     state: r.state,

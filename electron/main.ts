@@ -72,7 +72,12 @@ function createWindow(): BrowserWindow {
 function openLedger(): App | null {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   try {
-    return openApp({ dataDir, keys: safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')), printer: electronPrinter });
+    return openApp({
+      dataDir,
+      keys: safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')),
+      printer: electronPrinter,
+      otpSearchWorker: { url: new URL('../otp-search-worker.mjs', import.meta.url) },
+    });
   } catch (e) {
     if (!(e instanceof DataFolderInUse)) throw e;
     dialog.showErrorBox('madoguchi を起動できません', e.message);

@@ -6,6 +6,7 @@ import { SecretBox, type KeyProvider } from '../db/sealed-secret';
 import { renderCounterDocument } from '../templates/counter-document';
 import { fileErrorLog, type ErrorLog } from './error-log';
 import { createDispatch, type Dispatch } from './handlers';
+import { otpSearch, sourceWorker } from './otp-search';
 import type { Ports, Printer } from './ports';
 import { Session } from './session';
 
@@ -22,6 +23,8 @@ export interface AppOptions {
   idleLockSeconds?: number;
   /** Where unexpected errors go; by default <dataDir>/logs/errors.log and stderr. */
   errorLog?: ErrorLog;
+  /** The find-by-OTP worker's code: the host's built bundle; from source by default (tests, tsx). */
+  otpSearchWorker?: { url: URL };
 }
 
 export interface App {
@@ -53,15 +56,18 @@ export function openApp(o: AppOptions): App {
     lock.release();
     throw e;
   }
+  const key = o.keys.dataKey();
   const ports: Ports = {
     db,
-    secrets: new SecretBox(o.keys.dataKey()),
+    secrets: new SecretBox(key),
     now: o.now ?? (() => new Date()),
     printer: o.printer,
     renderDocument: renderCounterDocument,
+    otpSearch: otpSearch({ file, key, worker: o.otpSearchWorker ?? sourceWorker() }),
   };
   const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);
   const close = () => {
+    void ports.otpSearch.close();
     db.close();
     lock.release();
   };

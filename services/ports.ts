@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { SecretBox } from '../db/sealed-secret';
 import type { CounterDocument } from '../templates/counter-document';
+import type { OtpSearch } from './otp-search';
 
 /** Sends a finished PDF to the branch printer; false where the host has none (browser mode). */
 export interface Printer {
@@ -15,4 +16,6 @@ export interface Ports {
   printer: Printer;
   /** Synchronous, so that a counter transaction renders its receipt inside its SQLite transaction. */
   renderDocument: (doc: CounterDocument) => Buffer;
+  /** Find-by-OTP, off the server's thread. */
+  otpSearch: OtpSearch;
 }

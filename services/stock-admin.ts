@@ -1,13 +1,15 @@
-import { refuse } from '../domain/errors';
-import { checkOtp, resyncOtp } from '../domain/otp';
+import { onField, refuse } from '../domain/errors';
+import { resyncOtp } from '../domain/otp';
+import { validateOtpFormat } from '../domain/otp-format';
 import { nextState, TOKEN_STATE_LABELS, type TokenEvent } from '../domain/token-lifecycle';
 import type { JournalKind } from '../domain/journal-kinds';
-import type { TokenState } from '../domain/types';
+import type { OtpDigits, TokenState } from '../domain/types';
 import { normalizeInput } from '../domain/validation';
 import { appendJournal } from '../db/journal';
-import { listTokens, moveToken, saveOtpMemory } from '../db/token-repo';
+import { moveToken, saveOtpMemory } from '../db/token-repo';
 import type { Operator } from './contract';
 import { ServiceFailure } from './failures';
+import { NATIVE_HMAC } from './native-hmac';
 import type { Ports } from './ports';
 import { requireToken } from './stock';
 
@@ -27,17 +29,15 @@ export const markDamaged = (p: Ports, by: Operator, req: { serial: string; note:
 export const dispose = (p: Ports, by: Operator, req: { serial: string; note: string }) => moveStock(p, by, req, 'DISPOSE', 'TOKEN_DISPOSED');
 
 /**
- * A label that cannot be read: which token shows this code right now? Checks the code
- * against every token in the given state (stock by default) without consuming it.
+ * A label that cannot be read: which token shows this code right now? Checks the code against every
+ * token in the given state (stock by default) that shows codes of its length, without using it up,
+ * in a worker thread (see otp-search.ts).
  */
-export function findByOtp(p: Ports, req: { otp: string; state?: TokenState }) {
+export async function findByOtp(p: Ports, req: { otp: string; state?: TokenState }) {
   const state = req.state ?? 'IN_STOCK';
-  const now = Math.floor(p.now().getTime() / 1000);
-  const candidates = listTokens(p.db, { state, limit: 100_000 });
-  const matches = candidates
-    .filter((t) => checkOtp({ params: t.params, secret: p.secrets.open(t.secretEnc, t.serial), memory: t.memory, otp: req.otp, nowEpochSeconds: now, maxFailures: Number.MAX_SAFE_INTEGER }).ok)
-    .map((t) => ({ serial: t.serial, state: t.state, stateLabel: TOKEN_STATE_LABELS[t.state] }));
-  return { matches, searched: candidates.length };
+  const otp = onField('otp', () => validateOtpFormat(req.otp));
+  const found = await p.otpSearch.find({ state, digits: otp.length as OtpDigits, otp, nowEpochSeconds: Math.floor(p.now().getTime() / 1000) });
+  return { matches: found.matches.map((serial) => ({ serial, state, stateLabel: TOKEN_STATE_LABELS[state] })), searched: found.searched };
 }
 
 /** Realigns a drifting token from two consecutive codes; also lifts its lock (manager). */
@@ -50,6 +50,7 @@ export function resync(p: Ports, by: Operator, req: { serial: string; otp1: stri
     otp1: req.otp1,
     otp2: req.otp2,
     nowEpochSeconds: Math.floor(p.now().getTime() / 1000),
+    crypto: NATIVE_HMAC,
   });
   if (!r.ok) throw new ServiceFailure(`RESYNC_${r.reason}`, r.message, { otp2: r.message });
   const at = p.now().toISOString();

@@ -4,6 +4,7 @@ import { validateOtpFormat } from '../domain/otp-format';
 import type { OtpMemory } from '../domain/types';
 import type { TokenRow } from '../db/token-repo';
 import { OtpRefused } from './counter-transaction';
+import { NATIVE_HMAC } from './native-hmac';
 import type { Ports } from './ports';
 
 /**
@@ -19,6 +20,7 @@ export function checkTokenOtp(p: Ports, token: TokenRow, otp: string, now: Date,
     memory: token.memory,
     otp: code,
     nowEpochSeconds: Math.floor(now.getTime() / 1000),
+    crypto: NATIVE_HMAC,
   });
   if (!check.ok) throw new OtpRefused(`OTP_${check.reason}`, check.message, field, token.serial, check.memory);
   return check.memory;
