@@ -48,7 +48,9 @@ export function otpSearch(o: { file: string; key: Buffer; worker: { url: URL } }
     w.on('message', (a: OtpSearchAnswer) => {
       const caller = waiting.get(a.id);
       waiting.delete(a.id);
-      if (caller) 'error' in a ? caller.reject(new Error(a.error)) : caller.resolve({ matches: a.matches, searched: a.searched });
+      if (!caller) return;
+      if ('error' in a) caller.reject(new Error(a.error));
+      else caller.resolve({ matches: a.matches, searched: a.searched });
     });
     w.on('error', failAll);
     w.on('exit', (code) => code !== 0 && failAll(new Error(`otp search worker exited ${code}`)));
