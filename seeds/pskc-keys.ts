@@ -1,9 +1,14 @@
 /**
- * The keys of an encrypted PSKC file (RFC 6030 §6.1, pre-shared key): xenc:EncryptionMethod
- * aes128-cbc, CipherValue = IV (16 bytes) ‖ ciphertext with PKCS#7 padding. The MAC key is carried
- * in MACMethod/MACKey, itself encrypted under the pre-shared key (it has no MAC of its own, as in
- * the RFC). Every other encrypted value must have a ValueMAC = HMAC(MAC key, IV ‖ ciphertext),
- * which is checked (timing-safe) before anything is decrypted.
+ * The key of an encrypted PSKC file (RFC 6030 §6.1): one pre-shared key for the whole file, sent
+ * by the vendor separately. Values are encrypted with AES-128/192/256-CBC (CipherValue = IV ‖
+ * ciphertext, PKCS#7 padding) or AES key wrap (RFC 3394, or RFC 5649 with padding). The MAC key is
+ * carried in MACMethod/MACKey, itself encrypted under the file's key (it has no MAC of its own, as
+ * in the RFC). Every CBC value must have a ValueMAC = HMAC(MAC key, IV ‖ ciphertext), checked
+ * (timing-safe) before anything is decrypted; key wrap checks its own integrity, and a ValueMAC
+ * beside it is checked too.
+ *
+ * Problems with the key itself (missing, wrong length, does not decrypt) belong to the whole file:
+ * their messages name no KeyPackage and carry field 'preSharedKey'.
  */
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { refuse } from '../domain/errors';
@@ -12,117 +17,191 @@ import { attr, children, decodeBase64, PSKC_ERROR, shown, text, type Place, type
 /** DomainError field of refusals about the pre-shared key (missing, wrong length, does not decrypt). */
 export const PSKC_KEY_FIELD = 'preSharedKey';
 
-const AES128_CBC = 'http://www.w3.org/2001/04/xmlenc#aes128-cbc';
-const MAC_ALGORITHMS = new Map<string, 'sha1' | 'sha256'>([
-  ['http://www.w3.org/2000/09/xmldsig#hmac-sha1', 'sha1'],
-  ['http://www.w3.org/2001/04/xmldsig-more#hmac-sha256', 'sha256'],
-]);
-
-function aes128CbcDecrypt(key: Uint8Array, ivAndCiphertext: Buffer): Buffer | null {
-  try {
-    const decipher = createDecipheriv('aes-128-cbc', key, ivAndCiphertext.subarray(0, 16));
-    return Buffer.concat([decipher.update(ivAndCiphertext.subarray(16)), decipher.final()]);
-  } catch {
-    return null; // bad PKCS#7 padding: wrong key or damaged data
-  }
+interface Cipher {
+  label: string;
+  mode: 'cbc' | 'kw';
+  bits: 128 | 192 | 256;
 }
 
-/** IV ‖ ciphertext of an EncryptedValue-like element (EncryptionMethod + CipherData/CipherValue). */
-function cipherBytes(enc: XNode, what: string): Buffer {
+const XMLENC = 'http://www.w3.org/2001/04/xmlenc#';
+const CIPHERS = new Map<string, Cipher>(
+  ([128, 192, 256] as const).flatMap((bits) => [
+    [`${XMLENC}aes${bits}-cbc`, { label: `AES-${bits}-CBC`, mode: 'cbc', bits }],
+    [`${XMLENC}kw-aes${bits}`, { label: `AES-${bits}鍵ラップ`, mode: 'kw', bits }],
+  ]),
+);
+const MAC_ALGORITHMS = new Map<string, { label: string; hash: 'sha1' | 'sha256' }>([
+  ['http://www.w3.org/2000/09/xmldsig#hmac-sha1', { label: 'HMAC-SHA1', hash: 'sha1' }],
+  ['http://www.w3.org/2001/04/xmldsig-more#hmac-sha256', { label: 'HMAC-SHA256', hash: 'sha256' }],
+]);
+const supported = (labels: Iterable<{ label: string }>) => `${[...labels].map((c) => c.label).join('、')} のみ`;
+
+/** The length of key a cipher needs, as a teller types it. */
+const keyLength = (c: Cipher) => `16進数${c.bits / 4}桁（${c.bits / 8}バイト）`;
+
+// Key-wrap initial values: RFC 3394 §2.2.3.1, and RFC 5649 §3 (followed by the length).
+const RFC3394_IV = Buffer.from('a6a6a6a6a6a6a6a6', 'hex');
+const RFC5649_IV = Buffer.from('a65959a6', 'hex');
+
+/** Plaintext, or null when the padding or the key-wrap integrity check fails (wrong key or damaged data). */
+function decryptWith(c: Cipher, key: Uint8Array, bytes: Buffer): Buffer | null {
+  // xmlenc's kw-aes names RFC 3394, which cannot wrap a 20-byte seed; vendors (and python-pskc)
+  // use RFC 5649's padded form under the same name, so both are tried: each checks its own integrity.
+  const attempts: [string, Buffer, Buffer][] =
+    c.mode === 'cbc'
+      ? [[`aes-${c.bits}-cbc`, bytes.subarray(0, 16), bytes.subarray(16)]]
+      : [
+          [`id-aes${c.bits}-wrap`, RFC3394_IV, bytes],
+          [`id-aes${c.bits}-wrap-pad`, RFC5649_IV, bytes],
+        ];
+  for (const [name, iv, data] of attempts) {
+    try {
+      const decipher = createDecipheriv(name, key, iv);
+      return Buffer.concat([decipher.update(data), decipher.final()]);
+    } catch {
+      // next attempt, or null below
+    }
+  }
+  return null;
+}
+
+/** The cipher and ciphertext of an EncryptedValue-like element (EncryptionMethod + CipherData/CipherValue). */
+function encrypted(enc: XNode, what: string): { cipher: Cipher; bytes: Buffer } {
   const methods = children(enc, 'EncryptionMethod');
   const alg = attr(methods[0], 'Algorithm');
   if (methods.length !== 1 || alg === undefined) refuse(PSKC_ERROR, `${what}: 暗号化方式（EncryptionMethod）がありません`);
-  if (alg !== AES128_CBC) {
-    refuse(PSKC_ERROR, `${what}: 暗号化方式「${shown(alg)}」には対応していません（AES-128-CBC のみ）`);
+  const cipher = CIPHERS.get(alg);
+  if (cipher === undefined) {
+    refuse(PSKC_ERROR, `${what}: 暗号化方式「${shown(alg)}」には対応していません（${supported(CIPHERS.values())}）`);
   }
   const values = children(children(enc, 'CipherData')[0], 'CipherValue');
   if (values.length !== 1) refuse(PSKC_ERROR, `${what}: 暗号文（CipherData/CipherValue）がありません`);
   const bytes = decodeBase64(text(values[0]));
   if (bytes === null) refuse(PSKC_ERROR, `${what}: 暗号文（CipherValue）がBase64ではありません`);
-  if (bytes.length < 32 || bytes.length % 16 !== 0) {
+  if (cipher.mode === 'cbc' && (bytes.length < 32 || bytes.length % 16 !== 0)) {
     refuse(PSKC_ERROR, `${what}: 暗号文の長さが正しくありません（IV 16バイトと16バイト単位の暗号文が必要です）`);
   }
-  return bytes;
+  if (cipher.mode === 'kw' && (bytes.length < 16 || bytes.length % 8 !== 0)) {
+    refuse(PSKC_ERROR, `${what}: 暗号文の長さが正しくありません（鍵ラップは8バイト単位で16バイト以上です）`);
+  }
+  return { cipher, bytes };
 }
 
-/** The container-wide key material, the MAC key decrypted once when first needed. */
-export class ContainerKeys {
-  private macKey: Buffer | undefined;
-  private macAlg: 'sha1' | 'sha256' = 'sha1';
+/** The refusal of an encrypted file without a key. */
+function askForKey(cipher: Cipher): never {
+  return refuse(
+    PSKC_ERROR,
+    `シードが ${cipher.label} で暗号化されています。トークン業者から別途届いた事前共有鍵（16進数${cipher.bits / 4}桁）を入力してください`,
+    PSKC_KEY_FIELD,
+  );
+}
 
-  constructor(
-    private readonly container: XNode,
-    private readonly psk: Uint8Array | undefined,
+/** Every encrypted element of the file: the MAC key and the KeyPackages' Data values. */
+function encryptedElements(container: XNode): XNode[] {
+  const macKeys = children(children(container, 'MACMethod')[0], 'MACKey');
+  const values = children(container, 'KeyPackage')
+    .flatMap((pkg) => children(pkg, 'Key'))
+    .flatMap((key) => children(key, 'Data'))
+    .flatMap((data) => Object.keys(data).flatMap((name) => children(data, name)))
+    .flatMap((value) => children(value, 'EncryptedValue'));
+  return [...macKeys, ...values];
+}
+
+/** The file's key and MAC key; made once per file, before any KeyPackage is read. */
+export class ContainerKeys {
+  private constructor(
+    private readonly key: Uint8Array | undefined,
+    private readonly mac: { key: Buffer; hash: 'sha1' | 'sha256' } | undefined,
+    /** True once something has decrypted with the key: a later failure is the value's, not the key's. */
+    private confirmed: boolean,
   ) {}
 
-  private preSharedKey(where: Place): Uint8Array {
-    if (this.psk === undefined) {
+  /** Reads EncryptionKey and MACMethod, checks the pre-shared key against the file's cipher and decrypts the MAC key. */
+  static open(container: XNode, preSharedKey: Uint8Array | undefined): ContainerKeys {
+    const encKey = children(container, 'EncryptionKey')[0];
+    if (children(encKey, 'DerivedKey').length > 0) {
+      refuse(PSKC_ERROR, 'パスワードから導出した鍵（DerivedKey、PBKDF2）による暗号化には対応していません。事前共有鍵で暗号化したファイルを業者に依頼してください');
+    }
+    if (children(encKey, 'X509Data').length > 0) {
+      refuse(PSKC_ERROR, '公開鍵（X509Data）による暗号化には対応していません。事前共有鍵で暗号化したファイルを業者に依頼してください');
+    }
+    const first = encryptedElements(container)[0];
+    if (first === undefined) return new ContainerKeys(undefined, undefined, false);
+    const { cipher } = encrypted(first, '暗号化された値');
+    if (preSharedKey === undefined) askForKey(cipher);
+    if (preSharedKey.length !== cipher.bits / 8) {
       refuse(
         PSKC_ERROR,
-        `${where}: シードが暗号化されています。トークン業者から別途届いた事前共有鍵を入力してください`,
+        `このファイルは ${cipher.label} で暗号化されています。事前共有鍵は${keyLength(cipher)}で入力してください（入力された鍵は16進数${preSharedKey.length * 2}桁です）`,
         PSKC_KEY_FIELD,
       );
     }
-    return this.psk;
+    const mac = ContainerKeys.macKey(container, preSharedKey);
+    return new ContainerKeys(preSharedKey, mac, mac !== undefined);
   }
 
-  private mac(where: Place): { key: Buffer; alg: 'sha1' | 'sha256' } {
-    if (this.macKey !== undefined) return { key: this.macKey, alg: this.macAlg };
-    const psk = this.preSharedKey(where);
-    const methods = children(this.container, 'MACMethod');
+  private static macKey(container: XNode, psk: Uint8Array): { key: Buffer; hash: 'sha1' | 'sha256' } | undefined {
+    const methods = children(container, 'MACMethod');
     const method = methods[0];
-    if (methods.length !== 1 || method === undefined) {
-      refuse(PSKC_ERROR, `${where}: 暗号化された値を検証するMAC方式（MACMethod）がファイルにないため、取り込めません`);
-    }
+    if (method === undefined) return undefined;
+    if (methods.length !== 1) refuse(PSKC_ERROR, 'MAC方式（MACMethod）が複数あります');
     const algUri = attr(method, 'Algorithm') ?? '';
     const alg = MAC_ALGORITHMS.get(algUri);
     if (alg === undefined) {
-      refuse(PSKC_ERROR, `${where}: MAC方式「${shown(algUri)}」には対応していません（HMAC-SHA1 のみ）`);
+      refuse(PSKC_ERROR, `MAC方式「${shown(algUri)}」には対応していません（${supported(MAC_ALGORITHMS.values())}）`);
     }
     const macKeys = children(method, 'MACKey');
     if (macKeys.length !== 1 || macKeys[0] === undefined) {
-      refuse(PSKC_ERROR, `${where}: MAC鍵（MACMethod/MACKey）がファイルにないため、暗号化された値を検証できません`);
+      refuse(PSKC_ERROR, 'MAC鍵（MACMethod/MACKey）がファイルにないため、暗号化された値を検証できません');
     }
-    const key = aes128CbcDecrypt(psk, cipherBytes(macKeys[0], `${where}: MAC鍵（MACMethod/MACKey）`));
+    const { cipher, bytes } = encrypted(macKeys[0], 'MAC鍵（MACMethod/MACKey）');
+    const key = cipher.bits / 8 === psk.length ? decryptWith(cipher, psk, bytes) : null;
     if (key === null || key.length === 0) {
       refuse(
         PSKC_ERROR,
-        `${where}: MAC鍵（MACMethod/MACKey）を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています`,
+        'MAC鍵（MACMethod/MACKey）を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています',
         PSKC_KEY_FIELD,
       );
     }
-    this.macKey = key;
-    this.macAlg = alg;
-    return { key, alg };
+    return { key, hash: alg.hash };
   }
 
-  /** MAC checked first (timing-safe), then AES-128-CBC decrypted. */
-  decrypt(data: XNode, enc: XNode, what: string, where: Place): Buffer {
-    const psk = this.preSharedKey(where);
-    const { key, alg } = this.mac(where);
-    const bytes = cipherBytes(enc, `${where}: ${what}`);
+  /** The ValueMAC beside an encrypted value checked (timing-safe); required for CBC, which has no integrity of its own. */
+  private checkMac(data: XNode, bytes: Buffer, cipher: Cipher, what: string, where: Place): void {
     const macs = children(data, 'ValueMAC');
+    if (macs.length === 0 && cipher.mode === 'kw') return;
     if (macs.length !== 1) {
       refuse(PSKC_ERROR, `${where}: ${what}にMAC（ValueMAC）がありません。MACで検証できない暗号化された値は取り込めません`);
     }
+    if (this.mac === undefined) {
+      refuse(PSKC_ERROR, '暗号化された値を検証するMAC方式（MACMethod）がファイルにないため、取り込めません');
+    }
     const given = decodeBase64(text(macs[0]));
     if (given === null) refuse(PSKC_ERROR, `${where}: ${what}のMAC（ValueMAC）がBase64ではありません`);
-    const expected = createHmac(alg, key).update(bytes).digest();
+    const expected = createHmac(this.mac.hash, this.mac.key).update(bytes).digest();
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       refuse(PSKC_ERROR, `${where}: ${what}のMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`);
     }
-    const plain = aes128CbcDecrypt(psk, bytes);
-    if (plain === null) {
-      refuse(
-        PSKC_ERROR,
-        `${where}: ${what}を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています`,
-        PSKC_KEY_FIELD,
-      );
+  }
+
+  /** MAC checked first, then decrypted. */
+  decrypt(data: XNode, enc: XNode, what: string, where: Place): Buffer {
+    const { cipher, bytes } = encrypted(enc, `${where}: ${what}`);
+    const key = this.key ?? askForKey(cipher);
+    if (cipher.bits / 8 !== key.length) {
+      refuse(PSKC_ERROR, `${where}: ${what}の暗号化方式（${cipher.label}）には${keyLength(cipher)}の鍵が必要で、このファイルの他の値と合いません`);
     }
+    this.checkMac(data, bytes, cipher, what, where);
+    const plain = decryptWith(cipher, key, bytes);
+    if (plain === null && !this.confirmed) {
+      refuse(PSKC_ERROR, '暗号化された値を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています', PSKC_KEY_FIELD);
+    }
+    if (plain === null) refuse(PSKC_ERROR, `${where}: ${what}を復号できません。ファイルが改ざん・破損しています`);
+    this.confirmed = true;
     return plain;
   }
 
   wipe(): void {
-    this.macKey?.fill(0);
+    this.mac?.key.fill(0);
   }
 }

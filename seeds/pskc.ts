@@ -14,15 +14,16 @@
  * values are MAC-checked and decrypted by pskc-keys.ts.
  *
  * Any problem refuses the whole file with DomainError('PSKC', …), the message naming the
- * KeyPackage (position, Key Id, serial). Problems with the pre-shared key itself (missing, wrong
- * length, cannot decrypt) carry field 'preSharedKey'. Messages never quote a secret or a key.
+ * KeyPackage (position, Key Id, serial) where the problem is one KeyPackage's. Problems with the
+ * file's key (missing, wrong length, cannot decrypt) name none and carry field 'preSharedKey'.
+ * Messages never quote a secret or a key.
  */
 import { DomainError, refuse } from '../domain/errors';
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '../domain/otp';
 import type { SeedRecord } from './oath-csv';
 import type { OtpAlgorithm, OtpHash } from '../domain/types';
 import { validateSerial } from '../domain/validation';
-import { ContainerKeys, PSKC_KEY_FIELD } from './pskc-keys';
+import { ContainerKeys } from './pskc-keys';
 import { attr, children, decodeBase64, Place, PSKC_ERROR, readContainer, shown, text, type XNode } from './pskc-xml';
 
 export { PSKC_KEY_FIELD } from './pskc-keys';
@@ -36,7 +37,7 @@ export interface PskcRecord extends SeedRecord {
 }
 
 export interface PskcOptions {
-  /** The AES-128 pre-shared key (16 bytes) the vendor sent separately; needed only for encrypted files. */
+  /** The AES pre-shared key (16, 24 or 32 bytes, as the file's cipher needs) the vendor sent separately; needed only for encrypted files. */
   preSharedKey?: Uint8Array;
 }
 
@@ -223,31 +224,20 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys): PskcRec
 
 /**
  * All tokens of a PSKC file, or DomainError('PSKC', …) refusing the whole file. Nothing is
- * returned partially. `opts.preSharedKey` (16 bytes) is needed only when values are encrypted.
+ * returned partially. `opts.preSharedKey` is needed only when values are encrypted.
  */
 export function parsePskc(xml: string, opts: PskcOptions = {}): PskcRecord[] {
-  const psk = opts.preSharedKey;
-  if (psk !== undefined && (!(psk instanceof Uint8Array) || psk.length !== 16)) {
-    refuse(PSKC_ERROR, '事前共有鍵は16バイト（16進数で32桁）で入力してください', PSKC_KEY_FIELD);
-  }
   const container = readContainer(xml);
 
   const version = attr(container, 'Version');
   if (version !== '1.0') {
     refuse(PSKC_ERROR, `KeyContainerのバージョン（Version）「${shown(version ?? '')}」には対応していません（1.0 のみ）`);
   }
-  const encKey = children(container, 'EncryptionKey')[0];
-  if (children(encKey, 'DerivedKey').length > 0) {
-    refuse(PSKC_ERROR, 'パスワードから導出した鍵（DerivedKey、PBKDF2）による暗号化には対応していません。事前共有鍵で暗号化したファイルを業者に依頼してください');
-  }
-  if (children(encKey, 'X509Data').length > 0) {
-    refuse(PSKC_ERROR, '公開鍵（X509Data）による暗号化には対応していません。事前共有鍵で暗号化したファイルを業者に依頼してください');
-  }
 
   const packages = children(container, 'KeyPackage');
   if (packages.length === 0) refuse(PSKC_ERROR, 'PSKCファイルにトークン（KeyPackage）が1件もありません');
 
-  const keys = new ContainerKeys(container, psk);
+  const keys = ContainerKeys.open(container, opts.preSharedKey);
   const records: PskcRecord[] = [];
   try {
     const seenAt = new Map<string, number>();

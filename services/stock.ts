@@ -22,9 +22,8 @@ export function parseSeedFile(content: string, preSharedKeyHex?: string): Parsed
   if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
   const keyText = preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
   const preSharedKey = keyText ? decodeHex(keyText) : undefined;
-  if (keyText && preSharedKey?.length !== 16) {
-    refuse('PSK_FORMAT', '事前共有鍵は16進数32桁（AES-128）で入力してください。', 'preSharedKey');
-  }
+  // Its length is the file's cipher's to judge (AES-128/192/256: 32, 48 or 64 digits).
+  if (preSharedKey === null) refuse('PSK_FORMAT', '事前共有鍵は16進数（0〜9、A〜F）で入力してください。', 'preSharedKey');
   return { format: 'PSKC', records: parsePskc(text, preSharedKey ? { preSharedKey } : {}) };
 }
 

@@ -132,24 +132,25 @@ describe('encrypted values: MAC before decryption, keys', () => {
     expect(e.message).toContain(`${PACKAGE}: シークレットのMACが一致しません`);
   });
 
-  it('a wrong pre-shared key is refused (the MAC key does not decrypt), pointing at the key field', () => {
+  it('a wrong pre-shared key is refused as the file\'s key (the MAC key does not decrypt), pointing at the key field', () => {
     const wrong = hex('12345678901234567890123456789013');
     const e = refusal(FIGURE6, { preSharedKey: wrong });
     expect(e.field).toBe(PSKC_KEY_FIELD);
-    expect(e.message).toContain(PACKAGE);
-    expect(e.message).toContain('事前共有鍵が違うか');
+    expect(e.message).toBe('MAC鍵（MACMethod/MACKey）を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています');
   });
 
-  it('an encrypted file without a key asks for the pre-shared key', () => {
+  it('an encrypted file without a key asks for the pre-shared key of the length its cipher needs', () => {
     const e = refusal(FIGURE6, {});
     expect(e.field).toBe(PSKC_KEY_FIELD);
-    expect(e.message).toBe(`${PACKAGE}: シードが暗号化されています。トークン業者から別途届いた事前共有鍵を入力してください`);
+    expect(e.message).toBe('シードが AES-128-CBC で暗号化されています。トークン業者から別途届いた事前共有鍵（16進数32桁）を入力してください');
   });
 
-  it('a key that is not 16 bytes is refused before reading the file', () => {
+  it('a key of the wrong length for the file\'s cipher is refused, saying the length the file needs', () => {
     const e = refusal(FIGURE6, { preSharedKey: RFC_PSK.subarray(0, 15) });
     expect(e.field).toBe(PSKC_KEY_FIELD);
-    expect(e.message).toContain('16バイト');
+    expect(e.message).toBe(
+      'このファイルは AES-128-CBC で暗号化されています。事前共有鍵は16進数32桁（16バイト）で入力してください（入力された鍵は16進数30桁です）',
+    );
   });
 
   it('an encrypted value without ValueMAC is refused', () => {
@@ -164,12 +165,15 @@ describe('encrypted values: MAC before decryption, keys', () => {
     expect(refusal(noMethod, { preSharedKey: RFC_PSK }).message).toContain('MAC方式（MACMethod）がファイルにない');
   });
 
-  it('unknown encryption and MAC algorithms are refused', () => {
-    const aes256 = FIGURE6.replace(/xmlenc#aes128-cbc/g, 'xmlenc#aes256-cbc');
-    expect(refusal(aes256, { preSharedKey: RFC_PSK }).message).toContain('暗号化方式「http://www.w3.org/2001/04/xmlenc#aes256-cbc」には対応していません');
+  it('unknown encryption and MAC algorithms are refused, naming what is supported', () => {
+    const des = FIGURE6.replace(/xmlenc#aes128-cbc/g, 'xmlenc#tripledes-cbc');
+    expect(refusal(des, { preSharedKey: RFC_PSK }).message).toBe(
+      '暗号化された値: 暗号化方式「http://www.w3.org/2001/04/xmlenc#tripledes-cbc」には対応していません' +
+        '（AES-128-CBC、AES-128鍵ラップ、AES-192-CBC、AES-192鍵ラップ、AES-256-CBC、AES-256鍵ラップ のみ）',
+    );
     const md5 = edit(FIGURE6, 'xmldsig#hmac-sha1', 'xmldsig#hmac-md5');
     expect(refusal(md5, { preSharedKey: RFC_PSK }).message).toBe(
-      `${PACKAGE}: MAC方式「http://www.w3.org/2000/09/xmldsig#hmac-md5」には対応していません（HMAC-SHA1 のみ）`,
+      'MAC方式「http://www.w3.org/2000/09/xmldsig#hmac-md5」には対応していません（HMAC-SHA1、HMAC-SHA256 のみ）',
     );
   });
 
@@ -216,10 +220,13 @@ describe('many encrypted KeyPackages', () => {
     );
   });
 
-  it('another key (random) is refused', () => {
+  it('another key (random) is refused as the file\'s key, naming no KeyPackage', () => {
     const e = refusal(xml, { preSharedKey: new Uint8Array(randomBytes(16)) });
-    expect(e.message).toMatch(/^1件目のKeyPackage（Id=1000、シリアル番号 MG0000000001）: /);
-    expect(e.message).toContain('事前共有鍵が違うか');
+    // About one wrong key in 255 still unpads the MAC key; the first ValueMAC then fails instead.
+    expect([
+      'MAC鍵（MACMethod/MACKey）を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています',
+      '1件目のKeyPackage（Id=1000、シリアル番号 MG0000000001）: シークレットのMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています',
+    ]).toContain(e.message);
   });
 
   it('a duplicate serial among encrypted packages is refused', () => {
@@ -228,6 +235,70 @@ describe('many encrypted KeyPackages', () => {
     const dup = buildEncryptedPskc(psk, [first, second, { ...first, id: '9999' }]);
     expect(refusal(dup, { preSharedKey: psk }).message).toBe(
       '3件目のKeyPackage（Id=9999、シリアル番号 MG0000000001）: シリアル番号 MG0000000001 が1件目のKeyPackageと重複しています',
+    );
+  });
+});
+
+describe('AES-192/256 and AES key wrap', () => {
+  const tokens = [1, 2, 3].map((n) => ({ serial: `KW000000000${n}`, id: `K${n}`, secret: new Uint8Array(randomBytes(20)), counter: n }));
+  const imported = (xml: string, psk: Uint8Array) => parsePskc(xml, { preSharedKey: psk }).map((r) => [r.serial, r.secret, r.params.counter]);
+  const expected = tokens.map((t) => [t.serial, t.secret, t.counter]);
+
+  it.each([24, 32])('AES-CBC with a %i-byte key imports, MACs in HMAC-SHA256 too', (bytes) => {
+    const psk = new Uint8Array(randomBytes(bytes));
+    expect(imported(buildEncryptedPskc(psk, tokens), psk)).toEqual(expected);
+    expect(imported(buildEncryptedPskc(psk, tokens, { mac: 'sha256' }), psk)).toEqual(expected);
+  });
+
+  it('an AES-256 file asks for 64 hex digits, and says so when given 32', () => {
+    const xml = buildEncryptedPskc(new Uint8Array(randomBytes(32)), tokens);
+    expect(refusal(xml).message).toBe('シードが AES-256-CBC で暗号化されています。トークン業者から別途届いた事前共有鍵（16進数64桁）を入力してください');
+    const e = refusal(xml, { preSharedKey: RFC_PSK });
+    expect(e.field).toBe(PSKC_KEY_FIELD);
+    expect(e.message).toBe(
+      'このファイルは AES-256-CBC で暗号化されています。事前共有鍵は16進数64桁（32バイト）で入力してください（入力された鍵は16進数32桁です）',
+    );
+  });
+
+  it.each([16, 24, 32])('AES key wrap with a %i-byte key imports without ValueMACs (RFC 5649 for the 20-byte seeds and 8-byte counters)', (bytes) => {
+    const psk = new Uint8Array(randomBytes(bytes));
+    expect(imported(buildEncryptedPskc(psk, tokens, { cipher: 'kw' }), psk)).toEqual(expected);
+  });
+
+  /** One KeyPackage whose secret is the given key-wrap CipherValue. */
+  const wrapped = (bits: number, cipherHex: string) => `<KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc">
+  <EncryptionKey><KeyName>PSK</KeyName></EncryptionKey>
+  <KeyPackage><DeviceInfo><SerialNo>KW0000000001</SerialNo></DeviceInfo>
+    <Key Id="1" Algorithm="urn:ietf:params:xml:ns:keyprov:pskc:hotp">
+      <AlgorithmParameters><ResponseFormat Length="6" Encoding="DECIMAL"/></AlgorithmParameters>
+      <Data><Secret><EncryptedValue><EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#kw-aes${bits}"/>
+        <CipherData><CipherValue>${Buffer.from(cipherHex, 'hex').toString('base64')}</CipherValue></CipherData>
+      </EncryptedValue></Secret></Data>
+    </Key></KeyPackage>
+</KeyContainer>`;
+
+  it('RFC 3394 §4.1 and RFC 5649 §6 test vectors unwrap', () => {
+    const rfc3394 = wrapped(128, '1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5');
+    expect(parsePskc(rfc3394, { preSharedKey: hex('000102030405060708090A0B0C0D0E0F') })[0]?.secret).toEqual(
+      hex('00112233445566778899AABBCCDDEEFF'),
+    );
+    const rfc5649 = wrapped(192, '138bdeaa9b8fa7fc61f97742e72248ee5ae6ae5360d1ae6a5f54f373fa543b6a');
+    expect(parsePskc(rfc5649, { preSharedKey: hex('5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8') })[0]?.secret).toEqual(
+      hex('c37b7e6492584340bed12207808941155068f738'),
+    );
+  });
+
+  it('a wrong key for a key-wrapped file is the file\'s; a value damaged after others unwrapped is its package\'s', () => {
+    const psk = new Uint8Array(randomBytes(16));
+    const xml = buildEncryptedPskc(psk, tokens, { cipher: 'kw' });
+    const e = refusal(xml, { preSharedKey: new Uint8Array(randomBytes(16)) });
+    expect(e.field).toBe(PSKC_KEY_FIELD);
+    expect(e.message).toBe('暗号化された値を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています');
+    const at = xml.indexOf('<xenc:CipherValue>', xml.indexOf('KW0000000003')) + '<xenc:CipherValue>'.length;
+    const end = xml.indexOf('</', at);
+    const damaged = xml.slice(0, at) + flipBase64(xml.slice(at, end), 5) + xml.slice(end);
+    expect(refusal(damaged, { preSharedKey: psk }).message).toBe(
+      '3件目のKeyPackage（Id=K3、シリアル番号 KW0000000003）: シークレットを復号できません。ファイルが改ざん・破損しています',
     );
   });
 });

@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors';
-import { PSKC_ERROR } from '../../../seeds/pskc';
+import { PSKC_ERROR, PSKC_KEY_FIELD } from '../../../seeds/pskc';
 import { parseSeedFile } from '../../../services/stock';
+import { buildEncryptedPskc } from '../../support/pskc-builder';
 
-function refusal(content: string): DomainError {
+function refusal(content: string, preSharedKeyHex?: string): DomainError {
   try {
-    parseSeedFile(content);
+    parseSeedFile(content, preSharedKeyHex);
   } catch (e) {
     if (e instanceof DomainError) return e;
     throw e;
@@ -30,5 +32,29 @@ describe('parseSeedFile picks the parser by content', () => {
     const e = refusal('<!-- a vendor file -->\n<pskc:KeyContainer Version="1.0">\n<pskc:KeyPackage>');
     expect(e.code).toBe(PSKC_ERROR);
     expect(e.message).toContain('3行目で途中で切れています');
+  });
+});
+
+describe('parseSeedFile and the pre-shared key', () => {
+  const token = { serial: 'AE0000000001', id: '1', secret: new Uint8Array(randomBytes(20)) };
+
+  it('takes 48 and 64 hex digits for AES-192 and AES-256 files, full-width and spaced as typed', () => {
+    for (const bytes of [24, 32]) {
+      const psk = randomBytes(bytes);
+      const typed = psk.toString('hex').toUpperCase().replace(/(.{8})/g, '$1 ').replace(/[0-9A-F]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+      const { format, records } = parseSeedFile(buildEncryptedPskc(psk, [token]), typed);
+      expect(format).toBe('PSKC');
+      expect(records[0]?.secret).toEqual(token.secret);
+    }
+  });
+
+  it('says which length the file needs, and refuses what is not hex', () => {
+    const xml = buildEncryptedPskc(randomBytes(32), [token]);
+    const short = refusal(xml, '12345678901234567890123456789012');
+    expect(short.field).toBe(PSKC_KEY_FIELD);
+    expect(short.message).toContain('このファイルは AES-256-CBC で暗号化されています。事前共有鍵は16進数64桁（32バイト）で入力してください');
+    const notHex = refusal(xml, 'qwerty');
+    expect(notHex.field).toBe(PSKC_KEY_FIELD);
+    expect(notHex.message).toBe('事前共有鍵は16進数（0〜9、A〜F）で入力してください。');
   });
 });
