@@ -189,4 +189,23 @@ ALTER TABLE journal ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format I
 ALTER TABLE journal ADD COLUMN receipt_sha256 TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'stock queries that stay flat as history grows: a (state, serial) index and counts per state kept by triggers',
+    sql: `
+CREATE INDEX tokens_state_serial ON tokens(state, serial);
+DROP INDEX tokens_state;
+CREATE TABLE token_counts (state TEXT PRIMARY KEY, n INTEGER NOT NULL);
+INSERT INTO token_counts (state, n) SELECT state, COUNT(*) FROM tokens GROUP BY state;
+CREATE TRIGGER tokens_count_insert AFTER INSERT ON tokens
+BEGIN INSERT INTO token_counts (state, n) VALUES (NEW.state, 1) ON CONFLICT (state) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER tokens_count_move AFTER UPDATE OF state ON tokens WHEN OLD.state <> NEW.state
+BEGIN
+  UPDATE token_counts SET n = n - 1 WHERE state = OLD.state;
+  INSERT INTO token_counts (state, n) VALUES (NEW.state, 1) ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tokens_count_delete AFTER DELETE ON tokens
+BEGIN UPDATE token_counts SET n = n - 1 WHERE state = OLD.state; END;
+`,
+  },
 ];

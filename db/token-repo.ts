@@ -50,21 +50,43 @@ export function findToken(db: Db, serial: string): TokenRow | null {
 
 type TokenFilter = { state?: TokenState; serialLike?: string };
 
-const FILTER_SQL = 'WHERE (@state IS NULL OR state = @state) AND (@serial IS NULL OR serial LIKE @serial)';
-const filterParams = (f: TokenFilter) => ({ state: f.state ?? null, serial: f.serialLike ? `%${f.serialLike}%` : null });
+/**
+ * Only the conditions the filter has, so that SQLite can use the (state, serial) index: a condition
+ * like `(@state IS NULL OR state = @state)` makes it read every token ever stored.
+ */
+function where(f: TokenFilter): { clause: string; params: Record<string, string> } {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.state) {
+    parts.push('state = @state');
+    params.state = f.state;
+  }
+  if (f.serialLike) {
+    parts.push("serial LIKE @serial ESCAPE '\\'");
+    params.serial = `%${f.serialLike.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  }
+  return { clause: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
 
 export function listTokens(db: Db, filter: TokenFilter & { limit: number }): TokenRow[] {
-  const rows = sql(db, `SELECT * FROM tokens ${FILTER_SQL} ORDER BY serial LIMIT @limit`)
-    .all({ ...filterParams(filter), limit: filter.limit }) as RawToken[];
+  const w = where(filter);
+  const rows = sql(db, `SELECT * FROM tokens ${w.clause} ORDER BY serial LIMIT @limit`).all({ ...w.params, limit: filter.limit }) as RawToken[];
   return rows.map(fromRaw);
 }
 
+/** How many tokens the filter matches: from the kept counts unless a part of a serial is searched for. */
 export function countTokens(db: Db, filter: TokenFilter): number {
-  return (sql(db, `SELECT COUNT(*) AS n FROM tokens ${FILTER_SQL}`).get(filterParams(filter)) as { n: number }).n;
+  if (!filter.serialLike) {
+    const counts = countTokensByState(db);
+    return filter.state ? (counts[filter.state] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+  const w = where(filter);
+  return (sql(db, `SELECT COUNT(*) AS n FROM tokens ${w.clause}`).get(w.params) as { n: number }).n;
 }
 
+/** Tokens per state, kept by triggers (migration 6): reading them never walks the stock's history. */
 export function countTokensByState(db: Db): Record<string, number> {
-  const rows = sql(db, 'SELECT state, COUNT(*) AS n FROM tokens GROUP BY state').all() as { state: string; n: number }[];
+  const rows = sql(db, 'SELECT state, n FROM token_counts WHERE n > 0').all() as { state: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
