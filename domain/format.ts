@@ -14,18 +14,20 @@ export function formatYenSign(amount: number): string {
 
 const JST = 'Asia/Tokyo';
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one.
+const JST_PARTS = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: JST,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 function jstParts(at: Date): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('ja-JP', {
-    timeZone: JST,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return Object.fromEntries(JST_PARTS.formatToParts(at).map((p) => [p.type, p.value]));
 }
 
 /** The business date in Japan, whatever the machine's zone: "2026-11-25". */
