@@ -99,11 +99,10 @@ module.exports = {
       to: { path: '^renderer/screens/', pathNot: '^renderer/screens/$1/' },
     },
 
-    onlyIn('sqlite-only-in-db', 'better-sqlite3', '^db/', 'The ledger is opened in one place.'),
     onlyIn('pdfkit-only-in-templates', 'pdfkit', '^templates/', 'Documents are drawn in one place.'),
     onlyIn('otplib-only-in-domain', 'otplib', '^domain/', 'One-time codes are checked by the domain’s rule.'),
     onlyIn('electron-only-in-its-host', 'electron', '^electron/', 'Only the Electron host knows Electron.'),
-    onlyIn('fastify-only-in-the-browser-host', '(fastify|@fastify/[^/]+)', '^browser/', 'Only browser mode serves HTTP.'),
+    onlyIn('fastify-only-in-http-servers', '(fastify|@fastify/[^/]+)', '^(browser|core-service)/', 'HTTP is served by browser mode and by the core service only.'),
   ],
   options: {
     // Production code only; tests, benchmarks and build scripts may reach anything.
