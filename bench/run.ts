@@ -1,27 +1,31 @@
 /**
- * `npm run bench`: each figure beside a baseline measured in the same run, and their ratio.
- * Nothing here asserts a time; the machines are noisy.
+ * `npm run bench`: each figure beside a baseline (its floor) measured in the same run, and their
+ * ratio. Nothing here asserts a time; the machines are noisy. Sizes: BENCH_RECEIPTS, BENCH_ISSUANCES,
+ * BENCH_PSKC, BENCH_STOCK and BENCH_HISTORY (the stock list's years of tokens), BENCH_OTP_SEARCH.
  */
-import { benchIssuance } from './issuance-bench';
+import { benchCounter } from './counter-bench';
+import { benchOtpSearch } from './otp-search-bench';
 import { benchReceipts } from './receipt-bench';
-import { benchStock } from './stock-bench';
+import { benchPskcImport, benchStockList } from './stock-bench';
 
-const receiptRuns = Number(process.env.BENCH_RECEIPTS ?? 50);
-const issuanceRuns = Number(process.env.BENCH_ISSUANCES ?? 40);
-const stockSize = Number(process.env.BENCH_STOCK ?? 2000);
+const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 
+const receiptRuns = size('BENCH_RECEIPTS', 50);
 const r = await benchReceipts(receiptRuns);
-console.log(
-  `receipt PDF:  ${r.msPerDocument.toFixed(1)} ms/receipt   baseline (bare pdfkit, same text): ${r.baselineMsPerDocument.toFixed(1)} ms   ratio ${(r.msPerDocument / r.baselineMsPerDocument).toFixed(2)}x   (n=${receiptRuns})`,
-);
-const i = await benchIssuance(issuanceRuns);
-console.log(
-  `issuance:     ${i.perSecond.toFixed(1)} issuances/s   baseline (raw inserts of the same rows): ${i.baselinePerSecond.toFixed(1)} /s   ratio ${(i.perSecond / i.baselinePerSecond).toFixed(2)}x   (n=${issuanceRuns})`,
-);
-const s = await benchStock(stockSize);
-console.log(
-  `PSKC import:  ${s.importMs.toFixed(0)} ms for ${s.n} encrypted tokens   baseline (parse, MAC check and decrypt only): ${s.parseMs.toFixed(0)} ms   ratio ${(s.importMs / s.parseMs).toFixed(2)}x`,
-);
-console.log(
-  `find by OTP:  ${s.findMs.toFixed(0)} ms over ${s.searched} tokens   baseline (one code per token, seeds in the clear): ${s.clearMs.toFixed(0)} ms   ratio ${(s.findMs / s.clearMs).toFixed(2)}x`,
-);
+console.log(`receipt PDF:      ${ms(r.msPerDocument)}/receipt   floor (bare pdfkit, same text, interleaved): ${ms(r.baselineMsPerDocument)}   ratio ${ratio(r.msPerDocument, r.baselineMsPerDocument)}   (n=${receiptRuns})`);
+
+const c = await benchCounter(size('BENCH_ISSUANCES', 40));
+console.log(`issuance:         ${c.perSecond.toFixed(1)} /s with its receipt   floor (raw inserts of the same rows): ${c.rawPerSecond.toFixed(1)} /s   ratio ${ratio(c.perSecond, c.rawPerSecond)}   (n=${c.n})`);
+console.log(`counter act:      ${ms(c.actMs)} without the PDF   floor (one-row durable commit): ${ms(c.commitMs)}   ratio ${ratio(c.actMs, c.commitMs)}`);
+
+const p = await benchPskcImport(size('BENCH_PSKC', 2000));
+console.log(`PSKC import:      ${ms(p.importMs)} for ${p.n} encrypted tokens   floor (parse, MAC check and decrypt only): ${ms(p.parseMs)}   ratio ${ratio(p.importMs, p.parseMs)}`);
+
+const s = await benchStockList(size('BENCH_STOCK', 2000), size('BENCH_HISTORY', 398_000));
+const rows = s.stock + s.history;
+console.log(`stock list:       ${ms(s.aged.all)} (all) / ${ms(s.aged.inStock)} (在庫) with ${rows.toLocaleString('en')} tokens   floor (the same stock alone, ${s.stock}): ${ms(s.fresh.all)} / ${ms(s.fresh.inStock)}   ratio ${ratio(s.aged.all, s.fresh.all)} / ${ratio(s.aged.inStock, s.fresh.inStock)}`);
+
+const o = await benchOtpSearch(size('BENCH_OTP_SEARCH', 50_000));
+console.log(`find by OTP:      ${ms(o.searchMs)} over ${o.searched.toLocaleString('en')} tokens${o.found ? '' : ' (NOT FOUND)'}   floor (read, decrypt, 3 HMACs a token): ${ms(o.floorMs)}   ratio ${ratio(o.searchMs, o.floorMs)}   slowest cheap call meanwhile: ${ms(o.slowestCallMs)}`);

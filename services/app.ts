@@ -23,6 +23,8 @@ export interface AppOptions {
   idleLockSeconds?: number;
   /** Where unexpected errors go; by default <dataDir>/logs/errors.log and stderr. */
   errorLog?: ErrorLog;
+  /** How documents are laid out as PDF; the counter's A4 layout by default. */
+  renderDocument?: Ports['renderDocument'];
   /** The find-by-OTP worker's code: the host's built bundle; from source by default (tests, tsx). */
   otpSearchWorker?: { url: URL };
 }
@@ -62,7 +64,7 @@ export function openApp(o: AppOptions): App {
     secrets: new SecretBox(key),
     now: o.now ?? (() => new Date()),
     printer: o.printer,
-    renderDocument: renderCounterDocument,
+    renderDocument: o.renderDocument ?? renderCounterDocument,
     otpSearch: otpSearch({ file, key, worker: o.otpSearchWorker ?? sourceWorker() }),
   };
   const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App } from '../../services/app';
+import { openApp, type App, type AppOptions } from '../../services/app';
 import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/error-log';
 import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
 import { keyFileProvider } from '../../browser/key-file';
@@ -35,7 +35,7 @@ export interface Fixture {
 }
 
 /** A branch set up on a real SQLite file in a temp folder, a manager logged in, stock imported. */
-export async function branchWithStock(o: { tokens?: number; printer?: () => Promise<boolean> } = {}): Promise<Fixture> {
+export async function branchWithStock(o: { tokens?: number; printer?: () => Promise<boolean>; renderDocument?: AppOptions['renderDocument'] } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
   const clock = { now: new Date('2026-11-25T01:30:00Z') };
   const make = () =>
@@ -45,6 +45,7 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
       printer: { printPdf: o.printer ?? (async () => false) },
       now: () => clock.now,
       errorLog: fileErrorLog(dir, (line) => stderr.push(line)),
+      ...(o.renderDocument ? { renderDocument: o.renderDocument } : {}),
     });
   const stderr: string[] = [];
   const errorLogPath = join(dir, 'logs', ERROR_LOG_FILE);
