@@ -1,6 +1,8 @@
+import { MAX_OTP_DIGITS, otpDigitsText } from '../../services/contract';
 import { TextField } from '../components/Field';
 import { useFieldId } from '../components/formScope';
 import { textInput, type Bound } from './bind';
+import { stockDigits } from './checks';
 import { LookupBadge, stockState } from './LookupBadge';
 import { lookedUp, type Lookup, type StockInfo } from './session';
 
@@ -19,6 +21,8 @@ type Props = {
  */
 export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: Props) {
   const stateId = `${useFieldId(serial.name)}-state`;
+  // The token's own length once its serial was looked up; until then any length a token can have.
+  const digits = stockDigits(lookup, serial.value);
   return (
     <fieldset className="form-section">
       <legend>{legend}</legend>
@@ -31,7 +35,13 @@ export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: 
         afterId={stateId}
         after={<LookupBadge id={stateId} testId={`${serial.name}-state`} lookup={lookup} typed={serial.value} ok={stockState} />}
       />
-      <TextField {...textInput(otp)} className="w-otp" inputMode="numeric" maxLength={6} hint="お客さまにトークンの①ボタンを押していただき、表示された6桁を入力してください" />
+      <TextField
+        {...textInput(otp)}
+        className="w-otp"
+        inputMode="numeric"
+        maxLength={digits ?? MAX_OTP_DIGITS}
+        hint={`お客さまにトークンの①ボタンを押していただき、表示された${otpDigitsText(digits)}を入力してください`}
+      />
     </fieldset>
   );
 }

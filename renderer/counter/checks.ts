@@ -1,6 +1,6 @@
 /** The rules a counter form checks itself before 確認, with the domain's own wording. */
-import { DomainError, isLive, normalizeSerial, validateOtpFormat, validateSerial } from '../../services/contract';
-import { lookupFor, type ContractInfo, type Lookup, type StockInfo } from './session';
+import { DomainError, isLive, normalizeSerial, validateOtpFormat, validateSerial, type OtpDigits } from '../../services/contract';
+import { lookedUp, lookupFor, type ContractInfo, type Lookup, type StockInfo } from './session';
 
 /** The message of a domain rule the value breaks, or null: the screen checks as the server will. */
 export function domainMessage(check: () => unknown): string | null {
@@ -24,9 +24,17 @@ export function serialError(serial: string): string | null {
   return domainMessage(() => validateSerial(serial));
 }
 
-/** The code a token shows: six digits (full-width digits are fine). */
-export function otpError(otp: string): string | null {
-  return domainMessage(() => validateOtpFormat(otp, 6));
+/**
+ * The code a token shows (full-width digits are fine): as many digits as that token has, or,
+ * while the token is not known yet, any length a token can have.
+ */
+export function otpError(otp: string, digits?: OtpDigits): string | null {
+  return domainMessage(() => validateOtpFormat(otp, digits));
+}
+
+/** How many digits the token whose serial is typed shows, once its look-up came back. */
+export function stockDigits(lookup: Lookup<StockInfo>, serial: string): OtpDigits | undefined {
+  return lookedUp(lookup, serial)?.digits;
 }
 
 /** A token from stock: a serial the stock knows and can hand out, and its code. */
@@ -35,7 +43,7 @@ export function tokenFromStockErrors(serial: string, otp: string, lookup: Lookup
   let serialMessage = serialError(serial);
   if (!serialMessage && l.status === 'error') serialMessage = l.message;
   if (!serialMessage && l.status === 'ok' && l.value.state !== 'IN_STOCK') serialMessage = `このトークンは発行できません（状態：${l.value.stateLabel}）`;
-  return { serial: serialMessage, otp: otpError(otp) };
+  return { serial: serialMessage, otp: otpError(otp, stockDigits(lookup, serial)) };
 }
 
 /** The contract holds a token it can exchange, report lost or suspend. */

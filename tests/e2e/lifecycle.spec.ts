@@ -28,7 +28,7 @@ mkdirSync(shots, { recursive: true });
 const SATO: Customer = { contractId: 'C0077001', nameKanji: '佐藤 花子', nameKana: 'サトウ ハナコ', account: ['101', '01', '7654321'], featurePhone: true };
 
 /** The completion panel of 交換・再発行 (serials before and after, the fee), then its slip read back. */
-async function replacedAndSlip(page: Page, serials: [before: string, after: string], fee: string, documentName: string, shot: string): Promise<string> {
+async function exchangedAndSlip(page: Page, serials: [before: string, after: string], fee: string, documentName: string, shot: string): Promise<string> {
   await expect(page.getByTestId('old-serial')).toHaveText(serials[0]);
   await expect(page.getByTestId('new-serial')).toHaveText(serials[1]);
   await expect(page.getByTestId('fee-charged')).toHaveText(fee);
@@ -42,7 +42,7 @@ async function tokenState(page: Page, serial: string): Promise<string> {
   return r.ok ? r.value.state : r.error.code;
 }
 
-test('free replacement for a dead battery: the old token handed in, a new one from stock, 0円, and the 交換受付票', async ({ page, host }) => {
+test('free exchange for a dead battery: the old token handed in, a new one from stock, 0円, and the 交換受付票', async ({ page, host }) => {
   const [old, fresh] = (await managerWithStock(page, host, 2)) as [TestToken, TestToken];
   await issueByApi(page, YAMADA, old);
 
@@ -60,21 +60,21 @@ test('free replacement for a dead battery: the old token handed in, a new one fr
   await page.getByLabel('本人確認書類').selectOption('HEALTH_INSURANCE');
   await scanNewToken(page, fresh);
   await expect(page.getByTestId('fee')).toContainText('0円');
-  await page.screenshot({ path: `${shots}/10-replace-input.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/10-exchange-input.png`, fullPage: true });
   // 文字サイズ 拡大: one column, nothing cut off.
   await page.getByRole('button', { name: '拡大' }).click();
-  await page.screenshot({ path: `${shots}/10b-replace-input-large.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/10b-exchange-input-large.png`, fullPage: true });
   await page.getByRole('button', { name: '標準' }).click();
 
   await page.getByRole('button', { name: '確認', exact: true }).click();
   await expect(page.getByRole('heading', { name: '入力内容の確認' })).toBeVisible();
   await expect(page.locator('.confirm')).toContainText('交換（電池切れ）');
-  await page.screenshot({ path: `${shots}/11-replace-confirm.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/11-exchange-confirm.png`, fullPage: true });
   await page.getByRole('button', { name: '確定' }).click();
 
   await expect(page.getByTestId('receipt-no')).toHaveText(/^101-01-\d{7}$/);
   const receiptNo = (await page.getByTestId('receipt-no').textContent())!;
-  const slip = await replacedAndSlip(page, [old.serial, fresh.serial], '0円（無料）', '交換受付票', '12-replace-done.png');
+  const slip = await exchangedAndSlip(page, [old.serial, fresh.serial], '0円（無料）', '交換受付票', '12-exchange-done.png');
   for (const word of ['交換受付票', '変更前', '変更後', old.serial, fresh.serial, receiptNo, '受付時刻', '0円', '電池切れ']) expect(slip).toContain(word);
   expect(slip).not.toContain('うち消費税');
 
@@ -100,7 +100,7 @@ test('lost reissue: the old serial stopped, 2,200円 with its tax, and the recei
   await page.screenshot({ path: `${shots}/13-lost-confirm.png`, fullPage: true });
   await page.getByRole('button', { name: '確定' }).click();
 
-  const receipt = await replacedAndSlip(page, [lost.serial, fresh.serial], '2,200円（税込） うち消費税 200円', '領収書', '14-lost-done.png');
+  const receipt = await exchangedAndSlip(page, [lost.serial, fresh.serial], '2,200円（税込） うち消費税 200円', '領収書', '14-lost-done.png');
   for (const word of ['再発行', '2,200円(税込)', 'うち消費税 200円', lost.serial, fresh.serial, 'T7000012050002']) expect(receipt).toContain(word);
 
   expect(await tokenState(page, lost.serial)).toBe('LOST');

@@ -1,4 +1,4 @@
-import { EXCHANGE_REASON_LABELS, REISSUE_REASON_LABELS, type ResponseOf } from '../../../services/contract';
+import { EXCHANGE_REASON_LABELS, MAX_OTP_DIGITS, otpDigitsText, REISSUE_REASON_LABELS, type ResponseOf } from '../../../services/contract';
 import { SerialMatchBadge } from '../../counter/LookupBadge';
 import { ContractSection } from '../../counter/ContractSection';
 import { InputActions } from '../../counter/CounterSteps';
@@ -12,7 +12,7 @@ import { PaymentField } from '../../counter/PaymentField';
 import { TokenFromStock } from '../../counter/TokenFromStock';
 import { serialInput, textInput, type Binder } from '../../counter/bind';
 import { lookedUp, type ContractInfo } from '../../counter/session';
-import { KIND_LABELS, SYMPTOM_LABELS, type ExchangeDraft, type ExchangeKind, type ExchangeSession, type Symptoms } from './draft';
+import { KIND_LABELS, oldTokenDigits, SYMPTOM_LABELS, type ExchangeDraft, type ExchangeKind, type ExchangeSession, type Symptoms } from './draft';
 
 export const EXCHANGE_FORM_PREFIX = 'exchange';
 
@@ -118,6 +118,7 @@ export function ExchangeInputStep(props: Props) {
 function OldToken({ bind, contract }: { bind: Binder<ExchangeDraft>; contract: ContractInfo | null }) {
   const matchId = `${useFieldId('oldSerial')}-match`;
   const oldSerial = bind('oldSerial');
+  const digits = oldTokenDigits(contract);
   return (
     <fieldset className="form-section">
       <legend>お預かりしたトークン</legend>
@@ -133,8 +134,8 @@ function OldToken({ bind, contract }: { bind: Binder<ExchangeDraft>; contract: C
         {...textInput(bind('oldOtp'))}
         className="w-otp"
         inputMode="numeric"
-        maxLength={6}
-        hint="任意。表示が出る場合は、①ボタンを押して表示された6桁を入力してください。電池切れのトークンは何も表示されないことがあります。その場合は空欄のままで受け付けられます。"
+        maxLength={digits ?? MAX_OTP_DIGITS}
+        hint={`任意。表示が出る場合は、①ボタンを押して表示された${otpDigitsText(digits)}を入力してください。電池切れのトークンは何も表示されないことがあります。その場合は空欄のままで受け付けられます。`}
       />
     </fieldset>
   );

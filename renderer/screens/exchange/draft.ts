@@ -10,6 +10,7 @@ import {
   type ExchangeReason,
   type ExchangeRequest,
   type IdentityDocument,
+  type OtpDigits,
   type PaymentMethod,
   type ReissueReason,
   type ReissueRequest,
@@ -100,6 +101,11 @@ export function transactionLabel(d: Pick<ExchangeDraft, 'kind' | 'reason'>): str
   return `${d.kind === 'REISSUE' ? '再発行' : '交換'}（${reasonLabel(d)}）`;
 }
 
+/** How many digits the contract's current token (the one handed in) shows, once looked up. */
+export function oldTokenDigits(contract: ContractInfo | null): OtpDigits | undefined {
+  return contract?.currentDigits ?? undefined;
+}
+
 /** What the server would refuse, checked before 確認. */
 export function precheck(s: ExchangeSession): Record<string, string> {
   const d = s.draft;
@@ -112,7 +118,7 @@ export function precheck(s: ExchangeSession): Record<string, string> {
     reason: d.kind !== '' && !d.reason && `${exchangeLabels(d.kind).reason}を選択してください`,
     symptoms: exchange && isExchangeReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ExchangeReason, d.symptoms)),
     oldSerial: exchange && (serialError(d.oldSerial) ?? serialMismatch(d.oldSerial, contract, 'お預かりしたトークン')),
-    oldOtp: exchange && d.oldOtp.trim() !== '' && otpError(d.oldOtp),
+    oldOtp: exchange && d.oldOtp.trim() !== '' && otpError(d.oldOtp, oldTokenDigits(contract)),
     identityDocument: !d.identityDocument && '確認した本人確認書類を選択してください',
     newSerial: token.serial,
     newOtp: token.otp,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TOKEN_STATE_LABELS, TOKEN_STATES, type ResponseOf, type TokenState } from '../../../services/contract';
+import { MAX_OTP_DIGITS, otpDigitsText, TOKEN_STATE_LABELS, TOKEN_STATES, type ResponseOf, type TokenState } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
@@ -12,7 +12,8 @@ type Found = ResponseOf<'stockFindByOtp'> & { otp: string; stateLabel: string };
 
 /**
  * A label that cannot be read: the customer (or the teller) presses ① and the code shown is
- * checked against every token in the chosen state, without using the code up.
+ * checked against every token in the chosen state that shows that many digits, without using
+ * the code up.
  */
 export function FindByOtp() {
   const [state, setState] = useState<TokenState>('IN_STOCK');
@@ -42,7 +43,7 @@ export function FindByOtp() {
   return (
     <section className="panel panel--inset" aria-labelledby="find-otp-title">
       <h2 id="find-otp-title">ワンタイムパスワードからシリアル番号を探す</h2>
-      <p className="lead">ラベルが読めないトークンは、①ボタンを押して表示された6桁から探せます（照合してもワンタイムパスワードは使用済みになりません）。</p>
+      <p className="lead">ラベルが読めないトークンは、①ボタンを押して表示された{otpDigitsText()}から探せます（照合してもワンタイムパスワードは使用済みになりません）。</p>
       <KeyboardForm idPrefix="find-otp" className="filter-bar" onSubmit={() => void find()} submitOnLastField aria-labelledby="find-otp-title">
         <SelectField
           name="state"
@@ -60,7 +61,7 @@ export function FindByOtp() {
           onChange={(e) => setOtp(e.target.value)}
           className="w-otp"
           inputMode="numeric"
-          maxLength={6}
+          maxLength={MAX_OTP_DIGITS}
         />
         <div className="filter-actions">
           <button type="submit" className="button button--primary" disabled={busy}>

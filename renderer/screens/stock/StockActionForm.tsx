@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { otpDigitsText, type OtpDigits } from '../../../services/contract';
 import { call, type Result } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
@@ -45,11 +46,14 @@ async function send(action: StockAction, serial: string, v: Values): Promise<Res
  */
 export function StockActionForm({
   serial,
+  digits,
   action,
   onDone,
   onCancel,
 }: {
   serial: string;
+  /** How many digits this token shows: both codes of a 同期 have that many. */
+  digits: OtpDigits;
   action: StockAction;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -65,7 +69,7 @@ export function StockActionForm({
     if (busy) return;
     const errors =
       action === 'resync'
-        ? errorsOf({ otp1: otpError(values.otp1), otp2: otpError(values.otp2) })
+        ? errorsOf({ otp1: otpError(values.otp1, digits), otp2: otpError(values.otp2, digits) })
         : errorsOf({ note: !values.note.trim() && `${a.labels.note}を入力してください` });
     setFieldErrors(errors);
     setMessage(null);
@@ -97,13 +101,13 @@ export function StockActionForm({
       <div className="field-row">
         {action === 'resync' ? (
           <>
-            <TextField {...field('otp1')} className="w-otp" inputMode="numeric" maxLength={6} autoFocus />
+            <TextField {...field('otp1')} className="w-otp" inputMode="numeric" maxLength={digits} autoFocus />
             <TextField
               {...field('otp2')}
               className="w-otp"
               inputMode="numeric"
-              maxLength={6}
-              hint="1回目の表示が消えてから、もう一度①ボタンを押して表示された6桁"
+              maxLength={digits}
+              hint={`1回目の表示が消えてから、もう一度①ボタンを押して表示された${otpDigitsText(digits)}`}
             />
           </>
         ) : (

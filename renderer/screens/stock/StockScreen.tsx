@@ -169,7 +169,7 @@ export function StockScreen({ role }: { role: Role }) {
                 {manager && open?.serial === t.serial ? (
                   <tr className="row-form-row">
                     <td colSpan={6}>
-                      <StockActionForm key={open.action} serial={t.serial} action={open.action} onDone={done} onCancel={() => setOpen(null)} />
+                      <StockActionForm key={open.action} serial={t.serial} digits={t.digits} action={open.action} onDone={done} onCancel={() => setOpen(null)} />
                     </td>
                   </tr>
                 ) : null}

@@ -175,3 +175,66 @@ describe('交換・再発行', () => {
     expect((await screen.findByRole('link', { name: '領収書PDFを開く' })).getAttribute('href')).toMatch(/^blob:/);
   });
 });
+
+describe('交換・再発行 with 8-digit tokens', () => {
+  const contract8 = vi.fn((req: { contractId: string }) =>
+    Promise.resolve({
+      ok: true as const,
+      value: { contractId: req.contractId.normalize('NFKC'), maskedName: '信＊ ＊＊', featurePhone: true, currentSerial: 'OLD000000001', currentState: 'ISSUED' as const, stateLabel: '発行済', currentDigits: 8 as const },
+    }),
+  );
+  const stock8 = vi.fn((req: { serial: string }) =>
+    Promise.resolve({ ok: true as const, value: { serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫', digits: 8 as const } }),
+  );
+
+  it('asks for the old token’s code with the digits of the contract’s token, and the new one’s with its own', async () => {
+    fakeApi(TELLER, { contractsLookup: contract8, stockLookup: stock8 });
+    go('exchange');
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    fireEvent.click(screen.getByLabelText('交換（故障・破損・電池切れ）'));
+    const oldOtp = screen.getByLabelText('現在のトークンのワンタイムパスワード');
+    const newOtp = screen.getByLabelText('新しいトークンのワンタイムパスワード');
+    expect(describedTexts(oldOtp).join(' ')).toContain('表示された6桁または8桁を入力してください');
+    expect(describedTexts(newOtp).join(' ')).toContain('表示された6桁または8桁を入力してください');
+
+    await fillExchange();
+    expect(describedTexts(oldOtp).join(' ')).toContain('表示された8桁を入力してください');
+    expect(describedTexts(newOtp).join(' ')).toContain('表示された8桁を入力してください');
+    expect([oldOtp.getAttribute('maxlength'), newOtp.getAttribute('maxlength')]).toEqual(['8', '8']);
+  });
+
+  it('refuses 6-digit codes for them before 確認, and sends their 8-digit codes', async () => {
+    const exchange = vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          receiptNo: '001-03-000079',
+          acceptedAt: '2026-11-25T01:35:25.000Z',
+          oldSerial: 'OLD000000001',
+          newSerial: 'NEW000000002',
+          fee: { kind: 'HW_TOKEN_EXCHANGE' as const, description: 'ハードウェアトークン交換', totalInclTax: 0, net: 0, tax: 0, taxRatePercent: 10 },
+        },
+      }),
+    );
+    fakeApi(TELLER, { contractsLookup: contract8, stockLookup: stock8, exchange });
+    go('exchange');
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillExchange();
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    const oldOtp = screen.getByLabelText('現在のトークンのワンタイムパスワード');
+    const newOtp = screen.getByLabelText('新しいトークンのワンタイムパスワード');
+    await waitFor(() => expect(oldOtp.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedTexts(oldOtp)).toContain('ワンタイムパスワードは数字8桁で入力してください');
+    expect(describedTexts(newOtp)).toContain('ワンタイムパスワードは数字8桁で入力してください');
+    expect(exchange).not.toHaveBeenCalled();
+
+    type('現在のトークンのワンタイムパスワード', '24681012');
+    type('新しいトークンのワンタイムパスワード', '13579024');
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    fireEvent.click(await screen.findByRole('button', { name: '確定' }));
+    expect((await screen.findByTestId('receipt-no')).textContent).toBe('001-03-000079');
+    expect(exchange).toHaveBeenCalledWith(expect.objectContaining({ oldOtp: '24681012', newSerial: 'NEW000000002', newOtp: '13579024' }));
+  });
+});

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { App } from '../../../../../renderer/app/App';
 import { TELLER, fakeApi } from '../../../../support/fake-api';
 import { fillIssueForm, issued } from '../../../../support/issue-form';
-import { enter, freshWindowEachTest } from '../../../../support/screen';
+import { describedTexts, enter, freshWindowEachTest, scan, type } from '../../../../support/screen';
 
 freshWindowEachTest();
 
@@ -140,5 +140,57 @@ describe('発行受付', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '次のお客さま' }));
     expect(((await screen.findByLabelText('契約者ID')) as HTMLInputElement).value).toBe('');
+  });
+});
+
+describe('発行受付 with an 8-digit token', () => {
+  const eightDigits = vi.fn((req: { serial: string }) =>
+    Promise.resolve({ ok: true as const, value: { serial: req.serial.toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫', digits: 8 as const } }),
+  );
+
+  it('asks for 6 or 8 digits until the serial is looked up, then for that token’s own 8', async () => {
+    fakeApi(TELLER, { stockLookup: eightDigits });
+    render(<App />);
+    const otp = await screen.findByLabelText('ワンタイムパスワード');
+    expect(describedTexts(otp)).toContain('お客さまにトークンの①ボタンを押していただき、表示された6桁または8桁を入力してください');
+    expect(otp.getAttribute('maxlength')).toBe('8');
+
+    scan('シリアル番号', 'ab12cd34ef56');
+    await waitFor(() => expect(screen.getByTestId('serial-state').textContent).toBe('在庫'));
+    expect(describedTexts(otp)).toContain('お客さまにトークンの①ボタンを押していただき、表示された8桁を入力してください');
+    expect(otp.getAttribute('maxlength')).toBe('8');
+  });
+
+  it('refuses a 6-digit code for it before 確認, and takes its 8-digit code to 確定', async () => {
+    const issue = vi.fn(issued);
+    fakeApi(TELLER, { stockLookup: eightDigits, issue });
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillIssueForm();
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    const otp = screen.getByLabelText('ワンタイムパスワード');
+    await waitFor(() => expect(otp.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedTexts(otp)).toContain('ワンタイムパスワードは数字8桁で入力してください');
+    expect(screen.queryByRole('heading', { name: '入力内容の確認' })).toBeNull();
+
+    type('ワンタイムパスワード', '１２３４５６７８');
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    fireEvent.click(await screen.findByRole('button', { name: '確定' }));
+    expect((await screen.findByTestId('receipt-no')).textContent).toBe('001-03-000042');
+    expect(issue).toHaveBeenCalledWith(expect.objectContaining({ serial: 'AB12CD34EF56', otp: '１２３４５６７８' }));
+  });
+
+  it('still refuses an 8-digit code for a 6-digit token', async () => {
+    const api = fakeApi(TELLER, { issue: vi.fn() });
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillIssueForm();
+    type('ワンタイムパスワード', '12345678');
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    const otp = screen.getByLabelText('ワンタイムパスワード');
+    await waitFor(() => expect(otp.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedTexts(otp)).toContain('ワンタイムパスワードは数字6桁で入力してください');
+    expect(otp.getAttribute('maxlength')).toBe('6');
+    expect(api.issue).not.toHaveBeenCalled();
   });
 });
