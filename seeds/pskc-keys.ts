@@ -1,6 +1,6 @@
 /**
- * The key of an encrypted PSKC file (RFC 6030 §6.1): one pre-shared key for the whole file, sent
- * by the vendor separately. Values are encrypted with AES-128/192/256-CBC (CipherValue = IV ‖
+ * The key of an encrypted PSKC file: one for the whole file, a pre-shared key sent by the vendor
+ * separately (RFC 6030 §6.1) or derived from a password (§6.2, pskc-pbkdf2.ts). Values are encrypted with AES-128/192/256-CBC (CipherValue = IV ‖
  * ciphertext, PKCS#7 padding) or AES key wrap (RFC 3394, or RFC 5649 with padding). The MAC key is
  * carried in MACMethod/MACKey, itself encrypted under the file's key (it has no MAC of its own, as
  * in the RFC). Every CBC value must have a ValueMAC = HMAC(MAC key, IV ‖ ciphertext), checked
@@ -8,10 +8,11 @@
  * beside it is checked too.
  *
  * Problems with the key itself (missing, wrong length, does not decrypt) belong to the whole file:
- * their messages name no KeyPackage and carry field 'preSharedKey'.
+ * their messages name no KeyPackage and carry field 'preSharedKey' or 'password'.
  */
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { refuse } from '../domain/errors';
+import { derivePasswordKey, PSKC_PASSWORD_FIELD } from './pskc-pbkdf2';
 import { attr, children, decodeBase64, PSKC_ERROR, shown, text, type Place, type XNode } from './pskc-xml';
 
 /** DomainError field of refusals about the pre-shared key (missing, wrong length, does not decrypt). */
@@ -87,15 +88,6 @@ function encrypted(enc: XNode, what: string): { cipher: Cipher; bytes: Buffer } 
   return { cipher, bytes };
 }
 
-/** The refusal of an encrypted file without a key. */
-function askForKey(cipher: Cipher): never {
-  return refuse(
-    PSKC_ERROR,
-    `シードが ${cipher.label} で暗号化されています。トークン業者から別途届いた事前共有鍵（16進数${cipher.bits / 4}桁）を入力してください`,
-    PSKC_KEY_FIELD,
-  );
-}
-
 /** Every encrypted element of the file: the MAC key and the KeyPackages' Data values. */
 function encryptedElements(container: XNode): XNode[] {
   const macKeys = children(children(container, 'MACMethod')[0], 'MACKey');
@@ -107,40 +99,71 @@ function encryptedElements(container: XNode): XNode[] {
   return [...macKeys, ...values];
 }
 
+/** The file's key, and how the teller gave it: as the messages name it, and the form field it belongs to. */
+interface FileKey {
+  bytes: Uint8Array;
+  name: '事前共有鍵' | 'パスワード';
+  field: string;
+}
+
+export interface KeyInput {
+  /** The pre-shared key the vendor sent separately, for files encrypted with one. */
+  preSharedKey?: Uint8Array | undefined;
+  /** The password the vendor sent separately, for files whose key is derived from one (PBKDF2). */
+  password?: string | undefined;
+}
+
+function preSharedKey(cipher: Cipher, key: Uint8Array | undefined): FileKey {
+  if (key === undefined) {
+    refuse(
+      PSKC_ERROR,
+      `シードが ${cipher.label} で暗号化されています。トークン業者から別途届いた事前共有鍵（16進数${cipher.bits / 4}桁）を入力してください`,
+      PSKC_KEY_FIELD,
+    );
+  }
+  if (key.length !== cipher.bits / 8) {
+    refuse(
+      PSKC_ERROR,
+      `このファイルは ${cipher.label} で暗号化されています。事前共有鍵は${keyLength(cipher)}で入力してください（入力された鍵は16進数${key.length * 2}桁です）`,
+      PSKC_KEY_FIELD,
+    );
+  }
+  return { bytes: key, name: '事前共有鍵', field: PSKC_KEY_FIELD };
+}
+
 /** The file's key and MAC key; made once per file, before any KeyPackage is read. */
 export class ContainerKeys {
   private constructor(
-    private readonly key: Uint8Array | undefined,
+    private readonly key: FileKey | undefined,
     private readonly mac: { key: Buffer; hash: 'sha1' | 'sha256' } | undefined,
     /** True once something has decrypted with the key: a later failure is the value's, not the key's. */
     private confirmed: boolean,
   ) {}
 
-  /** Reads EncryptionKey and MACMethod, checks the pre-shared key against the file's cipher and decrypts the MAC key. */
-  static open(container: XNode, preSharedKey: Uint8Array | undefined): ContainerKeys {
+  /** Reads EncryptionKey and MACMethod, gets the file's key for its cipher and decrypts the MAC key. */
+  static open(container: XNode, input: KeyInput): ContainerKeys {
     const encKey = children(container, 'EncryptionKey')[0];
-    if (children(encKey, 'DerivedKey').length > 0) {
-      refuse(PSKC_ERROR, 'パスワードから導出した鍵（DerivedKey、PBKDF2）による暗号化には対応していません。事前共有鍵で暗号化したファイルを業者に依頼してください');
-    }
     if (children(encKey, 'X509Data').length > 0) {
-      refuse(PSKC_ERROR, '公開鍵（X509Data）による暗号化には対応していません。事前共有鍵で暗号化したファイルを業者に依頼してください');
+      refuse(PSKC_ERROR, '公開鍵（X509Data）による暗号化には対応していません。事前共有鍵かパスワードで暗号化したファイルを業者に依頼してください');
     }
     const first = encryptedElements(container)[0];
     if (first === undefined) return new ContainerKeys(undefined, undefined, false);
     const { cipher } = encrypted(first, '暗号化された値');
-    if (preSharedKey === undefined) askForKey(cipher);
-    if (preSharedKey.length !== cipher.bits / 8) {
-      refuse(
-        PSKC_ERROR,
-        `このファイルは ${cipher.label} で暗号化されています。事前共有鍵は${keyLength(cipher)}で入力してください（入力された鍵は16進数${preSharedKey.length * 2}桁です）`,
-        PSKC_KEY_FIELD,
-      );
-    }
-    const mac = ContainerKeys.macKey(container, preSharedKey);
-    return new ContainerKeys(preSharedKey, mac, mac !== undefined);
+    const derived = children(encKey, 'DerivedKey');
+    if (derived.length > 1) refuse(PSKC_ERROR, 'パスワードによる保護の設定（EncryptionKey/DerivedKey）が複数あります');
+    const key =
+      derived[0] === undefined
+        ? preSharedKey(cipher, input.preSharedKey)
+        : {
+            bytes: derivePasswordKey(derived[0], cipher.bits / 8, cipher.label, input.password),
+            name: 'パスワード' as const,
+            field: PSKC_PASSWORD_FIELD,
+          };
+    const mac = ContainerKeys.macKey(container, key);
+    return new ContainerKeys(key, mac, mac !== undefined);
   }
 
-  private static macKey(container: XNode, psk: Uint8Array): { key: Buffer; hash: 'sha1' | 'sha256' } | undefined {
+  private static macKey(container: XNode, fileKey: FileKey): { key: Buffer; hash: 'sha1' | 'sha256' } | undefined {
     const methods = children(container, 'MACMethod');
     const method = methods[0];
     if (method === undefined) return undefined;
@@ -155,19 +178,19 @@ export class ContainerKeys {
       refuse(PSKC_ERROR, 'MAC鍵（MACMethod/MACKey）がファイルにないため、暗号化された値を検証できません');
     }
     const { cipher, bytes } = encrypted(macKeys[0], 'MAC鍵（MACMethod/MACKey）');
-    const key = cipher.bits / 8 === psk.length ? decryptWith(cipher, psk, bytes) : null;
+    const key = cipher.bits / 8 === fileKey.bytes.length ? decryptWith(cipher, fileKey.bytes, bytes) : null;
     if (key === null || key.length === 0) {
       refuse(
         PSKC_ERROR,
-        'MAC鍵（MACMethod/MACKey）を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています',
-        PSKC_KEY_FIELD,
+        `MAC鍵（MACMethod/MACKey）を${fileKey.name}で復号できません。${fileKey.name}が違うか、ファイルが壊れています`,
+        fileKey.field,
       );
     }
     return { key, hash: alg.hash };
   }
 
   /** The ValueMAC beside an encrypted value checked (timing-safe); required for CBC, which has no integrity of its own. */
-  private checkMac(data: XNode, bytes: Buffer, cipher: Cipher, what: string, where: Place): void {
+  private checkMac(data: XNode, bytes: Buffer, cipher: Cipher, key: FileKey, what: string, where: Place): void {
     const macs = children(data, 'ValueMAC');
     if (macs.length === 0 && cipher.mode === 'kw') return;
     if (macs.length !== 1) {
@@ -180,21 +203,23 @@ export class ContainerKeys {
     if (given === null) refuse(PSKC_ERROR, `${where}: ${what}のMAC（ValueMAC）がBase64ではありません`);
     const expected = createHmac(this.mac.hash, this.mac.key).update(bytes).digest();
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      refuse(PSKC_ERROR, `${where}: ${what}のMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`);
+      refuse(PSKC_ERROR, `${where}: ${what}のMACが一致しません。${key.name}が違うか、ファイルが改ざん・破損しています`);
     }
   }
 
   /** MAC checked first, then decrypted. */
   decrypt(data: XNode, enc: XNode, what: string, where: Place): Buffer {
     const { cipher, bytes } = encrypted(enc, `${where}: ${what}`);
-    const key = this.key ?? askForKey(cipher);
-    if (cipher.bits / 8 !== key.length) {
+    // open() scanned every value a KeyPackage can hold, so a file with this one has a key.
+    if (this.key === undefined) throw new Error('PSKC: an encrypted value that open() did not see');
+    const key = this.key;
+    if (cipher.bits / 8 !== key.bytes.length) {
       refuse(PSKC_ERROR, `${where}: ${what}の暗号化方式（${cipher.label}）には${keyLength(cipher)}の鍵が必要で、このファイルの他の値と合いません`);
     }
-    this.checkMac(data, bytes, cipher, what, where);
-    const plain = decryptWith(cipher, key, bytes);
+    this.checkMac(data, bytes, cipher, key, what, where);
+    const plain = decryptWith(cipher, key.bytes, bytes);
     if (plain === null && !this.confirmed) {
-      refuse(PSKC_ERROR, '暗号化された値を事前共有鍵で復号できません。事前共有鍵が違うか、ファイルが壊れています', PSKC_KEY_FIELD);
+      refuse(PSKC_ERROR, `暗号化された値を${key.name}で復号できません。${key.name}が違うか、ファイルが壊れています`, key.field);
     }
     if (plain === null) refuse(PSKC_ERROR, `${where}: ${what}を復号できません。ファイルが改ざん・破損しています`);
     this.confirmed = true;
@@ -203,5 +228,6 @@ export class ContainerKeys {
 
   wipe(): void {
     this.mac?.key.fill(0);
+    if (this.key?.name === 'パスワード') this.key.bytes.fill(0); // derived here; a pre-shared key is the caller's
   }
 }

@@ -15,7 +15,8 @@
  *
  * Any problem refuses the whole file with DomainError('PSKC', …), the message naming the
  * KeyPackage (position, Key Id, serial) where the problem is one KeyPackage's. Problems with the
- * file's key (missing, wrong length, cannot decrypt) name none and carry field 'preSharedKey'.
+ * file's key (missing, wrong length, cannot decrypt) name none and carry field 'preSharedKey' or
+ * 'password'.
  * Messages never quote a secret or a key.
  */
 import { DomainError, refuse } from '../domain/errors';
@@ -27,6 +28,7 @@ import { ContainerKeys } from './pskc-keys';
 import { attr, children, decodeBase64, Place, PSKC_ERROR, readContainer, shown, text, type XNode } from './pskc-xml';
 
 export { PSKC_KEY_FIELD } from './pskc-keys';
+export { MIN_PBKDF2_ITERATIONS, PSKC_PASSWORD_FIELD } from './pskc-pbkdf2';
 export { looksLikeXml, MAX_PSKC_CHARS, PSKC_ERROR } from './pskc-xml';
 
 export interface PskcRecord extends SeedRecord {
@@ -38,7 +40,9 @@ export interface PskcRecord extends SeedRecord {
 
 export interface PskcOptions {
   /** The AES pre-shared key (16, 24 or 32 bytes, as the file's cipher needs) the vendor sent separately; needed only for encrypted files. */
-  preSharedKey?: Uint8Array;
+  preSharedKey?: Uint8Array | undefined;
+  /** The password the vendor sent separately; needed only for files whose key is derived from one (RFC 6030 §6.2). */
+  password?: string | undefined;
 }
 
 const KEY_ALGORITHMS = new Map<string, OtpAlgorithm>([
@@ -224,7 +228,7 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys): PskcRec
 
 /**
  * All tokens of a PSKC file, or DomainError('PSKC', …) refusing the whole file. Nothing is
- * returned partially. `opts.preSharedKey` is needed only when values are encrypted.
+ * returned partially. `opts.preSharedKey` or `opts.password` is needed only when values are encrypted.
  */
 export function parsePskc(xml: string, opts: PskcOptions = {}): PskcRecord[] {
   const container = readContainer(xml);
@@ -237,7 +241,7 @@ export function parsePskc(xml: string, opts: PskcOptions = {}): PskcRecord[] {
   const packages = children(container, 'KeyPackage');
   if (packages.length === 0) refuse(PSKC_ERROR, 'PSKCファイルにトークン（KeyPackage）が1件もありません');
 
-  const keys = ContainerKeys.open(container, opts.preSharedKey);
+  const keys = ContainerKeys.open(container, opts);
   const records: PskcRecord[] = [];
   try {
     const seenAt = new Map<string, number>();

@@ -200,8 +200,10 @@ export const contract = {
     z.object({
       fileName: text(255),
       content: z.string().max(20_000_000),
-      /** PSKC files encrypted under the vendor's pre-shared AES-128 key: 32 hex digits. */
+      /** PSKC files encrypted under the vendor's pre-shared AES key: 32, 48 or 64 hex digits (AES-128/192/256). */
       preSharedKeyHex: text(80).optional(),
+      /** Password-protected PSKC files (RFC 6030 §6.2, PBKDF2): the password the vendor sent separately. */
+      password: text(256).optional(),
     }),
     z.object({ batchId: z.number(), count: z.number(), format: z.string(), sha256: z.string() }),
   ),

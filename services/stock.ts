@@ -16,24 +16,33 @@ export interface ParsedSeedFile {
   records: (SeedRecord & { driftSteps?: number })[];
 }
 
+export interface SeedFileKeys {
+  /** The pre-shared key of an encrypted PSKC file, in hex as the vendor sent it. */
+  preSharedKeyHex?: string | undefined;
+  /** The password of a password-protected PSKC file (RFC 6030 §6.2). */
+  password?: string | undefined;
+}
+
 /** Picks the parser by content: XML is PSKC (RFC 6030), anything else the vendors' OATH CSV. */
-export function parseSeedFile(content: string, preSharedKeyHex?: string): ParsedSeedFile {
+export function parseSeedFile(content: string, keys: SeedFileKeys = {}): ParsedSeedFile {
   const text = content.replace(/^\uFEFF/, '');
   if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
-  const keyText = preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
+  const keyText = keys.preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
   const preSharedKey = keyText ? decodeHex(keyText) : undefined;
   // Its length is the file's cipher's to judge (AES-128/192/256: 32, 48 or 64 digits).
   if (preSharedKey === null) refuse('PSK_FORMAT', '事前共有鍵は16進数（0〜9、A〜F）で入力してください。', 'preSharedKey');
-  return { format: 'PSKC', records: parsePskc(text, preSharedKey ? { preSharedKey } : {}) };
+  // Full-width ASCII is what an IME left in full-width mode types; other characters are the vendor's.
+  const password = keys.password?.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) || undefined;
+  return { format: 'PSKC', records: parsePskc(text, { preSharedKey, password }) };
 }
 
 /**
  * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed
  * with the data key, one journal entry. A serial the branch already knows refuses the file.
  */
-export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string; preSharedKeyHex?: string | undefined }) {
+export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string } & SeedFileKeys) {
   const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
-  const { format, records } = parseSeedFile(req.content, req.preSharedKeyHex);
+  const { format, records } = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKeyHex, password: req.password });
   if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
   const at = p.now().toISOString();
   const batchId = p.db.transaction(() => {

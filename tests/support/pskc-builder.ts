@@ -1,4 +1,4 @@
-import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 
 export type PskcCipher = 'cbc' | 'kw';
 
@@ -8,20 +8,49 @@ export interface PskcBuildOptions {
   mac?: 'sha1' | 'sha256';
 }
 
+/** A file key derived from a password as RFC 6030 §6.2 does (PBKDF2, RFC 8018). */
+export interface PasswordKey {
+  password: string;
+  iterations: number;
+  /** AES key length to derive (default 16: AES-128). */
+  keyBytes?: 16 | 24 | 32;
+  salt?: Buffer;
+  prf?: 'sha1' | 'sha256';
+  /** What to write as PBKDF2-params/KeyLength: the key's length (default), another number, or nothing. */
+  keyLength?: number | null;
+}
+
 const MAC_URIS = {
   sha1: 'http://www.w3.org/2000/09/xmldsig#hmac-sha1',
   sha256: 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256',
 };
 
+function derivedKey(p: PasswordKey): { key: Buffer; xml: string } {
+  const salt = p.salt ?? randomBytes(16);
+  const keyBytes = p.keyBytes ?? 16;
+  const keyLength = p.keyLength === undefined ? keyBytes : p.keyLength;
+  const prf = p.prf === undefined ? '<PRF/>' : `<PRF Algorithm="${MAC_URIS[p.prf]}"/>`;
+  const xml = `<xenc11:DerivedKey xmlns:xenc11="http://www.w3.org/2009/xmlenc11#" xmlns:pkcs5="http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#">
+    <xenc11:KeyDerivationMethod Algorithm="http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#pbkdf2">
+      <pkcs5:PBKDF2-params><Salt><Specified>${salt.toString('base64')}</Specified></Salt>
+        <IterationCount>${p.iterations}</IterationCount>${keyLength === null ? '' : `<KeyLength>${keyLength}</KeyLength>`}${prf}
+      </pkcs5:PBKDF2-params>
+    </xenc11:KeyDerivationMethod>
+    <xenc11:MasterKeyName>Vendor password</xenc11:MasterKeyName>
+  </xenc11:DerivedKey>`;
+  return { key: pbkdf2Sync(p.password, salt, p.iterations, keyBytes, p.prf ?? 'sha1'), xml };
+}
+
 /**
- * Builds an encrypted PSKC file as a vendor would: one key (16, 24 or 32 bytes: AES-128/192/256),
- * one MAC key, a fresh IV per value.
+ * Builds an encrypted PSKC file as a vendor would: one key (16, 24 or 32 bytes: AES-128/192/256;
+ * given, or derived from a password), one MAC key, a fresh IV per value.
  */
 export function buildEncryptedPskc(
-  psk: Uint8Array,
+  fileKey: Uint8Array | PasswordKey,
   tokens: { serial: string; id: string; secret: Uint8Array; totp?: boolean; counter?: number }[],
   opts: PskcBuildOptions = {},
 ): string {
+  const { key: psk, xml: keyXml } = fileKey instanceof Uint8Array ? { key: fileKey, xml: '<ds:KeyName>PSK-2025-01</ds:KeyName>' } : derivedKey(fileKey);
   const cipher = opts.cipher ?? 'cbc';
   const mac = opts.mac ?? 'sha1';
   const bits = psk.length * 8;
@@ -71,7 +100,7 @@ export function buildEncryptedPskc(
   return `<?xml version="1.0" encoding="UTF-8"?>
 <KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc"
   xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">
-  <EncryptionKey><ds:KeyName>PSK-2025-01</ds:KeyName></EncryptionKey>${macMethod}${packages.join('')}
+  <EncryptionKey>${keyXml}</EncryptionKey>${macMethod}${packages.join('')}
 </KeyContainer>
 `;
 }

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors';
 import { generateOtp } from '../../../domain/otp';
-import { looksLikeXml, parsePskc, PSKC_ERROR, PSKC_KEY_FIELD, type PskcOptions } from '../../../seeds/pskc';
+import {
+  looksLikeXml,
+  MIN_PBKDF2_ITERATIONS,
+  parsePskc,
+  PSKC_ERROR,
+  PSKC_KEY_FIELD,
+  PSKC_PASSWORD_FIELD,
+  type PskcOptions,
+} from '../../../seeds/pskc';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -18,6 +26,7 @@ const RFC4226_8 = ['84755224', '94287082', '37359152', '26969429', '40338314', '
 
 const FIGURE3 = fixture('rfc6030-figure3.xml');
 const FIGURE6 = fixture('rfc6030-figure6.xml');
+const FIGURE7 = fixture('rfc6030-figure7.xml');
 const FIGURE10 = fixture('rfc6030-figure10.xml');
 const TOTP60 = fixture('totp-60.xml');
 
@@ -177,10 +186,6 @@ describe('encrypted values: MAC before decryption, keys', () => {
     );
   });
 
-  it('password-derived (PBKDF2) encryption is refused as unsupported', () => {
-    const derived = edit(FIGURE6, '<ds:KeyName>Pre-shared-key</ds:KeyName>', '<DerivedKey><KeyDerivationMethod Algorithm="http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#pbkdf2"/></DerivedKey>');
-    expect(refusal(derived, { preSharedKey: RFC_PSK }).message).toContain('PBKDF2');
-  });
 });
 
 describe('many encrypted KeyPackages', () => {
@@ -235,6 +240,91 @@ describe('many encrypted KeyPackages', () => {
     const dup = buildEncryptedPskc(psk, [first, second, { ...first, id: '9999' }]);
     expect(refusal(dup, { preSharedKey: psk }).message).toBe(
       '3件目のKeyPackage（Id=9999、シリアル番号 MG0000000001）: シリアル番号 MG0000000001 が1件目のKeyPackageと重複しています',
+    );
+  });
+});
+
+describe('password-protected files (RFC 6030 §6.2, PBKDF2)', () => {
+  const tokens = [1, 2, 3].map((n) => ({ serial: `PW000000000${n}`, id: `P${n}`, secret: new Uint8Array(randomBytes(20)), counter: n }));
+  const expected = tokens.map((t) => [t.serial, t.secret, t.counter]);
+  const imported = (xml: string, password: string) => parsePskc(xml, { password }).map((r) => [r.serial, r.secret, r.params.counter]);
+
+  it('Figure 7 with the RFC\'s password "qwerty" decrypts to "12345678901234567890"', () => {
+    const [rec, ...rest] = parsePskc(FIGURE7, { password: 'qwerty' });
+    expect(rest).toHaveLength(0);
+    expect(rec).toEqual({
+      serial: '000987654321',
+      keyId: '123456',
+      secret: RFC_SEED,
+      params: { algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 },
+      driftSteps: 0,
+    });
+    if (!rec) throw new Error('no record');
+    expect(RFC4226_8.map((_, c) => generateOtp(rec.params, rec.secret, c))).toEqual(RFC4226_8);
+  });
+
+  it('without a password it asks for one; a pre-shared key does not stand in for it', () => {
+    for (const opts of [{}, { preSharedKey: RFC_PSK }]) {
+      const e = refusal(FIGURE7, opts);
+      expect(e.field).toBe(PSKC_PASSWORD_FIELD);
+      expect(e.message).toBe('このファイルはパスワードで保護されています（PBKDF2、AES-128-CBC）。トークン業者から別途届いたパスワードを入力してください');
+    }
+  });
+
+  it('a wrong password is refused as the file\'s, pointing at the password field', () => {
+    const e = refusal(FIGURE7, { password: 'qwertz' });
+    expect(e.field).toBe(PSKC_PASSWORD_FIELD);
+    expect(e.message).toBe('MAC鍵（MACMethod/MACKey）をパスワードで復号できません。パスワードが違うか、ファイルが壊れています');
+  });
+
+  it('a tampered value in a password-protected file says the password or the file is wrong', () => {
+    const mac = 'LP6xMvjtypbfT9PdkJhBZ+D6O4w=';
+    expect(refusal(edit(FIGURE7, mac, flipBase64(mac, 0)), { password: 'qwerty' }).message).toBe(
+      '1件目のKeyPackage（Id=123456、シリアル番号 000987654321）: シークレットのMACが一致しません。パスワードが違うか、ファイルが改ざん・破損しています',
+    );
+  });
+
+  it('files built with PBKDF2-HMAC-SHA1 and -SHA256, AES-128 and AES-256, KeyLength given or not, import', () => {
+    const password = 'ﾍﾞﾝﾀﾞｰ-2026/春';
+    for (const key of [
+      { password, iterations: 1_000 },
+      { password, iterations: 100_000, prf: 'sha256' as const, keyBytes: 32 as const },
+      { password, iterations: 20_000, keyBytes: 24 as const, keyLength: null },
+    ]) {
+      expect(imported(buildEncryptedPskc(key, tokens), password)).toEqual(expected);
+      expect(imported(buildEncryptedPskc(key, tokens, { cipher: 'kw' }), password)).toEqual(expected);
+    }
+  });
+
+  it(`fewer than ${MIN_PBKDF2_ITERATIONS} iterations, or a salt under 8 bytes, is refused as too weakly protected, password or not`, () => {
+    const weak = buildEncryptedPskc({ password: 'qwerty', iterations: MIN_PBKDF2_ITERATIONS - 1 }, tokens);
+    for (const opts of [{}, { password: 'qwerty' }]) {
+      expect(refusal(weak, opts).message).toBe(
+        'パスワードによる保護の反復回数（PBKDF2-params/IterationCount）が999回しかありません。1,000回未満のファイルは保護が弱すぎるため取り込めません。トークン業者に作り直しを依頼してください',
+      );
+    }
+    const shortSalt = buildEncryptedPskc({ password: 'qwerty', iterations: 1_000, salt: randomBytes(7) }, tokens);
+    expect(refusal(shortSalt, { password: 'qwerty' }).message).toBe(
+      'パスワードによる保護のソルト（PBKDF2-params/Salt）が7バイトしかありません。8バイト未満のファイルは保護が弱すぎるため取り込めません。トークン業者に作り直しを依頼してください',
+    );
+  });
+
+  it('an iteration count that would hold the terminal for long, a KeyLength that does not fit the cipher, or an unknown PRF is refused', () => {
+    const many = buildEncryptedPskc({ password: 'qwerty', iterations: 1_000 }, tokens).replace('<IterationCount>1000<', '<IterationCount>50000000<');
+    const started = performance.now();
+    expect(refusal(many, { password: 'qwerty' }).message).toBe(
+      'パスワードによる保護の反復回数（PBKDF2-params/IterationCount）が50,000,000回と多すぎるため取り込めません（5,000,000回まで）',
+    );
+    expect(performance.now() - started).toBeLessThan(200);
+    const length = buildEncryptedPskc({ password: 'qwerty', iterations: 1_000, keyLength: 32 }, tokens);
+    expect(refusal(length, { password: 'qwerty' }).message).toBe(
+      '導出する鍵の長さ（PBKDF2-params/KeyLength）32バイトが、暗号化方式 AES-128-CBC の鍵の長さ（16バイト）と合いません',
+    );
+    const md5 = edit(FIGURE7, '<PRF/>', '<PRF Algorithm="http://www.w3.org/2001/04/xmldsig-more#hmac-md5"/>');
+    expect(refusal(md5, { password: 'qwerty' }).message).toContain('鍵の導出に使う関数（PBKDF2-params/PRF）「http://www.w3.org/2001/04/xmldsig-more#hmac-md5」には対応していません');
+    const scrypt = edit(FIGURE7, 'pkcs-5v2-0#pbkdf2"', 'pkcs-5v2-0#scrypt"');
+    expect(refusal(scrypt, { password: 'qwerty' }).message).toBe(
+      '鍵の導出方式「http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#scrypt」には対応していません（PBKDF2 のみ）',
     );
   });
 });

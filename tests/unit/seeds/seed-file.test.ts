@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors';
-import { PSKC_ERROR, PSKC_KEY_FIELD } from '../../../seeds/pskc';
-import { parseSeedFile } from '../../../services/stock';
+import { PSKC_ERROR, PSKC_KEY_FIELD, PSKC_PASSWORD_FIELD } from '../../../seeds/pskc';
+import { parseSeedFile, type SeedFileKeys } from '../../../services/stock';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
-function refusal(content: string, preSharedKeyHex?: string): DomainError {
+function refusal(content: string, keys: SeedFileKeys = {}): DomainError {
   try {
-    parseSeedFile(content, preSharedKeyHex);
+    parseSeedFile(content, keys);
   } catch (e) {
     if (e instanceof DomainError) return e;
     throw e;
@@ -42,7 +43,7 @@ describe('parseSeedFile and the pre-shared key', () => {
     for (const bytes of [24, 32]) {
       const psk = randomBytes(bytes);
       const typed = psk.toString('hex').toUpperCase().replace(/(.{8})/g, '$1 ').replace(/[0-9A-F]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-      const { format, records } = parseSeedFile(buildEncryptedPskc(psk, [token]), typed);
+      const { format, records } = parseSeedFile(buildEncryptedPskc(psk, [token]), { preSharedKeyHex: typed });
       expect(format).toBe('PSKC');
       expect(records[0]?.secret).toEqual(token.secret);
     }
@@ -50,11 +51,27 @@ describe('parseSeedFile and the pre-shared key', () => {
 
   it('says which length the file needs, and refuses what is not hex', () => {
     const xml = buildEncryptedPskc(randomBytes(32), [token]);
-    const short = refusal(xml, '12345678901234567890123456789012');
+    const short = refusal(xml, { preSharedKeyHex: '12345678901234567890123456789012' });
     expect(short.field).toBe(PSKC_KEY_FIELD);
     expect(short.message).toContain('このファイルは AES-256-CBC で暗号化されています。事前共有鍵は16進数64桁（32バイト）で入力してください');
-    const notHex = refusal(xml, 'qwerty');
+    const notHex = refusal(xml, { preSharedKeyHex: 'qwerty' });
     expect(notHex.field).toBe(PSKC_KEY_FIELD);
     expect(notHex.message).toBe('事前共有鍵は16進数（0〜9、A〜F）で入力してください。');
+  });
+});
+
+describe('parseSeedFile and the password', () => {
+  const FIGURE7 = readFileSync(new URL('./fixtures/rfc6030-figure7.xml', import.meta.url), 'utf8');
+
+  it('reads RFC 6030 Figure 7 with its password, typed in full-width too', () => {
+    for (const password of ['qwerty', 'ｑｗｅｒｔｙ']) {
+      expect(parseSeedFile(FIGURE7, { password }).records.map((r) => r.serial)).toEqual(['000987654321']);
+    }
+  });
+
+  it('asks for the password when only a pre-shared key is given', () => {
+    const e = refusal(FIGURE7, { preSharedKeyHex: '12345678901234567890123456789012' });
+    expect(e.field).toBe(PSKC_PASSWORD_FIELD);
+    expect(e.message).toContain('パスワードを入力してください');
   });
 });
