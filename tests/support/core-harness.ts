@@ -54,6 +54,51 @@ export const checkedFetch: typeof fetch = async (input, init) => {
   return res;
 };
 
+export type Admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Head office's calls to the core at `baseUrl`. */
+export function adminOf(baseUrl: () => string, adminToken: string): Admin {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await checkedFetch(new URL(path, baseUrl()), {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const answer = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
+    return answer as T;
+  };
+}
+
+export interface TerminalOptions {
+  agent?: AgentOptions;
+  fetch?: typeof fetch;
+  now?: () => number;
+  url?: string;
+}
+
+/** A terminal enrolled by a code head office issued, with its agent. */
+export async function enrolTerminal(admin: Admin, baseUrl: string, branchCode: string, terminalNo: string, opts: TerminalOptions = {}) {
+  const { code, terminalId } = await admin<{ code: string; terminalId: string }>('POST', '/v1/admin/enrolment-codes', { branchCode, terminalNo });
+  const store = new MemoryStore(terminalId);
+  const client = new CoreClient({ baseUrl: opts.url ?? baseUrl, fetch: opts.fetch ?? checkedFetch, ...(opts.now ? { now: opts.now } : {}) });
+  const agent = new SyncAgent(client, store, opts.agent);
+  await agent.enrol(code);
+  return { store, agent, client };
+}
+
+/** What the core holds of a terminal's journal, to compare with the terminal's entry by entry. */
+export async function heldJournal(admin: Admin, terminalId: string): Promise<PushEntry[]> {
+  const out: PushEntry[] = [];
+  let after = '0';
+  for (;;) {
+    const page = await admin<{ items: { entry: PushEntry }[]; cursor: string; more: boolean }>('GET', `/v1/admin/journal/${terminalId}?after=${after}&limit=2000`);
+    out.push(...page.items.map((i) => i.entry));
+    if (!page.more) return out;
+    after = page.cursor;
+  }
+}
+
 export interface CoreEnv {
   backend: Backend;
   /** Base URLs of the running instances. */
@@ -62,11 +107,11 @@ export interface CoreEnv {
   adminToken: string;
   databaseUrl: string;
   pool: pg.Pool;
-  admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+  admin: Admin;
   /** Another instance on the same database. */
   addInstance(): Promise<string>;
   /** A terminal enrolled at this core, with its agent. */
-  terminal(branchCode: string, terminalNo: string, opts?: { agent?: AgentOptions; fetch?: typeof fetch; now?: () => number; url?: string }): Promise<{ store: MemoryStore; agent: SyncAgent; client: CoreClient }>;
+  terminal(branchCode: string, terminalNo: string, opts?: TerminalOptions): Promise<{ store: MemoryStore; agent: SyncAgent; client: CoreClient }>;
   /** Both sides entry by entry: the core holds the terminal's journal exactly, once, in order. */
   heldJournal(terminalId: string): Promise<PushEntry[]>;
   stop(): Promise<void>;
@@ -127,16 +172,7 @@ export async function coreOn(backend: Backend, databaseUrl: string, closeDatabas
     return app.listen({ host: '127.0.0.1', port: 0 });
   };
   const urls = [await addInstance()];
-  const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await checkedFetch(new URL(path, urls[0]), {
-      method,
-      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const answer = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
-    return answer as T;
-  };
+  const admin = adminOf(() => urls[0]!, adminToken);
   const env: CoreEnv = {
     backend,
     urls,
@@ -150,24 +186,8 @@ export async function coreOn(backend: Backend, databaseUrl: string, closeDatabas
       urls.push(url);
       return url;
     },
-    async terminal(branchCode, terminalNo, opts = {}) {
-      const { code, terminalId } = await admin<{ code: string; terminalId: string }>('POST', '/v1/admin/enrolment-codes', { branchCode, terminalNo });
-      const store = new MemoryStore(terminalId);
-      const client = new CoreClient({ baseUrl: opts.url ?? urls[0]!, fetch: opts.fetch ?? checkedFetch, ...(opts.now ? { now: opts.now } : {}) });
-      const agent = new SyncAgent(client, store, opts.agent);
-      await agent.enrol(code);
-      return { store, agent, client };
-    },
-    async heldJournal(terminalId) {
-      const out: PushEntry[] = [];
-      let after = '0';
-      for (;;) {
-        const page = await admin<{ items: { entry: PushEntry }[]; cursor: string; more: boolean }>('GET', `/v1/admin/journal/${terminalId}?after=${after}&limit=2000`);
-        out.push(...page.items.map((i) => i.entry));
-        if (!page.more) return out;
-        after = page.cursor;
-      }
-    },
+    terminal: (branchCode, terminalNo, opts) => enrolTerminal(admin, urls[0]!, branchCode, terminalNo, opts),
+    heldJournal: (terminalId) => heldJournal(admin, terminalId),
     async stop() {
       for (const app of apps) await app.close();
       for (const p of pools) await p.end();
