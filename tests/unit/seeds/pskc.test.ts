@@ -11,6 +11,7 @@ import {
   PSKC_KEY_FIELD,
   PSKC_PASSWORD_FIELD,
   type PskcOptions,
+  type PskcRecord,
 } from '../../../seeds/pskc';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
@@ -41,6 +42,21 @@ function refusal(xml: string, opts: PskcOptions = {}): DomainError {
     throw e;
   }
   throw new Error('expected a DomainError');
+}
+
+/** The one token of RFC 6030's examples (serial padded to 12): the RFC 4226 seed, HOTP, 8 digits, counter 0. */
+function expectRfcToken(records: PskcRecord[], keyId: string): void {
+  expect(records).toEqual([
+    {
+      serial: '000987654321',
+      keyId,
+      secret: RFC_SEED,
+      params: { algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 },
+      driftSteps: 0,
+    },
+  ]);
+  const [rec] = records as [PskcRecord];
+  expect(RFC4226_8.map((_, c) => generateOtp(rec.params, rec.secret, c))).toEqual(RFC4226_8);
 }
 
 /** Replaces exactly one occurrence (so a fixture edit cannot silently miss). */
@@ -75,17 +91,7 @@ describe('looksLikeXml', () => {
 
 describe('RFC 6030 examples', () => {
   it('Figure 3: plain HOTP secret, 8 digits, counter 0 — codes are the RFC 4226 vectors', () => {
-    const [rec, ...rest] = parsePskc(FIGURE3, {});
-    expect(rest).toHaveLength(0);
-    expect(rec).toEqual({
-      serial: '000987654321',
-      keyId: '12345678',
-      secret: RFC_SEED,
-      params: { algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 },
-      driftSteps: 0,
-    });
-    if (!rec) throw new Error('no record');
-    expect(RFC4226_8.map((_, c) => generateOtp(rec.params, rec.secret, c))).toEqual(RFC4226_8);
+    expectRfcToken(parsePskc(FIGURE3, {}), '12345678');
   });
 
   it("the RFC's own serial 987654321 is refused: the bank's serials are 12 alphanumerics", () => {
@@ -94,16 +100,7 @@ describe('RFC 6030 examples', () => {
   });
 
   it('Figure 6: AES-128-CBC with the RFC pre-shared key decrypts to "12345678901234567890"', () => {
-    const records = parsePskc(FIGURE6, { preSharedKey: RFC_PSK });
-    expect(records).toHaveLength(1);
-    const rec = records[0];
-    if (!rec) throw new Error('no record');
-    expect(rec.serial).toBe('000987654321');
-    expect(rec.keyId).toBe('12345678');
-    expect(rec.secret).toEqual(RFC_SEED);
-    expect(rec.params).toEqual({ algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 });
-    expect(generateOtp(rec.params, rec.secret, 0)).toBe('84755224');
-    expect(generateOtp(rec.params, rec.secret, 9)).toBe('45520489');
+    expectRfcToken(parsePskc(FIGURE6, { preSharedKey: RFC_PSK }), '12345678');
   });
 
   it('Figure 10 (bulk): the RFC repeats serial 9999999 in packages 3 and 4 — the whole file is refused', () => {
@@ -250,17 +247,7 @@ describe('password-protected files (RFC 6030 §6.2, PBKDF2)', () => {
   const imported = (xml: string, password: string) => parsePskc(xml, { password }).map((r) => [r.serial, r.secret, r.params.counter]);
 
   it('Figure 7 with the RFC\'s password "qwerty" decrypts to "12345678901234567890"', () => {
-    const [rec, ...rest] = parsePskc(FIGURE7, { password: 'qwerty' });
-    expect(rest).toHaveLength(0);
-    expect(rec).toEqual({
-      serial: '000987654321',
-      keyId: '123456',
-      secret: RFC_SEED,
-      params: { algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 },
-      driftSteps: 0,
-    });
-    if (!rec) throw new Error('no record');
-    expect(RFC4226_8.map((_, c) => generateOtp(rec.params, rec.secret, c))).toEqual(RFC4226_8);
+    expectRfcToken(parsePskc(FIGURE7, { password: 'qwerty' }), '123456');
   });
 
   it('without a password it asks for one; a pre-shared key does not stand in for it', () => {
