@@ -94,7 +94,8 @@ const TOP = 40;
 const BOTTOM = PAGE_H - 56;
 const FOOTER_Y = PAGE_H - 36;
 
-const LABEL_W = 124;
+/** Wide enough for the longest label on one line (「利用中止したシリアル番号」, 12 full-width at 10.5 pt): a label broken mid-word reads wrong. */
+const LABEL_W = 148;
 const PAD_X = 8;
 const PAD_Y = 4;
 
