@@ -6,7 +6,8 @@
  */
 import PDFDocument from 'pdfkit';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
-import { COPY_LABELS, pdfBuffer, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
+import { COPY_LABELS, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
+import { pdfBuffer } from '../templates/page-layout';
 import { SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';
 import { pdfFont } from '../templates/fonts';
 

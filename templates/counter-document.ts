@@ -17,15 +17,14 @@
  *   ▌お客さまへのお知らせ    paragraphs                  [受付印] or [検印][取扱]
  *   受付番号 …                     1 / n                              お客さま控
  *
- * Rows wrap and tables continue on further pages (with a （続き） header), so long lists fit.
- * Invalid input (reprint count < 1, invoice amounts that do not add up, a 登録番号 that is not
- * T + 13 digits) is refused with a DomainError rather than printed.
- * Output is deterministic for the same input (CreationDate = acceptedAt, file ID derived from it).
+ * Rows wrap and tables continue on further pages (with a （続き） header), so long lists fit; the
+ * drawing itself is page-layout.ts's. Invalid input (reprint count < 1, invoice amounts that do
+ * not add up, a 登録番号 that is not T + 13 digits) is refused with a DomainError rather than printed.
+ * Output is deterministic for the same input (CreationDate = acceptedAt).
  */
-import PDFDocument from 'pdfkit';
 import { refuse } from '../domain/errors';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
-import { pdfFont } from './fonts';
+import { LEFT, MUTED, newPdf, PageLayout, RIGHT, SHADE, WIDTH, type Cell, type Doc, type Style } from './page-layout';
 
 export interface CounterDocumentRow {
   label: string;
@@ -82,47 +81,8 @@ export function reprintMark(count: number): string {
   return `再発行（${count}回目）`;
 }
 
-// --- page geometry (points; A4 portrait) ---------------------------------------------------
-
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const LEFT = 48;
-const RIGHT = PAGE_W - 48;
-const WIDTH = RIGHT - LEFT;
-const TOP = 40;
-/** Content never goes below this line; the page footer sits under it. */
-const BOTTOM = PAGE_H - 56;
-const FOOTER_Y = PAGE_H - 36;
-
 /** Wide enough for the longest label on one line (「利用中止したシリアル番号」, 12 full-width at 10.5 pt): a label broken mid-word reads wrong. */
 const LABEL_W = 148;
-const PAD_X = 8;
-const PAD_Y = 4;
-
-const INK = '#111111';
-const MUTED = '#555555';
-const RULE = '#444444';
-const SHADE = '#ececec';
-
-const REGULAR = 'NotoSansJP-Regular';
-const BOLD = 'NotoSansJP-Bold';
-
-type Doc = InstanceType<typeof PDFDocument>;
-
-interface Cell {
-  text: string;
-  width: number;
-  shade?: boolean;
-  bold?: boolean;
-  size?: number;
-  align?: 'left' | 'center' | 'right';
-}
-
-interface Style {
-  bold?: boolean;
-  size: number;
-  color?: string;
-}
 
 function validate(doc: CounterDocument): void {
   if (!(doc.acceptedAt instanceof Date) || Number.isNaN(doc.acceptedAt.getTime())) {
@@ -146,58 +106,13 @@ function validate(doc: CounterDocument): void {
   }
 }
 
-/** Draws one document; keeps the cursor and breaks pages. */
-class Layout {
-  y = TOP;
-  /** Pages started so far, less one. */
-  page = 0;
-
+/** The counter documents' parts: the header with copy, reprint mark and issuer, the receipt lines, fee and closing. */
+class CounterLayout extends PageLayout {
   constructor(
-    private readonly pdf: Doc,
+    pdf: Doc,
     private readonly doc: CounterDocument,
-  ) {}
-
-  private use(style: Style): void {
-    this.pdf.font(style.bold ? BOLD : REGULAR).fontSize(style.size).fillColor(style.color ?? INK);
-  }
-
-  width(text: string, style: Style): number {
-    this.use(style);
-    return this.pdf.widthOfString(text);
-  }
-
-  height(text: string, style: Style, width: number): number {
-    this.use(style);
-    return this.pdf.heightOfString(text, { width });
-  }
-
-  put(text: string, x: number, y: number, style: Style, width?: number, align: Cell['align'] = 'left'): void {
-    this.use(style);
-    if (width === undefined) this.pdf.text(text, x, y, { lineBreak: false });
-    else this.pdf.text(text, x, y, { width, align });
-  }
-
-  /** Starts a new page when `h` more points do not fit. */
-  ensure(h: number): boolean {
-    if (this.y + h <= BOTTOM) return false;
-    this.pdf.addPage();
-    this.page += 1;
-    this.y = TOP;
-    const style = { bold: true, size: 11 };
-    this.put(`${this.doc.title}（続き）`, LEFT, this.y, style);
-    this.put(`受付番号 ${this.doc.receiptNo}`, LEFT, this.y, { size: 10 }, WIDTH, 'right');
-    this.y += 18;
-    this.rule(LEFT, RIGHT, this.y, 0.8);
-    this.y += 12;
-    return true;
-  }
-
-  rule(x1: number, x2: number, y: number, lineWidth: number): void {
-    this.pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(lineWidth).strokeColor(RULE).stroke();
-  }
-
-  box(x: number, y: number, w: number, h: number, lineWidth: number): void {
-    this.pdf.rect(x, y, w, h).lineWidth(lineWidth).strokeColor(RULE).stroke();
+  ) {
+    super(pdf, { title: doc.title, reference: `受付番号 ${doc.receiptNo}`, corner: COPY_LABELS[doc.copy] });
   }
 
   header(): void {
@@ -239,59 +154,7 @@ class Layout {
     }
     this.y = Math.max(leftBottom, y) + 12;
 
-    // The title, centred with a double rule under it.
-    const titleStyle = { bold: true, size: 20 };
-    const titleH = this.height(doc.title, titleStyle, WIDTH);
-    this.put(doc.title, LEFT, this.y, titleStyle, WIDTH, 'center');
-    this.y += titleH + 2;
-    const ruleW = Math.min(WIDTH, this.width(doc.title, titleStyle) + 48);
-    const rx = LEFT + (WIDTH - ruleW) / 2;
-    this.rule(rx, rx + ruleW, this.y, 1);
-    this.rule(rx, rx + ruleW, this.y + 3, 0.5);
-    this.y += 18;
-  }
-
-  /** One row: shading first, then rules (so fills never cover them), then text. */
-  private row(cells: Cell[], heights: number[], h: number, ruleAbove: boolean): void {
-    let x = LEFT;
-    for (const c of cells) {
-      if (c.shade) this.pdf.rect(x, this.y, c.width, h).fillColor(SHADE).fill();
-      x += c.width;
-    }
-    if (ruleAbove) this.rule(LEFT, RIGHT, this.y, 0.5);
-    x = LEFT;
-    cells.forEach((c, i) => {
-      if (i > 0) this.pdf.moveTo(x, this.y).lineTo(x, this.y + h).lineWidth(0.5).strokeColor(RULE).stroke();
-      const style = { bold: c.bold, size: c.size ?? 10.5 };
-      this.put(c.text, x + PAD_X, this.y + (h - (heights[i] ?? 0)) / 2, style, c.width - 2 * PAD_X, c.align);
-      x += c.width;
-    });
-  }
-
-  /** Rows with a thin rule between them and a firmer frame, split cleanly across pages. */
-  table(rows: Cell[][], minHeight = 22): void {
-    let start = this.y;
-    for (const cells of rows) {
-      const heights = cells.map((c) => this.height(c.text, { bold: c.bold, size: c.size ?? 10.5 }, c.width - 2 * PAD_X));
-      const h = Math.max(minHeight, ...heights.map((t) => t + 2 * PAD_Y));
-      if (this.y + h > BOTTOM) {
-        if (this.y > start) this.box(LEFT, start, WIDTH, this.y - start, 1);
-        this.ensure(h);
-        start = this.y;
-      }
-      this.row(cells, heights, h, this.y > start);
-      this.y += h;
-    }
-    if (this.y > start) this.box(LEFT, start, WIDTH, this.y - start, 1);
-    this.y += 12;
-  }
-
-  /** A section heading, kept on the same page as at least one row of what follows. */
-  heading(text: string): void {
-    this.ensure(20 + 30);
-    this.pdf.rect(LEFT, this.y + 3, 4, 12).fillColor(INK).fill();
-    this.put(text, LEFT + 10, this.y, { bold: true, size: 11.5 });
-    this.y += 20;
+    this.title(doc.title);
   }
 
   labelled(rows: CounterDocumentRow[]): Cell[][] {
@@ -389,7 +252,7 @@ class Layout {
     const page = this.page;
     stamps.forEach((stamp, i) => {
       const x = RIGHT - (stamps.length - i) * boxW;
-      this.pdf.rect(x, top, boxW, 17).fillColor(SHADE).fill();
+      this.fillBox(x, top, boxW, 17, SHADE);
       this.box(x, top, boxW, boxH, 1);
       this.rule(x, x + boxW, top + 17, 0.5);
       this.put(stamp, x, top + 2, { size: 9 }, boxW, 'center');
@@ -409,39 +272,12 @@ class Layout {
     }
     if (this.page === page) this.y = Math.max(this.y, top + boxH);
   }
-
-  /** Receipt number, page count and copy on every page. */
-  footers(): void {
-    const range = this.pdf.bufferedPageRange();
-    const style = { size: 8, color: MUTED };
-    for (let i = 0; i < range.count; i++) {
-      this.pdf.switchToPage(range.start + i);
-      this.rule(LEFT, RIGHT, FOOTER_Y - 6, 0.4);
-      const side = WIDTH * 0.42;
-      this.put(`受付番号 ${this.doc.receiptNo}`, LEFT, FOOTER_Y, style, side);
-      this.put(`${i + 1} / ${range.count}`, LEFT + side, FOOTER_Y, style, WIDTH - 2 * side, 'center');
-      this.put(COPY_LABELS[this.doc.copy], RIGHT - side, FOOTER_Y, style, side, 'right');
-    }
-  }
 }
 
 /** Renders one copy of a counter document as a one-or-more-page A4 PDF. */
 export function renderCounterDocument(doc: CounterDocument): Buffer {
   validate(doc);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    layout: 'portrait',
-    margin: 0, // the layout manages its own margins and page breaks
-    bufferPages: true,
-    font: '', // no default Helvetica: every glyph comes from the embedded Noto Sans JP
-    lang: 'ja-JP',
-    displayTitle: true,
-    info: { Title: doc.title, Creator: 'madoguchi', CreationDate: doc.acceptedAt },
-  });
-  pdf.registerFont(REGULAR, pdfFont('regular'));
-  pdf.registerFont(BOLD, pdfFont('bold'));
-
-  const layout = new Layout(pdf, doc);
+  const layout = new CounterLayout(newPdf(doc.title, doc.acceptedAt), doc);
   layout.header();
   layout.receiptLines();
   if (doc.customer.length > 0) {
@@ -454,20 +290,7 @@ export function renderCounterDocument(doc: CounterDocument): Buffer {
   }
   layout.fee();
   layout.closing();
-  layout.footers();
-  pdf.end();
-  return pdfBuffer(pdf);
-}
-
-/**
- * The bytes of a pdfkit document after end(). pdfkit writes every object synchronously (fonts are
- * subset and streams deflated on the spot), so the whole file is already buffered in the stream:
- * a counter transaction can render its receipt inside its SQLite transaction.
- */
-export function pdfBuffer(pdf: PDFKit.PDFDocument): Buffer {
-  const chunks: Buffer[] = [];
-  for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  return layout.finish();
 }
 
 /** A receipt is stored as the data it was printed from, so that a reprint is the same page plus its mark. */
