@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH } from './tests/support/system-tools';
 
 // Debian's Chromium (apt-get install chromium): Playwright cannot download its own here.
 // Each test starts its own browser-mode host on a fresh data folder (tests/e2e/fixtures.ts).
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   timeout: 120_000,
   expect: { timeout: 10_000 },
@@ -15,7 +17,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [
         '--headless',
         '--no-sandbox',

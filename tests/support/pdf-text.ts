@@ -9,8 +9,14 @@ export function pdfText(pdf: Buffer | string): string {
   try {
     const file = join(dir, 'doc.pdf');
     writeFileSync(file, typeof pdf === 'string' ? Buffer.from(pdf, 'base64') : pdf);
-    const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
+    // A return list of many tokens is long text: more room than spawnSync's 1 MB.
+    const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Whatever went wrong is said: the spawn error (ENOENT, EAGAIN, ENOBUFS…), the signal, or the exit code with stderr.
+    if (run.error) throw new Error(`pdftotext could not run: ${run.error.message}`, { cause: run.error });
+    if (run.status !== 0) {
+      const how = run.signal ? `killed by ${run.signal}` : `exit code ${run.status}`;
+      throw new Error(`pdftotext failed (${how}): ${run.stderr.trim() || '(nothing on stderr)'}`);
+    }
     return run.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
