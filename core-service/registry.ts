@@ -54,7 +54,8 @@ function text(v: unknown): string | undefined {
 /** The moves of one entry, in the order the terminal made them. */
 export function movesOf(e: PushEntry): Move[] {
   const m = e.message ?? {};
-  const contractId = text(m.contractId) ?? e.contract_id ?? undefined;
+  // From format 3 on the entry holds a keyed reference of the contract: its ID comes in the message.
+  const contractId = text(m.contractId) ?? (e.format <= 2 ? (e.contract_id ?? undefined) : undefined);
   const one = (serial: string | undefined, event: TokenEvent, withContract = false): Move[] =>
     serial ? [{ serial, event, ...(withContract && contractId ? { contractId } : {}) }] : [];
   switch (e.kind) {
