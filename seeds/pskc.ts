@@ -9,6 +9,7 @@
  *   Key/Data/Secret                       PlainValue (base64) or EncryptedValue + ValueMAC
  *   Key/Data/Counter                      HOTP moving factor (default 0)
  *   Key/Data/TimeInterval, Time, TimeDrift  TOTP step (30|60, default 30), T0 (0), drift in steps
+ *   Key/Policy                            honoured at the import time `now` (pskc-policy.ts)
  *
  * The XML is read safely by pskc-xml.ts (no DTD, no entities, well-formed or refused); encrypted
  * values are MAC-checked and decrypted by pskc-keys.ts.
@@ -25,6 +26,7 @@ import type { SeedRecord } from './oath-csv';
 import type { OtpAlgorithm, OtpHash } from '../domain/types';
 import { validateSerial } from '../domain/validation';
 import { ContainerKeys } from './pskc-keys';
+import { checkPolicy } from './pskc-policy';
 import { attr, children, decodeBase64, Place, PSKC_ERROR, readContainer, shown, text, type XNode } from './pskc-xml';
 
 export { PSKC_KEY_FIELD } from './pskc-keys';
@@ -39,6 +41,8 @@ export interface PskcRecord extends SeedRecord {
 }
 
 export interface PskcOptions {
+  /** The import time, against which each key's Policy StartDate and ExpiryDate are checked. */
+  now: Date;
   /** The AES pre-shared key (16, 24 or 32 bytes, as the file's cipher needs) the vendor sent separately; needed only for encrypted files. */
   preSharedKey?: Uint8Array | undefined;
   /** The password the vendor sent separately; needed only for files whose key is derived from one (RFC 6030 §6.2). */
@@ -112,7 +116,7 @@ function intValue(
 
 /* ------------------------------------------------------------------ KeyPackage */
 
-function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys): PskcRecord {
+function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys, now: Date): PskcRecord {
   const keyEls = children(pkg, 'Key');
   const key = keyEls[0];
   if (key !== undefined) where.keyId = attr(key, 'Id') ?? '';
@@ -142,6 +146,8 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys): PskcRec
       `${where}: アルゴリズム「${shown(algUri)}」には対応していません（HOTP と TOTP のみ取り込めます）`,
     );
   }
+
+  checkPolicy(key, where, now);
 
   const paramEls = children(key, 'AlgorithmParameters');
   if (paramEls.length > 1) refuse(PSKC_ERROR, `${where}: AlgorithmParameters が複数あります`);
@@ -230,7 +236,7 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys): PskcRec
  * All tokens of a PSKC file, or DomainError('PSKC', …) refusing the whole file. Nothing is
  * returned partially. `opts.preSharedKey` or `opts.password` is needed only when values are encrypted.
  */
-export function parsePskc(xml: string, opts: PskcOptions = {}): PskcRecord[] {
+export function parsePskc(xml: string, opts: PskcOptions): PskcRecord[] {
   const container = readContainer(xml);
 
   const version = attr(container, 'Version');
@@ -247,7 +253,7 @@ export function parsePskc(xml: string, opts: PskcOptions = {}): PskcRecord[] {
     const seenAt = new Map<string, number>();
     packages.forEach((pkg, i) => {
       const where = new Place(i + 1);
-      const rec = parseKeyPackage(pkg, where, keys);
+      const rec = parseKeyPackage(pkg, where, keys, opts.now);
       const dup = seenAt.get(rec.serial);
       if (dup !== undefined) {
         refuse(PSKC_ERROR, `${where}: シリアル番号 ${rec.serial} が${dup}件目のKeyPackageと重複しています`);

@@ -23,8 +23,11 @@ export interface SeedFileKeys {
   password?: string | undefined;
 }
 
-/** Picks the parser by content: XML is PSKC (RFC 6030), anything else the vendors' OATH CSV. */
-export function parseSeedFile(content: string, keys: SeedFileKeys = {}): ParsedSeedFile {
+/**
+ * Picks the parser by content: XML is PSKC (RFC 6030), anything else the vendors' OATH CSV.
+ * `now` is the import time, against which a PSKC key's validity (Policy) is checked.
+ */
+export function parseSeedFile(content: string, keys: SeedFileKeys & { now: Date }): ParsedSeedFile {
   const text = content.replace(/^\uFEFF/, '');
   if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
   const keyText = keys.preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
@@ -33,7 +36,7 @@ export function parseSeedFile(content: string, keys: SeedFileKeys = {}): ParsedS
   if (preSharedKey === null) refuse('PSK_FORMAT', '事前共有鍵は16進数（0〜9、A〜F）で入力してください。', 'preSharedKey');
   // Full-width ASCII is what an IME left in full-width mode types; other characters are the vendor's.
   const password = keys.password?.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) || undefined;
-  return { format: 'PSKC', records: parsePskc(text, { preSharedKey, password }) };
+  return { format: 'PSKC', records: parsePskc(text, { preSharedKey, password, now: keys.now }) };
 }
 
 /**
@@ -42,9 +45,10 @@ export function parseSeedFile(content: string, keys: SeedFileKeys = {}): ParsedS
  */
 export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string } & SeedFileKeys) {
   const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
-  const { format, records } = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKeyHex, password: req.password });
+  const now = p.now();
+  const { format, records } = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKeyHex, password: req.password, now });
   if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
-  const at = p.now().toISOString();
+  const at = now.toISOString();
   const batchId = p.db.transaction(() => {
     for (const r of records) {
       if (findToken(p.db, r.serial)) {

@@ -1,77 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../domain/errors';
 import { generateOtp } from '../../../domain/otp';
-import {
-  looksLikeXml,
-  MIN_PBKDF2_ITERATIONS,
-  parsePskc,
-  PSKC_ERROR,
-  PSKC_KEY_FIELD,
-  PSKC_PASSWORD_FIELD,
-  type PskcOptions,
-  type PskcRecord,
-} from '../../../seeds/pskc';
+import { looksLikeXml, MIN_PBKDF2_ITERATIONS, PSKC_KEY_FIELD, PSKC_PASSWORD_FIELD } from '../../../seeds/pskc';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
-
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-const ascii = (s: string) => new TextEncoder().encode(s);
-const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
-
-/** The RFC 6030 test key (section 6.1 / Figure 6): 16 bytes given in hex. */
-const RFC_PSK = hex('12345678901234567890123456789012');
-/** RFC 4226 Appendix D seed, and its HOTP values truncated to 8 digits (counters 0–9). */
-const RFC_SEED = ascii('12345678901234567890');
-const RFC4226_8 = ['84755224', '94287082', '37359152', '26969429', '40338314', '68254676', '18287922', '82162583', '73399871', '45520489'];
-
-const FIGURE3 = fixture('rfc6030-figure3.xml');
-const FIGURE6 = fixture('rfc6030-figure6.xml');
-const FIGURE7 = fixture('rfc6030-figure7.xml');
-const FIGURE10 = fixture('rfc6030-figure10.xml');
-const TOTP60 = fixture('totp-60.xml');
-
-function refusal(xml: string, opts: PskcOptions = {}): DomainError {
-  try {
-    parsePskc(xml, opts);
-  } catch (e) {
-    if (e instanceof DomainError) {
-      expect(e.code).toBe(PSKC_ERROR);
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
-
-/** The one token of RFC 6030's examples (serial padded to 12): the RFC 4226 seed, HOTP, 8 digits, counter 0. */
-function expectRfcToken(records: PskcRecord[], keyId: string): void {
-  expect(records).toEqual([
-    {
-      serial: '000987654321',
-      keyId,
-      secret: RFC_SEED,
-      params: { algorithm: 'HOTP', hash: 'SHA1', digits: 8, period: 30, counter: 0 },
-      driftSteps: 0,
-    },
-  ]);
-  const [rec] = records as [PskcRecord];
-  expect(RFC4226_8.map((_, c) => generateOtp(rec.params, rec.secret, c))).toEqual(RFC4226_8);
-}
-
-/** Replaces exactly one occurrence (so a fixture edit cannot silently miss). */
-function edit(xml: string, from: string | RegExp, to: string): string {
-  const n = typeof from === 'string' ? xml.split(from).length - 1 : (xml.match(new RegExp(from, 'g')) ?? []).length;
-  if (n !== 1) throw new Error(`edit: expected one match of ${String(from)}, found ${n}`);
-  return xml.replace(from, to);
-}
-
-/** Flips one bit in the decoded bytes of a base64 text. */
-function flipBase64(b64: string, index: number): string {
-  const b = Buffer.from(b64.replace(/\s/g, ''), 'base64');
-  b[index] = (b[index] as number) ^ 0x01;
-  return b.toString('base64');
-}
+import {
+  edit,
+  expectRfcToken,
+  FIGURE10,
+  FIGURE3,
+  FIGURE6,
+  FIGURE7,
+  flipBase64,
+  hex,
+  parse,
+  refusal,
+  RFC_PSK,
+  RFC_SEED,
+  TOTP60,
+} from './pskc-fixtures';
 
 describe('looksLikeXml', () => {
   it('is true for anything that starts as XML, whatever its root, after a BOM and white space', () => {
@@ -91,7 +37,7 @@ describe('looksLikeXml', () => {
 
 describe('RFC 6030 examples', () => {
   it('Figure 3: plain HOTP secret, 8 digits, counter 0 — codes are the RFC 4226 vectors', () => {
-    expectRfcToken(parsePskc(FIGURE3, {}), '12345678');
+    expectRfcToken(parse(FIGURE3), '12345678');
   });
 
   it("the RFC's own serial 987654321 is refused: the bank's serials are 12 alphanumerics", () => {
@@ -100,18 +46,35 @@ describe('RFC 6030 examples', () => {
   });
 
   it('Figure 6: AES-128-CBC with the RFC pre-shared key decrypts to "12345678901234567890"', () => {
-    expectRfcToken(parsePskc(FIGURE6, { preSharedKey: RFC_PSK }), '12345678');
+    expectRfcToken(parse(FIGURE6, { preSharedKey: RFC_PSK }), '12345678');
   });
 
-  it('Figure 10 (bulk): the RFC repeats serial 9999999 in packages 3 and 4 — the whole file is refused', () => {
-    const e = refusal(FIGURE10);
-    expect(e.message).toBe(
+  // Figure 10's keys are valid in May (1, 2), March (3) and April 2006 (4): at no time are all four.
+  it('Figure 10 (bulk) in May 2006: the third key has expired, so the whole file is refused', () => {
+    expect(refusal(FIGURE10, { now: new Date('2006-05-15T00:00:00Z') }).message).toBe(
+      '3件目のKeyPackage（Id=3、シリアル番号 000009999999）: 鍵の有効期限（Policy/ExpiryDate 2006-03-31T00:00:00Z）を過ぎているため、取り込めません',
+    );
+    const firstTwo = `${FIGURE10.slice(0, FIGURE10.indexOf('<KeyPackage>', FIGURE10.indexOf('Id="2"')))}</KeyContainer>\n`;
+    expect(parse(firstTwo, { now: new Date('2006-05-15T00:00:00Z') }).map((r) => [r.serial, r.keyId])).toEqual([
+      ['000000654321', '1'],
+      ['000000123456', '2'],
+    ]);
+  });
+
+  it('Figure 10 in April 2006: the first key has not started yet', () => {
+    expect(refusal(FIGURE10, { now: new Date('2006-04-15T00:00:00Z') }).message).toBe(
+      '1件目のKeyPackage（Id=1、シリアル番号 000000654321）: 鍵の使用開始日時（Policy/StartDate 2006-05-01T00:00:00Z）より前のため、まだ取り込めません',
+    );
+  });
+
+  it('Figure 10 without its policies: the RFC repeats serial 9999999 in packages 3 and 4 — the whole file is refused', () => {
+    const timeless = FIGURE10.replace(/<Policy>[\s\S]*?<\/Policy>/g, '');
+    expect(refusal(timeless).message).toBe(
       '4件目のKeyPackage（Id=4、シリアル番号 000009999999）: シリアル番号 000009999999 が3件目のKeyPackageと重複しています',
     );
     // Without the duplicate the other packages import, in file order.
-    const lastPackage = FIGURE10.lastIndexOf('<KeyPackage>');
-    const three = `${FIGURE10.slice(0, lastPackage)}</KeyContainer>\n`;
-    expect(parsePskc(three, {}).map((r) => [r.serial, r.keyId])).toEqual([
+    const three = `${timeless.slice(0, timeless.lastIndexOf('<KeyPackage>'))}</KeyContainer>\n`;
+    expect(parse(three).map((r) => [r.serial, r.keyId])).toEqual([
       ['000000654321', '1'],
       ['000000123456', '2'],
       ['000009999999', '3'],
@@ -197,7 +160,7 @@ describe('many encrypted KeyPackages', () => {
   const xml = buildEncryptedPskc(psk, tokens);
 
   it('imports every package with its own secret, encrypted counters included', () => {
-    const records = parsePskc(xml, { preSharedKey: psk });
+    const records = parse(xml, { preSharedKey: psk });
     expect(records).toHaveLength(25);
     records.forEach((r, i) => {
       const t = tokens[i];
@@ -244,10 +207,10 @@ describe('many encrypted KeyPackages', () => {
 describe('password-protected files (RFC 6030 §6.2, PBKDF2)', () => {
   const tokens = [1, 2, 3].map((n) => ({ serial: `PW000000000${n}`, id: `P${n}`, secret: new Uint8Array(randomBytes(20)), counter: n }));
   const expected = tokens.map((t) => [t.serial, t.secret, t.counter]);
-  const imported = (xml: string, password: string) => parsePskc(xml, { password }).map((r) => [r.serial, r.secret, r.params.counter]);
+  const imported = (xml: string, password: string) => parse(xml, { password }).map((r) => [r.serial, r.secret, r.params.counter]);
 
   it('Figure 7 with the RFC\'s password "qwerty" decrypts to "12345678901234567890"', () => {
-    expectRfcToken(parsePskc(FIGURE7, { password: 'qwerty' }), '123456');
+    expectRfcToken(parse(FIGURE7, { password: 'qwerty' }), '123456');
   });
 
   it('without a password it asks for one; a pre-shared key does not stand in for it', () => {
@@ -318,7 +281,7 @@ describe('password-protected files (RFC 6030 §6.2, PBKDF2)', () => {
 
 describe('AES-192/256 and AES key wrap', () => {
   const tokens = [1, 2, 3].map((n) => ({ serial: `KW000000000${n}`, id: `K${n}`, secret: new Uint8Array(randomBytes(20)), counter: n }));
-  const imported = (xml: string, psk: Uint8Array) => parsePskc(xml, { preSharedKey: psk }).map((r) => [r.serial, r.secret, r.params.counter]);
+  const imported = (xml: string, psk: Uint8Array) => parse(xml, { preSharedKey: psk }).map((r) => [r.serial, r.secret, r.params.counter]);
   const expected = tokens.map((t) => [t.serial, t.secret, t.counter]);
 
   it.each([24, 32])('AES-CBC with a %i-byte key imports, MACs in HMAC-SHA256 too', (bytes) => {
@@ -356,11 +319,11 @@ describe('AES-192/256 and AES key wrap', () => {
 
   it('RFC 3394 §4.1 and RFC 5649 §6 test vectors unwrap', () => {
     const rfc3394 = wrapped(128, '1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5');
-    expect(parsePskc(rfc3394, { preSharedKey: hex('000102030405060708090A0B0C0D0E0F') })[0]?.secret).toEqual(
+    expect(parse(rfc3394, { preSharedKey: hex('000102030405060708090A0B0C0D0E0F') })[0]?.secret).toEqual(
       hex('00112233445566778899AABBCCDDEEFF'),
     );
     const rfc5649 = wrapped(192, '138bdeaa9b8fa7fc61f97742e72248ee5ae6ae5360d1ae6a5f54f373fa543b6a');
-    expect(parsePskc(rfc5649, { preSharedKey: hex('5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8') })[0]?.secret).toEqual(
+    expect(parse(rfc5649, { preSharedKey: hex('5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8') })[0]?.secret).toEqual(
       hex('c37b7e6492584340bed12207808941155068f738'),
     );
   });
@@ -382,7 +345,7 @@ describe('AES-192/256 and AES key wrap', () => {
 
 describe('TOTP', () => {
   it('pskc#totp with TimeInterval 60 and TimeDrift -2 (pskc: prefixed elements)', () => {
-    const [rec] = parsePskc(TOTP60, {});
+    const [rec] = parse(TOTP60);
     expect(rec).toEqual({
       serial: 'TT0000000060',
       keyId: '987654323',
@@ -397,7 +360,7 @@ describe('TOTP', () => {
 
   it('the RFC-style pskc:totp URI is accepted too; the time step defaults to 30', () => {
     const xml = edit(edit(TOTP60, ':pskc#totp"', ':pskc:totp"'), /<pskc:TimeInterval>[\s\S]*<\/pskc:TimeInterval>/, '');
-    const [rec] = parsePskc(xml, {});
+    const [rec] = parse(xml);
     expect(rec?.params.algorithm).toBe('TOTP');
     expect(rec?.params.period).toBe(30);
   });

@@ -6,9 +6,11 @@ import { PSKC_ERROR, PSKC_KEY_FIELD, PSKC_PASSWORD_FIELD } from '../../../seeds/
 import { parseSeedFile, type SeedFileKeys } from '../../../services/stock';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
+const now = new Date('2026-04-01T01:00:00Z');
+
 function refusal(content: string, keys: SeedFileKeys = {}): DomainError {
   try {
-    parseSeedFile(content, keys);
+    parseSeedFile(content, { ...keys, now });
   } catch (e) {
     if (e instanceof DomainError) return e;
     throw e;
@@ -18,7 +20,7 @@ function refusal(content: string, keys: SeedFileKeys = {}): DomainError {
 
 describe('parseSeedFile picks the parser by content', () => {
   it('reads CSV as OATH CSV', () => {
-    expect(parseSeedFile(`AB1234567890,${'31'.repeat(20)},hotp,6\n`).format).toBe('OATH_CSV');
+    expect(parseSeedFile(`AB1234567890,${'31'.repeat(20)},hotp,6\n`, { now }).format).toBe('OATH_CSV');
   });
 
   it('answers XML that is not a KeyContainer as PSKC, not as CSV', () => {
@@ -43,7 +45,7 @@ describe('parseSeedFile and the pre-shared key', () => {
     for (const bytes of [24, 32]) {
       const psk = randomBytes(bytes);
       const typed = psk.toString('hex').toUpperCase().replace(/(.{8})/g, '$1 ').replace(/[0-9A-F]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-      const { format, records } = parseSeedFile(buildEncryptedPskc(psk, [token]), { preSharedKeyHex: typed });
+      const { format, records } = parseSeedFile(buildEncryptedPskc(psk, [token]), { preSharedKeyHex: typed, now });
       expect(format).toBe('PSKC');
       expect(records[0]?.secret).toEqual(token.secret);
     }
@@ -65,7 +67,7 @@ describe('parseSeedFile and the password', () => {
 
   it('reads RFC 6030 Figure 7 with its password, typed in full-width too', () => {
     for (const password of ['qwerty', 'ｑｗｅｒｔｙ']) {
-      expect(parseSeedFile(FIGURE7, { password }).records.map((r) => r.serial)).toEqual(['000987654321']);
+      expect(parseSeedFile(FIGURE7, { password, now }).records.map((r) => r.serial)).toEqual(['000987654321']);
     }
   });
 
