@@ -1,16 +1,31 @@
+import type { ExchangeReason } from '../domain/counter-rules';
 import { nextState } from '../domain/token-lifecycle';
 import { validateSerial } from '../domain/validation';
 import { appendJournal } from '../db/journal';
+import { sql } from '../db/prepared';
 import { insertReturnBatch, listCollected, nextReturnBatchId } from '../db/return-repo';
-import { moveToken } from '../db/token-repo';
+import { moveToken, type TokenRow } from '../db/token-repo';
 import type { Operator } from './contract';
-import { returnList } from '../templates/return-list';
+import { renderReturnList, type ReturnedToken } from '../templates/return-list';
 import type { Ports } from './ports';
 import { requireBranch } from './setup';
 import { requireToken } from './stock';
 
 export function collected(p: Ports) {
   return { tokens: listCollected(p.db) };
+}
+
+/**
+ * Why a collected token was handed in, from its exchange's journal entry: the token was last
+ * moved by that exchange, so the entry is found by its moment (indexed), not by a scan.
+ */
+function exchangeReason(p: Ports, t: TokenRow): ExchangeReason {
+  const row = sql(
+    p.db,
+    "SELECT json_extract(payload, '$.reason') AS reason FROM journal WHERE occurred_at = ? AND kind = 'TOKEN_EXCHANGED' AND json_extract(payload, '$.oldSerial') = ?",
+  ).get(t.updatedAt, t.serial) as { reason: ExchangeReason } | undefined;
+  if (!row) throw new Error(`no exchange in the journal for collected token ${t.serial}`);
+  return row.reason;
 }
 
 /**
@@ -24,11 +39,12 @@ export function createBatch(p: Ports, by: Operator, req: { serials: string[] }) 
   return p.db.transaction(() => {
     const branch = requireBranch(p);
     const batchId = nextReturnBatchId(p.db);
-    for (const s of serials) {
+    const tokens = serials.map((s): ReturnedToken => {
       const t = requireToken(p, s);
       moveToken(p.db, s, t.state, nextState(t.state, 'RETURN_TO_VENDOR', s), t.contractId, at);
-    }
-    const pdf = p.renderDocument(returnList({ branch, operator: by, batchId, createdAt: now, serials }));
+      return { serial: s, reason: exchangeReason(p, t), collectedAt: new Date(t.updatedAt) };
+    });
+    const pdf = renderReturnList({ branch, operator: by, batchId, createdAt: now, tokens });
     insertReturnBatch(p.db, { batchId, operatorId: by.operatorId, createdAt: at, serials, pdf });
     appendJournal(p.db, { kind: 'TOKENS_RETURNED', occurredAt: at, operatorId: by.operatorId, payload: { batchId, serials } });
     return { batchId, count: serials.length, pdfBase64: pdf.toString('base64') };

@@ -1,7 +1,7 @@
 /**
  * The one printed layout for every counter transaction: issuance receipt (領収書), replacement
- * slip (交換受付票), lost reissue, suspension slip (利用中止受付票), vendor return list. The caller
- * describes the document as data; this module only lays it out on A4 portrait.
+ * slip (交換受付票), lost reissue, suspension slip (利用中止受付票). The caller describes the
+ * document as data; this module only lays it out on A4 portrait.
  *
  *   [お客さま控] [再発行（2回目）]                          ○○信用金庫
  *                                                    本店営業部（店番 001）

@@ -164,7 +164,7 @@ describe('counter document: exchange slip without a fee', () => {
 });
 
 describe('counter document: long lists and refusals', () => {
-  it('continues a long list (vendor return) on further pages, with page numbers', async () => {
+  it('continues a long list on further pages, with page numbers', async () => {
     const details = Array.from({ length: 60 }, (_, i) => ({
       label: `返却 ${i + 1}`,
       value: `VT-${String(1000 + i).padStart(10, '0')}`,
