@@ -85,7 +85,43 @@ function dataElement(dataNode: XNode | undefined, name: string, where: Place): X
   return found[0];
 }
 
-/** An integer Data value: decimal text, or (encrypted) big-endian bytes, signed if `signed`. */
+/** An integer as text: decimal digits (a safe integer), a sign only where the value may be negative. */
+const integerText = (signed: boolean) => (signed ? /^[+-]?\d{1,15}$/u : /^\+?\d{1,15}$/u);
+
+/**
+ * The integer in an encrypted value's plaintext. RFC 6030 does not say how an integer is
+ * encrypted, and writers differ: some encrypt its decimal text, others its big-endian bytes. As
+ * python-pskc does, a plaintext of ASCII digits (with a sign where the value may be negative) is
+ * decimal, anything else big-endian (two's complement where signed). Short digits are big-endian
+ * bytes too ("12" is also 0x3132 = 12594); decimal is the smaller reading, so a wrong guess leaves
+ * the HOTP counter behind the token, where the issuance check finds it, never ahead of it. Digits
+ * no decimal writer writes (a leading zero or '+') that are also a big-endian number in range are
+ * refused: there, neither reading is the likelier.
+ */
+function decryptedInt(b: Buffer, signed: boolean, what: string, where: Place): number {
+  const digits = b.toString('latin1');
+  if (integerText(signed).test(digits)) {
+    const canonical = /^(?:0|-?[1-9]\d*)$/u.test(digits);
+    // Seven bytes of ASCII digits are at least 0x30303030303030, past any safe integer.
+    if (!canonical && b.length <= 6) {
+      refuse(
+        PSKC_ERROR,
+        `${where}: 暗号化された${what}が、10進数の文字列とも2進数の値とも読める形（先頭が0か+の数字）のため、どちらの値か決められず取り込めません。トークン業者に値の形式を確かめてください`,
+      );
+    }
+    return Number(digits);
+  }
+  if (b.length < 1 || b.length > 8) refuse(PSKC_ERROR, `${where}: 暗号化された${what}の長さが正しくありません`);
+  let n = 0n;
+  for (const byte of b) n = (n << 8n) | BigInt(byte);
+  if (signed && ((b[0] as number) & 0x80) !== 0) n -= 1n << BigInt(8 * b.length);
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    refuse(PSKC_ERROR, `${where}: ${what}が大きすぎます`);
+  }
+  return Number(n);
+}
+
+/** An integer Data value: decimal text, or an encrypted value (decryptedInt), signed if `signed`. */
 function intValue(
   dataNode: XNode | undefined,
   name: string,
@@ -98,20 +134,14 @@ function intValue(
   if (el === undefined) return opts.fallback;
   const v = dataValue(el, what, where, keys);
   if ('plain' in v) {
-    const re = opts.signed ? /^[+-]?\d{1,15}$/u : /^\+?\d{1,15}$/u;
-    if (!re.test(v.plain)) refuse(PSKC_ERROR, `${where}: ${what}「${shown(v.plain)}」が整数ではありません`);
+    if (!integerText(opts.signed).test(v.plain)) refuse(PSKC_ERROR, `${where}: ${what}「${shown(v.plain)}」が整数ではありません`);
     return Number(v.plain);
   }
-  const b = v.decrypted;
-  if (b.length < 1 || b.length > 8) refuse(PSKC_ERROR, `${where}: 暗号化された${what}の長さが正しくありません`);
-  let n = 0n;
-  for (const byte of b) n = (n << 8n) | BigInt(byte);
-  if (opts.signed && b.length > 0 && ((b[0] as number) & 0x80) !== 0) n -= 1n << BigInt(8 * b.length);
-  b.fill(0);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    refuse(PSKC_ERROR, `${where}: ${what}が大きすぎます`);
+  try {
+    return decryptedInt(v.decrypted, opts.signed, what, where);
+  } finally {
+    v.decrypted.fill(0);
   }
-  return Number(n);
 }
 
 /* ------------------------------------------------------------------ KeyPackage */

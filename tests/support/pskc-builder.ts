@@ -8,6 +8,17 @@ export interface PskcBuildOptions {
   mac?: 'sha1' | 'sha256';
 }
 
+export interface PskcToken {
+  serial: string;
+  id: string;
+  secret: Uint8Array;
+  totp?: boolean;
+  /** HOTP: written encrypted as 8 big-endian bytes (default 0). */
+  counter?: number;
+  /** Data values to write encrypted from exactly these plaintext bytes (instead of the counter, or TOTP's plain TimeInterval 30). */
+  encrypted?: Partial<Record<'Counter' | 'Time' | 'TimeInterval' | 'TimeDrift', Uint8Array>>;
+}
+
 /** A file key derived from a password as RFC 6030 §6.2 does (PBKDF2, RFC 8018). */
 export interface PasswordKey {
   password: string;
@@ -47,7 +58,7 @@ function derivedKey(p: PasswordKey): { key: Buffer; xml: string } {
  */
 export function buildEncryptedPskc(
   fileKey: Uint8Array | PasswordKey,
-  tokens: { serial: string; id: string; secret: Uint8Array; totp?: boolean; counter?: number }[],
+  tokens: PskcToken[],
   opts: PskcBuildOptions = {},
 ): string {
   const { key: psk, xml: keyXml } = fileKey instanceof Uint8Array ? { key: fileKey, xml: '<ds:KeyName>PSK-2025-01</ds:KeyName>' } : derivedKey(fileKey);
@@ -76,6 +87,9 @@ export function buildEncryptedPskc(
   const packages = tokens.map((t) => {
     const counter = Buffer.alloc(8);
     counter.writeBigUInt64BE(BigInt(t.counter ?? 0));
+    const values: NonNullable<PskcToken['encrypted']> = t.encrypted ?? (t.totp ? {} : { Counter: counter });
+    const data = Object.entries(values).map(([name, plain]) => `<${name}>${encrypted(plain)}</${name}>`);
+    if (t.totp && values.TimeInterval === undefined) data.push('<TimeInterval><PlainValue>30</PlainValue></TimeInterval>');
     return `
   <KeyPackage>
     <DeviceInfo><Manufacturer>Vendor</Manufacturer><SerialNo>${t.serial}</SerialNo></DeviceInfo>
@@ -83,7 +97,7 @@ export function buildEncryptedPskc(
       <AlgorithmParameters><ResponseFormat Length="6" Encoding="DECIMAL"/></AlgorithmParameters>
       <Data>
         <Secret>${encrypted(t.secret)}</Secret>
-        ${t.totp ? '<TimeInterval><PlainValue>30</PlainValue></TimeInterval>' : `<Counter>${encrypted(counter)}</Counter>`}
+        ${data.join('\n        ')}
       </Data>
     </Key>
   </KeyPackage>`;
