@@ -1,9 +1,9 @@
 /**
  * The key of an encrypted PSKC file: one for the whole file, a pre-shared key sent by the vendor
- * separately (RFC 6030 §6.1) or derived from a password (§6.2, pskc-pbkdf2.ts). Values are encrypted with AES-128/192/256-CBC (CipherValue = IV ‖
- * ciphertext, PKCS#7 padding) or AES key wrap (RFC 3394, or RFC 5649 with padding). The MAC key is
- * carried in MACMethod/MACKey, itself encrypted under the file's key (it has no MAC of its own, as
- * in the RFC). Every CBC value must have a ValueMAC = HMAC(MAC key, IV ‖ ciphertext), checked
+ * separately (RFC 6030 §6.1) or derived from a password (§6.2, pskc-pbkdf2.ts). Values are
+ * encrypted with AES-128/192/256-CBC (CipherValue = IV ‖ ciphertext, PKCS#7 padding) or AES key
+ * wrap (RFC 3394, or RFC 5649 with padding). The MAC key is carried in MACMethod/MACKey, itself
+ * encrypted under the file's key (it has no MAC of its own, as in the RFC). Every CBC value must have a ValueMAC = HMAC(MAC key, IV ‖ ciphertext), checked
  * (timing-safe) before anything is decrypted; key wrap checks its own integrity, and a ValueMAC
  * beside it is checked too.
  *
@@ -46,8 +46,8 @@ const RFC5649_IV = Buffer.from('a65959a6', 'hex');
 
 /** Plaintext, or null when the padding or the key-wrap integrity check fails (wrong key or damaged data). */
 function decryptWith(c: Cipher, key: Uint8Array, bytes: Buffer): Buffer | null {
-  // xmlenc's kw-aes names RFC 3394, which cannot wrap a 20-byte seed; vendors (and python-pskc)
-  // use RFC 5649's padded form under the same name, so both are tried: each checks its own integrity.
+  // xmlenc's kw-aes names RFC 3394, which cannot wrap a 20-byte seed; python-pskc reads and writes
+  // RFC 5649's padded form under the same name, so both are tried: each checks its own integrity.
   const attempts: [string, Buffer, Buffer][] =
     c.mode === 'cbc'
       ? [[`aes-${c.bits}-cbc`, bytes.subarray(0, 16), bytes.subarray(16)]]
@@ -88,15 +88,13 @@ function encrypted(enc: XNode, what: string): { cipher: Cipher; bytes: Buffer } 
   return { cipher, bytes };
 }
 
-/** Every encrypted element of the file: the MAC key and the KeyPackages' Data values. */
-function encryptedElements(container: XNode): XNode[] {
-  const macKeys = children(children(container, 'MACMethod')[0], 'MACKey');
-  const values = children(container, 'KeyPackage')
+/** Every encrypted Data value of the file's KeyPackages: a file without any needs no key. */
+function encryptedValues(container: XNode): XNode[] {
+  return children(container, 'KeyPackage')
     .flatMap((pkg) => children(pkg, 'Key'))
     .flatMap((key) => children(key, 'Data'))
     .flatMap((data) => Object.keys(data).flatMap((name) => children(data, name)))
     .flatMap((value) => children(value, 'EncryptedValue'));
-  return [...macKeys, ...values];
 }
 
 /** The file's key, and how the teller gave it: as the messages name it, and the form field it belongs to. */
@@ -107,7 +105,7 @@ interface FileKey {
 }
 
 export interface KeyInput {
-  /** The pre-shared key the vendor sent separately, for files encrypted with one. */
+  /** The AES pre-shared key (16, 24 or 32 bytes, as the file's cipher needs) the vendor sent separately. */
   preSharedKey?: Uint8Array | undefined;
   /** The password the vendor sent separately, for files whose key is derived from one (PBKDF2). */
   password?: string | undefined;
@@ -146,7 +144,7 @@ export class ContainerKeys {
     if (children(encKey, 'X509Data').length > 0) {
       refuse(PSKC_ERROR, '公開鍵（X509Data）による暗号化には対応していません。事前共有鍵かパスワードで暗号化したファイルを業者に依頼してください');
     }
-    const first = encryptedElements(container)[0];
+    const first = encryptedValues(container)[0];
     if (first === undefined) return new ContainerKeys(undefined, undefined, false);
     const { cipher } = encrypted(first, '暗号化された値');
     const derived = children(encKey, 'DerivedKey');

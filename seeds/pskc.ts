@@ -12,20 +12,20 @@
  *   Key/Policy                            honoured at the import time `now` (pskc-policy.ts)
  *
  * The XML is read safely by pskc-xml.ts (no DTD, no entities, well-formed or refused); encrypted
- * values are MAC-checked and decrypted by pskc-keys.ts.
+ * values are MAC-checked and decrypted by pskc-keys.ts, with a pre-shared key or a key derived
+ * from a password (pskc-pbkdf2.ts).
  *
  * Any problem refuses the whole file with DomainError('PSKC', …), the message naming the
  * KeyPackage (position, Key Id, serial) where the problem is one KeyPackage's. Problems with the
  * file's key (missing, wrong length, cannot decrypt) name none and carry field 'preSharedKey' or
- * 'password'.
- * Messages never quote a secret or a key.
+ * 'password'. Messages never quote a secret or a key.
  */
 import { DomainError, refuse } from '../domain/errors';
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '../domain/otp';
 import type { SeedRecord } from './oath-csv';
 import type { OtpAlgorithm, OtpHash } from '../domain/types';
 import { validateSerial } from '../domain/validation';
-import { ContainerKeys } from './pskc-keys';
+import { ContainerKeys, type KeyInput } from './pskc-keys';
 import { checkPolicy } from './pskc-policy';
 import { attr, children, decodeBase64, Place, PSKC_ERROR, readContainer, shown, text, type XNode } from './pskc-xml';
 
@@ -40,13 +40,10 @@ export interface PskcRecord extends SeedRecord {
   keyId: string;
 }
 
-export interface PskcOptions {
+/** The file's key (pre-shared key or password, needed only for encrypted files) and the import time. */
+export interface PskcOptions extends KeyInput {
   /** The import time, against which each key's Policy StartDate and ExpiryDate are checked. */
   now: Date;
-  /** The AES pre-shared key (16, 24 or 32 bytes, as the file's cipher needs) the vendor sent separately; needed only for encrypted files. */
-  preSharedKey?: Uint8Array | undefined;
-  /** The password the vendor sent separately; needed only for files whose key is derived from one (RFC 6030 §6.2). */
-  password?: string | undefined;
 }
 
 const KEY_ALGORITHMS = new Map<string, OtpAlgorithm>([

@@ -122,6 +122,12 @@ describe('encrypted values: MAC before decryption, keys', () => {
     );
   });
 
+  it('a plain file that carries a MACMethod needs no key', () => {
+    const macMethod = FIGURE6.slice(FIGURE6.indexOf('<MACMethod'), FIGURE6.indexOf('</MACMethod>') + '</MACMethod>'.length);
+    const plain = edit(FIGURE3, '<KeyPackage>', `${macMethod}<KeyPackage>`).replace('xmlns="urn:ietf:params:xml:ns:keyprov:pskc"', '$& xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"');
+    expectRfcToken(parse(plain), '12345678');
+  });
+
   it('an encrypted value without ValueMAC is refused', () => {
     const noMac = edit(FIGURE6, /<ValueMAC>[^<]*<\/ValueMAC>/, '');
     expect(refusal(noMac, { preSharedKey: RFC_PSK }).message).toBe(
