@@ -6,9 +6,14 @@
  * - fan-in: 100 terminals pushing at once into two core instances, entries/s and p95 batch latency,
  *   then every terminal's journal compared with what the core holds.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CoreBackend, enrolTerminal, heldJournal } from '../tests/support/core-harness';
+import pg from 'pg';
+import { adminOf, CoreBackend, enrolTerminal, heldJournal } from '../tests/support/core-harness';
+import { startCoreProcess } from '../tests/support/core-process';
 import type { MemoryStore } from '../tests/support/test-terminal';
 
 function fill(store: MemoryStore, n: number, tag: string): void {
@@ -27,7 +32,15 @@ export async function benchSync(opts: { drainEntries?: number; terminals?: numbe
   const batchSize = opts.batchSize ?? 1000;
   const backend = new CoreBackend('postgres');
   await backend.setUp();
-  const env = await backend.start();
+  const database = await backend.database();
+  // The core in processes of its own, as it runs beside the terminals: two instances on one server.
+  const keys = { masterKey: randomBytes(32), adminToken: randomBytes(16).toString('hex') };
+  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+  const pool = new pg.Pool({ connectionString: database.url });
+  const cores = [await startCoreProcess({ dataDir, databaseUrl: database.url, ...keys })];
+  cores.push(await startCoreProcess({ dataDir, databaseUrl: database.url, ...keys }));
+  const urls = cores.map((c) => c.url);
+  const admin = adminOf(() => urls[0]!, keys.adminToken);
   try {
     const latencies: number[] = [];
     const timed: typeof fetch = async (input, init) => {
@@ -38,31 +51,30 @@ export async function benchSync(opts: { drainEntries?: number; terminals?: numbe
       return res;
     };
 
-    const drainer = await enrolTerminal(env.admin, env.urls[0]!, '500', '1', { fetch: timed, agent: { batchSize } });
+    const drainer = await enrolTerminal(admin, urls[0]!, '500', '1', { fetch: timed, agent: { batchSize } });
     fill(drainer.store, drainEntries, 'BENCH');
     const t0 = performance.now();
     await drainer.agent.push();
     const drainPerSecond = drainEntries / ((performance.now() - t0) / 1000);
 
     // The same table shape, keys and indexes, without the service: no HTTP, no checks, no registry.
-    await env.pool.query('CREATE TABLE raw_journal (LIKE journal INCLUDING ALL)');
+    await pool.query('CREATE TABLE raw_journal (LIKE journal INCLUDING ALL)');
     const rows = drainer.store.journal;
     const r0 = performance.now();
     for (let i = 0; i < rows.length; i += batchSize) {
       const b = rows.slice(i, i + batchSize);
       const col = <K extends keyof (typeof b)[number]>(k: K) => b.map((e) => e[k]);
-      await env.pool.query(
+      await pool.query(
         `INSERT INTO raw_journal SELECT 'raw', u.*, now() FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::jsonb[]) AS u`,
         [col('seq'), col('format'), col('kind'), col('occurred_at'), col('operator_id'), col('receipt_no'), col('receipt_sha256'), col('serial'), col('contract_id'), col('amount'), col('payload'), col('prev_hash'), col('hash'), b.map((e) => (e.message ? JSON.stringify(e.message) : null))],
       );
     }
     const rawPerSecond = drainEntries / ((performance.now() - r0) / 1000);
 
-    await env.addInstance();
     latencies.length = 0;
     const fleet = [];
     for (let i = 0; i < terminals; i++) {
-      const t = await enrolTerminal(env.admin, env.urls[i % 2]!, '6' + String(Math.floor(i / 10)).padStart(2, '0'), String(i % 10), { fetch: timed, agent: { batchSize: 50 } });
+      const t = await enrolTerminal(admin, urls[i % 2]!, '6' + String(Math.floor(i / 10)).padStart(2, '0'), String(i % 10), { fetch: timed, agent: { batchSize: 50 } });
       fill(t.store, perTerminal, `F${createHash('sha1').update(String(i)).digest('hex').slice(0, 5)}`);
       fleet.push(t);
     }
@@ -71,12 +83,23 @@ export async function benchSync(opts: { drainEntries?: number; terminals?: numbe
     const fanInPerSecond = (terminals * perTerminal) / ((performance.now() - f0) / 1000);
     let mismatched = 0;
     for (const t of fleet) {
-      const held = await heldJournal(env.admin, t.store.terminalId);
+      const held = await heldJournal(admin, t.store.terminalId);
       if (!isDeepStrictEqual(held, t.store.journal)) mismatched++;
     }
     return { drainEntries, drainPerSecond, rawPerSecond, terminals, perTerminal, fanInPerSecond, p95Ms: percentile(latencies, 95), batches: latencies.length, mismatched };
   } finally {
-    await env.stop();
+    for (const c of cores) await c.kill();
+    await pool.end();
+    await database.close();
     backend.tearDown();
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The lines `npm run bench` prints, beside the others. */
+export function syncBenchLines(r: Awaited<ReturnType<typeof benchSync>>): string[] {
+  return [
+    `sync drain:       ${r.drainPerSecond.toFixed(0)} entries/s for ${r.drainEntries.toLocaleString('en')} queued   floor (raw inserts of the same rows, same batches): ${r.rawPerSecond.toFixed(0)} /s   ratio ${(r.drainPerSecond / r.rawPerSecond).toFixed(2)}x`,
+    `sync fan-in:      ${r.fanInPerSecond.toFixed(0)} entries/s from ${r.terminals} terminals into 2 instances   p95 batch ${r.p95Ms.toFixed(0)} ms (${r.batches} batches)   ${r.mismatched === 0 ? 'nothing lost or doubled' : `${r.mismatched} TERMINALS DIFFER`}`,
+  ];
 }

@@ -5,7 +5,7 @@
  *
  *   serve (default)                      seed (demo contracts, stock, a terminal to enrol)
  *   enrol-code <店番> <端末番号>          revoke <terminal id>         terminals
- *   import-seeds <file> [--psk <hex>]    allot <terminal id> <count | serial…>
+ *   import-seeds <file> [--psk <hex> | --password <pw>]   allot <terminal id> <count | serial…>
  *   activate <serial>
  *
  * Options: --data-dir DIR (CORE_DATA_DIR), --host, --port (CORE_HOST, CORE_PORT); DATABASE_URL,
@@ -71,8 +71,10 @@ async function main(argv: string[]): Promise<void> {
       return show(await admin(config, 'GET', '/v1/admin/terminals'));
     case 'import-seeds': {
       const psk = option(argv, '--psk');
+      const password = option(argv, '--password');
       const file = args[0]!;
-      return show(await admin(config, 'POST', '/v1/admin/seed-imports', { fileName: basename(file), content: readFileSync(file, 'utf8'), ...(psk ? { preSharedKey: psk } : {}) }));
+      const keys = { ...(psk ? { preSharedKey: psk } : {}), ...(password ? { password } : {}) };
+      return show(await admin(config, 'POST', '/v1/admin/seed-imports', { fileName: basename(file), content: readFileSync(file, 'utf8'), ...keys }));
     }
     case 'allot': {
       const [terminalId, ...rest] = args;

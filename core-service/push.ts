@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { canonicalEntry } from '../domain/journal-chain';
 import type { PushEntry, Rejection } from '../domain/sync-protocol';
-import { lockClock, takeRevisions } from './clock';
 import { inTransaction, type Tx } from './database';
 import { Refused } from './refused';
-import { applyToRegistry, touched, type ContractRow, type TokenRow } from './registry';
+import { applyToRegistry, touched, type ContractRow, type RegistryChanges, type TokenRow } from './registry';
 
 export interface PushOutcome {
   heldSeq: number;
@@ -36,9 +35,11 @@ function verifiedPrefix(fresh: PushEntry[], heldHash: string): { ok: PushEntry[]
 }
 
 /**
- * Applies one terminal's batch in one transaction. The terminal's row is locked first, so that
- * instances receiving the same batch take turns and the second finds it held; the change clock
- * next (for the registry), so that every writer of the registry takes the locks in one order.
+ * Applies one terminal's batch in one transaction, in few round trips (they, not the rows, cost
+ * most on a busy server): lock the terminal's row, read what the registry holds, write it all in
+ * one statement. The terminal's row is locked first, so that instances receiving the same batch
+ * take turns and the second finds it held; the change clock next (for the registry), so that
+ * every writer of the registry takes the locks in one order.
  */
 export function applyBatch(pool: pg.Pool, terminalId: string, entries: PushEntry[]): Promise<PushOutcome> {
   entries.forEach((e, i) => {
@@ -54,14 +55,14 @@ export function applyBatch(pool: pg.Pool, terminalId: string, entries: PushEntry
       throw new Refused('SEQUENCE_GAP', `連番 ${heldSeq + 1} から送ってください（届いたのは ${fresh[0]!.seq} から）`, { heldSeq });
     }
     const { ok, broken } = verifiedPrefix(fresh, heldHash);
-    if (ok.length > 0) {
-      await insertJournal(tx, terminalId, ok);
-      await applyRegistry(tx, terminalId, ok);
-      const last = ok[ok.length - 1]!;
-      await tx.query('UPDATE terminals SET held_seq = $2, held_hash = $3, last_seen_at = now() WHERE terminal_id = $1', [terminalId, last.seq, last.hash]);
-    }
+    const changes = ok.length > 0 ? await registryChanges(tx, terminalId, ok) : null;
+    if (changes) await write(tx, terminalId, ok, changes);
     const nowHeld = ok.length > 0 ? ok[ok.length - 1]!.seq : heldSeq;
-    const rejections = await rejectionsBetween(tx, terminalId, entries[0]!.seq, entries[entries.length - 1]!.seq);
+    // Rejections of entries applied by an earlier attempt are read back; this batch's are known.
+    const rejections =
+      held.length > 0 || !changes
+        ? await rejectionsBetween(tx, terminalId, entries[0]!.seq, entries[entries.length - 1]!.seq)
+        : changes.rejections.map(({ serial, ...r }) => ({ ...r, serial: serial || null, recordedAt: new Date().toISOString() }));
     return { heldSeq: nowHeld, applied: ok.length, skipped: held.length, rejections, ...(broken ? { broken } : {}) };
   });
 }
@@ -77,59 +78,65 @@ async function refuseIfHeldDiffer(tx: Tx, terminalId: string, held: PushEntry[],
   }
 }
 
-async function insertJournal(tx: Tx, terminalId: string, entries: PushEntry[]): Promise<void> {
-  const columns = JOURNAL_COLUMNS.map((c) => entries.map((e) => e[c]));
-  const unnest = JOURNAL_TYPES.map((t, i) => `$${i + 2}::${t}[]`).join(', ');
-  const messages = entries.map((e) => (e.message === null ? null : JSON.stringify(e.message)));
-  await tx.query(
-    `INSERT INTO journal (terminal_id, ${JOURNAL_COLUMNS.join(', ')}, message, received_at)
-     SELECT $1, u.*, now() FROM unnest(${unnest}, $${JOURNAL_TYPES.length + 2}::jsonb[]) AS u`,
-    [terminalId, ...columns, messages],
+type Changes = RegistryChanges & { firstRev: number };
+
+/** What the batch does to the registry; when it touches it, the change clock is locked (and read) with the rows. */
+async function registryChanges(tx: Tx, terminalId: string, entries: PushEntry[]): Promise<Changes> {
+  const { serials, contractIds } = touched(entries);
+  if (serials.length === 0) return { tokens: new Map(), contracts: new Map(), rejections: [], firstRev: 0 };
+  const r = await tx.query<{ rev: number; contracts: (ContractRow & { contract_id: string })[]; tokens: (TokenRow & { serial: string })[] }>(
+    `WITH clock AS (SELECT rev FROM change_clock WHERE id = 1 FOR UPDATE),
+          c AS (SELECT contract_id, current_serial, feature_phone FROM contracts WHERE contract_id = ANY($2::text[]))
+     SELECT (SELECT rev FROM clock) AS rev,
+            COALESCE((SELECT json_agg(c) FROM c), '[]') AS contracts,
+            COALESCE((SELECT json_agg(t) FROM (SELECT serial, state, terminal_id, contract_id FROM tokens
+              WHERE serial = ANY($1::text[]) OR serial IN (SELECT current_serial FROM c)) t), '[]') AS tokens`,
+    [serials, contractIds],
   );
+  const row = r.rows[0]!;
+  const changes = applyToRegistry(terminalId, entries, new Map(row.tokens.map((t) => [t.serial, t])), new Map(row.contracts.map((c) => [c.contract_id, c])));
+  return { ...changes, firstRev: row.rev + 1 };
 }
 
-async function applyRegistry(tx: Tx, terminalId: string, entries: PushEntry[]): Promise<void> {
-  const { serials, contractIds } = touched(entries);
-  if (serials.length === 0) return;
-  await lockClock(tx);
-  const contracts = await tx.query<ContractRow & { contract_id: string }>('SELECT contract_id, current_serial, feature_phone FROM contracts WHERE contract_id = ANY($1::text[])', [contractIds]);
-  const current = contracts.rows.map((c) => c.current_serial).filter((s): s is string => s !== null);
-  const tokens = await tx.query<TokenRow & { serial: string }>('SELECT serial, state, terminal_id, contract_id FROM tokens WHERE serial = ANY($1::text[])', [[...serials, ...current]]);
-  const changes = applyToRegistry(
-    terminalId,
-    entries,
-    new Map(tokens.rows.map((t) => [t.serial, t])),
-    new Map(contracts.rows.map((c) => [c.contract_id, c])),
-  );
-  const n = changes.tokens.size + changes.contracts.size;
-  if (n > 0) {
-    let rev = await takeRevisions(tx, n);
-    const t = [...changes.tokens];
-    await tx.query(
-      `INSERT INTO tokens (serial, state, terminal_id, contract_id, updated_at, rev)
-       SELECT u.serial, u.state, u.terminal_id, u.contract_id, now(), u.rev
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS u(serial, state, terminal_id, contract_id, rev)
-       ON CONFLICT (serial) DO UPDATE SET state = EXCLUDED.state, terminal_id = EXCLUDED.terminal_id,
-         contract_id = EXCLUDED.contract_id, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev`,
-      [t.map(([s]) => s), t.map(([, r]) => r.state), t.map(([, r]) => r.terminal_id), t.map(([, r]) => r.contract_id), t.map(() => rev++)],
-    );
-    const c = [...changes.contracts];
-    await tx.query(
-      `INSERT INTO contracts (contract_id, current_serial, feature_phone, updated_at, rev)
-       SELECT u.id, u.serial, u.fp, now(), u.rev FROM unnest($1::text[], $2::text[], $3::boolean[], $4::bigint[]) AS u(id, serial, fp, rev)
-       ON CONFLICT (contract_id) DO UPDATE SET current_serial = EXCLUDED.current_serial,
-         feature_phone = EXCLUDED.feature_phone, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev`,
-      [c.map(([id]) => id), c.map(([, r]) => r.current_serial), c.map(([, r]) => r.feature_phone), c.map(() => rev++)],
-    );
-  }
+/** The journal rows, the registry's changes, its rejections, the clock and the terminal's head, in one statement. */
+async function write(tx: Tx, terminalId: string, entries: PushEntry[], changes: Changes): Promise<void> {
+  let rev = changes.firstRev;
+  const t = [...changes.tokens];
+  const c = [...changes.contracts];
   const rj = changes.rejections;
-  if (rj.length > 0) {
-    await tx.query(
-      `INSERT INTO rejections (terminal_id, seq, serial, kind, code, message, recorded_at)
-       SELECT $1, u.seq, u.serial, u.kind, u.code, u.message, now() FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(seq, serial, kind, code, message)`,
-      [terminalId, rj.map((r) => r.seq), rj.map((r) => r.serial), rj.map((r) => r.kind), rj.map((r) => r.code), rj.map((r) => r.message)],
-    );
-  }
+  const last = entries[entries.length - 1]!;
+  const params: unknown[] = [terminalId, last.seq, last.hash, t.length + c.length];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const journal = JOURNAL_COLUMNS.map((col, i) => `${p(entries.map((e) => e[col]))}::${JOURNAL_TYPES[i]}[]`).join(', ');
+  const messages = p(entries.map((e) => (e.message === null ? null : JSON.stringify(e.message))));
+  await tx.query(
+    `WITH j AS (
+       INSERT INTO journal (terminal_id, ${JOURNAL_COLUMNS.join(', ')}, message, received_at)
+       SELECT $1, u.*, now() FROM unnest(${journal}, ${messages}::jsonb[]) AS u),
+     t AS (
+       INSERT INTO tokens (serial, state, terminal_id, contract_id, updated_at, rev)
+       SELECT u.serial, u.state, u.terminal_id, u.contract_id, now(), u.rev
+       FROM unnest(${p(t.map(([s]) => s))}::text[], ${p(t.map(([, r]) => r.state))}::text[], ${p(t.map(([, r]) => r.terminal_id))}::text[],
+                   ${p(t.map(([, r]) => r.contract_id))}::text[], ${p(t.map(() => rev++))}::bigint[]) AS u(serial, state, terminal_id, contract_id, rev)
+       ON CONFLICT (serial) DO UPDATE SET state = EXCLUDED.state, terminal_id = EXCLUDED.terminal_id,
+         contract_id = EXCLUDED.contract_id, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev),
+     c AS (
+       INSERT INTO contracts (contract_id, current_serial, feature_phone, updated_at, rev)
+       SELECT u.id, u.serial, u.fp, now(), u.rev
+       FROM unnest(${p(c.map(([id]) => id))}::text[], ${p(c.map(([, r]) => r.current_serial))}::text[], ${p(c.map(([, r]) => r.feature_phone))}::boolean[],
+                   ${p(c.map(() => rev++))}::bigint[]) AS u(id, serial, fp, rev)
+       ON CONFLICT (contract_id) DO UPDATE SET current_serial = EXCLUDED.current_serial,
+         feature_phone = EXCLUDED.feature_phone, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev),
+     r AS (
+       INSERT INTO rejections (terminal_id, seq, serial, kind, code, message, recorded_at)
+       SELECT $1, u.seq, u.serial, u.kind, u.code, u.message, now()
+       FROM unnest(${p(rj.map((x) => x.seq))}::int[], ${p(rj.map((x) => x.serial))}::text[], ${p(rj.map((x) => x.kind))}::text[],
+                   ${p(rj.map((x) => x.code))}::text[], ${p(rj.map((x) => x.message))}::text[]) AS u(seq, serial, kind, code, message)),
+     -- The clock is moved only when the registry changed: other batches do not queue on its row.
+     k AS (UPDATE change_clock SET rev = rev + $4::int WHERE id = 1 AND $4::int > 0)
+     UPDATE terminals SET held_seq = $2, held_hash = $3, last_seen_at = now() WHERE terminal_id = $1`,
+    params,
+  );
 }
 
 export const REJECTION_SELECT = `SELECT terminal_id AS "terminalId", seq, kind, NULLIF(serial, '') AS serial, code, message, recorded_at AS "recordedAt" FROM rejections`;

@@ -15,6 +15,7 @@ export interface SeedImportRequest {
   fileName: string;
   content: string;
   preSharedKey?: string;
+  password?: string;
 }
 
 /**
@@ -25,7 +26,8 @@ export async function importSeeds(pool: pg.Pool, masterKey: Buffer, req: SeedImp
   const format = looksLikeXml(req.content) ? 'PSKC' : 'OATH_CSV';
   let records;
   try {
-    records = format === 'PSKC' ? parsePskc(req.content, req.preSharedKey ? { preSharedKey: Buffer.from(req.preSharedKey, 'hex') } : {}) : parseOathCsv(req.content);
+    const preSharedKey = req.preSharedKey ? Buffer.from(req.preSharedKey, 'hex') : undefined;
+    records = format === 'PSKC' ? parsePskc(req.content, { now: new Date(), preSharedKey, password: req.password }) : parseOathCsv(req.content);
   } catch (e) {
     if (e instanceof DomainError) throw new Refused('SEED_FILE_REFUSED', e.message);
     throw e;
