@@ -1,16 +1,19 @@
 /**
  * How long one printed receipt takes: the counter-document layout versus a bare pdfkit document
  * carrying the same text lines in the same (embedded, subset) font with plain doc.text calls.
- * The difference is the cost of the layout itself (measuring, ruling, shading, page logic).
+ * The difference is the cost of the layout itself (measuring, ruling, shading, page logic). Both
+ * are warmed up, then run alternately, so that neither is timed cold or always after the other.
  * Used by `npm run bench`; no assertions here.
  */
 import PDFDocument from 'pdfkit';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
 import { COPY_LABELS, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
+import { pdfFont } from '../templates/fonts';
 import { pdfBuffer } from '../templates/page-layout';
 import { SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';
-import { pdfFont } from '../templates/fonts';
 
+/** Renders of each kind before timing: the first font parse, the JIT. */
+const WARM_UP = 5;
 
 /** The text the layout prints for `doc`, one string per line, without any layout. */
 function plainLines(doc: CounterDocument): string[] {
@@ -61,19 +64,39 @@ function renderBare(doc: CounterDocument, lines: string[]): Buffer {
   return pdfBuffer(pdf);
 }
 
-function timeMs(n: number, render: () => Buffer): number {
-  render(); // warm-up: first font parse, JIT; not counted
+function msFor(render: () => Buffer): number {
   const start = performance.now();
-  for (let i = 0; i < n; i++) render();
-  return (performance.now() - start) / n;
+  render();
+  return performance.now() - start;
 }
 
-/** Mean milliseconds per document over `n` sequential renders (after one warm-up render each). */
+/**
+ * Mean milliseconds per document over `n` renders of each kind, alternating (and alternating which
+ * goes first) after WARM_UP renders of each.
+ */
 export async function benchReceipts(n: number): Promise<{ msPerDocument: number; baselineMsPerDocument: number }> {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   const doc = SAMPLE_ISSUANCE_RECEIPT;
   const lines = plainLines(doc);
-  const baselineMsPerDocument = timeMs(n, () => renderBare(doc, lines));
-  const msPerDocument = timeMs(n, () => renderCounterDocument(doc));
-  return { msPerDocument, baselineMsPerDocument };
+  const layout = () => renderCounterDocument(doc);
+  const bare = () => renderBare(doc, lines);
+  for (let i = 0; i < WARM_UP; i++) {
+    layout();
+    bare();
+  }
+  let layoutMs = 0;
+  let bareMs = 0;
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      layoutMs += msFor(layout);
+      bareMs += msFor(bare);
+    } else {
+      bareMs += msFor(bare);
+      layoutMs += msFor(layout);
+    }
+  }
+  return {
+    msPerDocument: layoutMs / n,
+    baselineMsPerDocument: bareMs / n,
+  };
 }
