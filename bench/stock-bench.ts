@@ -12,7 +12,7 @@ export async function benchPskcImport(n: number) {
     const tokens = Array.from({ length: n }, (_, i) => ({ serial: `PK${String(i).padStart(10, '0')}`, id: `k${i}`, secret: randomBytes(20), totp: true }));
     const xml = buildEncryptedPskc(psk, tokens);
     const parseStarted = performance.now();
-    parsePskc(xml, { preSharedKey: psk });
+    parsePskc(xml, { preSharedKey: psk, now: new Date() });
     const parseMs = performance.now() - parseStarted;
     const importStarted = performance.now();
     await fx.call('stockImport', { fileName: 'bench.pskc.xml', content: xml, preSharedKeyHex: psk.toString('hex') });

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { Db } from './db';
 import { sql } from './prepared';
 import type { FeeRule } from '../domain/types';
 import type { Branch } from '../domain/validation';

@@ -1,47 +1,60 @@
-import type { Db } from './open';
-import { sql } from './prepared';
 import type { ApplicationForm } from '../domain/types';
 import type { ContractDetails } from '../domain/validation';
+import type { Db } from './db';
+import { sql } from './prepared';
+import { sealContext } from './seal-at-rest';
+import type { SecretBox } from './sealed-secret';
 
 export interface ContractRow extends ContractDetails {
+  /** The keyed hash the contract is stored under (its ID itself is sealed with the rest). */
+  contractRef: string;
   currentSerial: string | null;
 }
 
-export function findContract(db: Db, contractId: string): ContractRow | null {
-  const r = sql(db, 
-      `SELECT contract_id AS contractId, name_kanji AS nameKanji, name_kana AS nameKana,
-              account_branch AS accountBranch, account_subject AS accountSubject,
-              account_number AS accountNumber, feature_phone AS featurePhone, current_serial AS currentSerial
-       FROM contracts WHERE contract_id = ?`,
-    )
-    .get(contractId) as (Omit<ContractRow, 'featurePhone'> & { featurePhone: number }) | undefined;
-  return r ? { ...r, featurePhone: r.featurePhone === 1 } : null;
+type SealedDetails = Omit<ContractDetails, 'featurePhone'>;
+
+interface RawContract {
+  contract_ref: string;
+  details_enc: Buffer;
+  feature_phone: number;
+  current_serial: string | null;
+}
+
+function fromRaw(box: SecretBox, r: RawContract): ContractRow {
+  const details = box.openJson<SealedDetails>(r.details_enc, sealContext.contract(r.contract_ref));
+  return { ...details, featurePhone: r.feature_phone === 1, contractRef: r.contract_ref, currentSerial: r.current_serial };
+}
+
+export function findContractByRef(db: Db, box: SecretBox, ref: string): ContractRow | null {
+  const r = sql(db, 'SELECT contract_ref, details_enc, feature_phone, current_serial FROM contracts WHERE contract_ref = ?').get(ref) as RawContract | undefined;
+  return r ? fromRaw(box, r) : null;
+}
+
+export function findContract(db: Db, box: SecretBox, contractId: string): ContractRow | null {
+  return findContractByRef(db, box, box.contractRef(contractId));
 }
 
 /** The form is the customer's latest word on name and account: keep the contract current. */
-export function upsertContract(db: Db, form: ApplicationForm, currentSerial: string, updatedAt: string): void {
-  sql(db, 
-    `INSERT INTO contracts (contract_id, name_kanji, name_kana, account_branch, account_subject, account_number,
-                            feature_phone, current_serial, updated_at)
-     VALUES (@contractId, @nameKanji, @nameKana, @branch, @subject, @number, @featurePhone, @currentSerial, @updatedAt)
-     ON CONFLICT (contract_id) DO UPDATE SET
-       name_kanji = excluded.name_kanji, name_kana = excluded.name_kana,
-       account_branch = excluded.account_branch, account_subject = excluded.account_subject,
-       account_number = excluded.account_number, feature_phone = excluded.feature_phone,
-       current_serial = excluded.current_serial, updated_at = excluded.updated_at`,
-  ).run({
+export function upsertContract(db: Db, box: SecretBox, form: ApplicationForm, currentSerial: string, updatedAt: string): void {
+  const ref = box.contractRef(form.contractId);
+  const details: SealedDetails = {
     contractId: form.contractId,
     nameKanji: form.nameKanji,
     nameKana: form.nameKana,
-    branch: form.account.branchCode,
-    subject: form.account.subject,
-    number: form.account.number,
-    featurePhone: form.featurePhone ? 1 : 0,
-    currentSerial,
-    updatedAt,
-  });
+    accountBranch: form.account.branchCode,
+    accountSubject: form.account.subject,
+    accountNumber: form.account.number,
+  };
+  sql(
+    db,
+    `INSERT INTO contracts (contract_ref, details_enc, feature_phone, current_serial, updated_at)
+     VALUES (@ref, @details, @featurePhone, @currentSerial, @updatedAt)
+     ON CONFLICT (contract_ref) DO UPDATE SET
+       details_enc = excluded.details_enc, feature_phone = excluded.feature_phone,
+       current_serial = excluded.current_serial, updated_at = excluded.updated_at`,
+  ).run({ ref, details: box.sealJson(details, sealContext.contract(ref)), featurePhone: form.featurePhone ? 1 : 0, currentSerial, updatedAt });
 }
 
-export function setCurrentSerial(db: Db, contractId: string, serial: string, updatedAt: string): void {
-  sql(db, 'UPDATE contracts SET current_serial = ?, updated_at = ? WHERE contract_id = ?').run(serial, updatedAt, contractId);
+export function setCurrentSerial(db: Db, contractRef: string, serial: string, updatedAt: string): void {
+  sql(db, 'UPDATE contracts SET current_serial = ?, updated_at = ? WHERE contract_ref = ?').run(serial, updatedAt, contractRef);
 }

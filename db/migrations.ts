@@ -3,10 +3,18 @@
  * PRAGMA user_version records how far a file has come. Never edit a shipped migration:
  * add the next one.
  */
+import type { Db } from './db';
+import type { SecretBox } from './sealed-secret';
+import { sealAtRest } from './seal-at-rest';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (it needs the data key), run after `sql` in the same transaction. */
+  upgrade?: (db: Db, box: SecretBox | undefined) => void;
+  /** The file is rewritten afterwards, so that nothing the migration replaced stays in free pages. */
+  vacuum?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -185,7 +193,7 @@ UPDATE fee_rules SET kind = 'HW_TOKEN_REISSUE' WHERE kind = 'HW_TOKEN_REISSUE_LO
     version: 5,
     name: 'the journal chains the printed receipt: its SHA-256 in the entry, a hash format per entry',
     sql: `
-ALTER TABLE journal ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2));
+ALTER TABLE journal ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2, 3));
 ALTER TABLE journal ADD COLUMN receipt_sha256 TEXT;
 `,
   },
@@ -207,5 +215,16 @@ END;
 CREATE TRIGGER tokens_count_delete AFTER DELETE ON tokens
 BEGIN UPDATE token_counts SET n = n - 1 WHERE state = OLD.state; END;
 `,
+  },
+  {
+    version: 7,
+    name: 'customer data sealed at rest: contracts found by a keyed hash of their ID, receipts and outbox messages sealed with the data key',
+    sql: `
+ALTER TABLE contracts RENAME COLUMN contract_id TO contract_ref;
+ALTER TABLE tokens RENAME COLUMN contract_id TO contract_ref;
+ALTER TABLE contracts ADD COLUMN details_enc BLOB;
+`,
+    upgrade: sealAtRest,
+    vacuum: true,
   },
 ];

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { Db } from './db';
 import { sql } from './prepared';
 import type { Role } from '../domain/types';
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './open';
+import type { Db } from './db';
 import { sql } from './prepared';
 
 /** Tokens handed in at the counter and not yet sent back: the "collected tokens" box. */
-export function listCollected(db: Db): { serial: string; contractId: string | null; collectedAt: string }[] {
-  return sql(db, "SELECT serial, contract_id AS contractId, updated_at AS collectedAt FROM tokens WHERE state = 'EXCHANGED' ORDER BY updated_at, serial")
-    .all() as { serial: string; contractId: string | null; collectedAt: string }[];
+export function listCollected(db: Db): { serial: string; contractRef: string | null; collectedAt: string }[] {
+  return sql(db, "SELECT serial, contract_ref AS contractRef, updated_at AS collectedAt FROM tokens WHERE state = 'EXCHANGED' ORDER BY updated_at, serial")
+    .all() as { serial: string; contractRef: string | null; collectedAt: string }[];
 }
 
 export function nextReturnBatchId(db: Db): number {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /** Where the 32-byte data key comes from: a user-only key file, or Electron safeStorage. */
 export interface KeyProvider {
@@ -9,28 +9,47 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * AES-256-GCM for token seeds at rest. Layout: iv | tag | ciphertext. The serial is bound
- * as additional data so a ciphertext copied onto another serial's row fails to open.
+ * The data key at work on what the ledger must not hold in the clear: token seeds, customers'
+ * personal data, the receipts printed for them. AES-256-GCM, laid out iv | tag | ciphertext, with
+ * a context (the serial, `contract:<ref>`, `receipt:<no>` …) bound as additional data, so that a
+ * ciphertext copied onto another row fails to open. Contracts are found by a keyed hash of their
+ * ID (`contractRef`), so that look-ups work without the ID being stored.
  */
 export class SecretBox {
+  private readonly refKey: Buffer;
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('data key must be 32 bytes');
+    this.refKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'madoguchi contract reference', 32));
   }
 
-  seal(plain: Uint8Array, serial: string): Buffer {
+  seal(plain: Uint8Array, context: string): Buffer {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(serial, 'utf8'));
+    cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]);
   }
 
-  open(sealed: Buffer, serial: string): Uint8Array {
+  open(sealed: Buffer, context: string): Uint8Array {
     const iv = sealed.subarray(0, IV_BYTES);
     const tag = sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
-    decipher.setAAD(Buffer.from(serial, 'utf8'));
+    decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(tag);
     return new Uint8Array(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]));
+  }
+
+  sealJson(value: unknown, context: string): Buffer {
+    return this.seal(Buffer.from(JSON.stringify(value), 'utf8'), context);
+  }
+
+  openJson<T>(sealed: Buffer, context: string): T {
+    return JSON.parse(Buffer.from(this.open(sealed, context)).toString('utf8')) as T;
+  }
+
+  /** The keyed hash a contract is stored and found under: the same ID always gives the same reference. */
+  contractRef(contractId: string): string {
+    return createHmac('sha256', this.refKey).update(contractId, 'utf8').digest('hex');
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { Db } from './db';
 import { sql } from './prepared';
 import type { OtpHash, OtpMemory, OtpParams, TokenState } from '../domain/types';
 
@@ -9,7 +9,8 @@ export interface TokenRow {
   params: OtpParams;
   secretEnc: Buffer;
   memory: OtpMemory;
-  contractId: string | null;
+  /** The keyed reference of the contract holding the token. */
+  contractRef: string | null;
   updatedAt: string;
 }
 
@@ -26,7 +27,7 @@ export interface RawToken {
   last_step: number;
   fail_count: number;
   drift_steps: number;
-  contract_id: string | null;
+  contract_ref: string | null;
   updated_at: string;
 }
 
@@ -38,7 +39,7 @@ export function fromRaw(r: RawToken): TokenRow {
     params: { algorithm: r.algorithm, hash: r.hash, digits: r.digits, period: r.period, counter: r.counter },
     secretEnc: r.secret_enc,
     memory: { lastStep: r.last_step, failCount: r.fail_count, driftSteps: r.drift_steps },
-    contractId: r.contract_id,
+    contractRef: r.contract_ref,
     updatedAt: r.updated_at,
   };
 }
@@ -115,11 +116,11 @@ export function moveToken(
   serial: string,
   from: TokenState,
   to: TokenState,
-  contractId: string | null,
+  contractRef: string | null,
   updatedAt: string,
 ): void {
-  const r = sql(db, 'UPDATE tokens SET state = ?, contract_id = ?, updated_at = ? WHERE serial = ? AND state = ?')
-    .run(to, contractId, updatedAt, serial, from);
+  const r = sql(db, 'UPDATE tokens SET state = ?, contract_ref = ?, updated_at = ? WHERE serial = ? AND state = ?')
+    .run(to, contractRef, updatedAt, serial, from);
   if (r.changes !== 1) throw new Error(`token ${serial} was not in state ${from}`);
 }
 

@@ -1,5 +1,5 @@
 import type { OtpDigits, TokenState } from '../domain/types';
-import type { Db } from './open';
+import type { Db } from './db';
 import { fromRaw, type RawToken, type TokenRow } from './token-repo';
 
 /**

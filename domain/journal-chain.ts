@@ -6,8 +6,12 @@
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** The format new entries are written in: 1 before receipts were chained, 2 since. */
-export const JOURNAL_FORMAT = 2;
+/**
+ * The format new entries are written in: 1 before receipts were chained; 2 with the receipt's
+ * SHA-256; 3 since customer data is sealed at rest: contract_id holds the contract's keyed
+ * reference, not its ID (hashed as 2 is).
+ */
+export const JOURNAL_FORMAT = 3;
 
 /** An entry's hashed columns, as stored. */
 export interface ChainedEntry {

@@ -130,7 +130,6 @@ export const StockToken = z.object({
   digits: Digits,
   failCount: z.number(),
   batchId: z.number(),
-  contractId: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type StockToken = z.infer<typeof StockToken>;

@@ -10,7 +10,8 @@ import type { Ports } from './ports';
 export function requireContract(p: Ports, raw: string): ContractRow {
   const id = normalizeInput(raw);
   if (!id) refuse('CONTRACT_REQUIRED', '契約者IDを入力してください。', 'contractId');
-  return findContract(p.db, id) ?? refuse('CONTRACT_UNKNOWN', `契約者ID ${id} のトークン発行記録がありません。番号を確かめてください。`, 'contractId');
+  // Refusals do not repeat the ID: they are journalled, and the ledger holds no contract ID in the clear.
+  return findContract(p.db, p.secrets, id) ?? refuse('CONTRACT_UNKNOWN', 'この契約者IDのトークン発行記録がありません。番号を確かめてください。', 'contractId');
 }
 
 /** The contract's live token, or a refusal naming what the contract holds. */
@@ -19,7 +20,7 @@ export function liveToken(p: Ports, c: ContractRow): TokenRow {
   if (!t || !isLive(t.state)) {
     refuse(
       'NO_LIVE_TOKEN',
-      `契約者ID ${c.contractId} には現在ご利用中のハードウェアトークンがありません${t ? `（${t.serial}: ${TOKEN_STATE_LABELS[t.state]}）` : ''}。`,
+      `この契約には現在ご利用中のハードウェアトークンがありません${t ? `（${t.serial}: ${TOKEN_STATE_LABELS[t.state]}）` : ''}。`,
       'contractId',
     );
   }

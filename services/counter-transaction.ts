@@ -79,8 +79,8 @@ export function commitCounterTransaction<R>(
     const pdf = p.renderDocument(doc);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const entry = appendJournal(p.db, { ...outcome.journal, kind: attempt.kind, occurredAt: at, operatorId: operator.operatorId, receiptNo, receiptSha256: sha256 });
-    insertReceipt(p.db, { receiptNo, receiptSeq, journalSeq: entry.seq, kind: entry.kind, issuedAt: at, document: JSON.stringify(toStored(doc)), pdf, sha256 });
-    enqueueOutbox(p.db, {
+    insertReceipt(p.db, p.secrets, { receiptNo, receiptSeq, journalSeq: entry.seq, kind: entry.kind, issuedAt: at, document: JSON.stringify(toStored(doc)), pdf, sha256 });
+    enqueueOutbox(p.db, p.secrets, {
       journalSeq: entry.seq,
       kind: entry.kind,
       urgent: outcome.outbox.urgent,
@@ -131,7 +131,7 @@ function journalRefusal(
     occurredAt: at,
     operatorId: operator.operatorId,
     serial: entry.serial ?? null,
-    contractId: entry.contractId ?? null,
+    contractRef: entry.contractId ? p.secrets.contractRef(entry.contractId) : null,
     payload: { ...payload, code: e.code, fields, message: e.message },
   });
 }

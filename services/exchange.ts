@@ -27,12 +27,12 @@ export function takeFromStock(p: Ports, serial: string, otp: string, now: Date):
 }
 
 /** The old token leaves the contract (EXCHANGED or LOST); the new one is issued to it and becomes its current token. */
-export function handOver(p: Ports, h: { contractId: string; old: TokenRow; event: 'EXCHANGE' | 'REPORT_LOST'; fresh: { token: TokenRow; memory: OtpMemory }; at: string }) {
+export function handOver(p: Ports, h: { contractRef: string; old: TokenRow; event: 'EXCHANGE' | 'REPORT_LOST'; fresh: { token: TokenRow; memory: OtpMemory }; at: string }) {
   const { token, memory } = h.fresh;
-  moveToken(p.db, h.old.serial, h.old.state, nextState(h.old.state, h.event, h.old.serial), h.contractId, h.at);
-  moveToken(p.db, token.serial, token.state, nextState(token.state, 'ISSUE', token.serial), h.contractId, h.at);
+  moveToken(p.db, h.old.serial, h.old.state, nextState(h.old.state, h.event, h.old.serial), h.contractRef, h.at);
+  moveToken(p.db, token.serial, token.state, nextState(token.state, 'ISSUE', token.serial), h.contractRef, h.at);
   saveOtpMemory(p.db, token.serial, memory);
-  setCurrentSerial(p.db, h.contractId, token.serial, h.at);
+  setCurrentSerial(p.db, h.contractRef, token.serial, h.at);
 }
 
 /**
@@ -58,14 +58,14 @@ export function exchange(p: Ports, operator: Operator, req: ExchangeRequest) {
     const oldMemory = oldOtp ? checkTokenOtp(p, old, oldOtp, now, 'oldOtp') : null;
     const fresh = takeFromStock(p, newSerial, req.newOtp, now);
     const fee = quoteFee(readFeeRules(p.db), feeKindFor(req.reason, true), jstDate(now));
-    handOver(p, { contractId: contract.contractId, old, event: 'EXCHANGE', fresh, at });
+    handOver(p, { contractRef: contract.contractRef, old, event: 'EXCHANGE', fresh, at });
     if (oldMemory) saveOtpMemory(p.db, old.serial, oldMemory);
     const reasonLabel = EXCHANGE_REASON_LABELS[req.reason];
     return {
       document: (receiptNo) => exchangeSlip({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, reasonLabel, oldSerial, newSerial }),
       journal: {
         serial: newSerial,
-        contractId: contract.contractId,
+        contractRef: contract.contractRef,
         amount: fee.totalInclTax,
         payload: { reason: req.reason, symptoms: req.symptoms, oldSerial, newSerial, oldOtpChecked: oldOtp !== '', identityDocument, fee },
       },

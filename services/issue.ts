@@ -30,7 +30,7 @@ function validateIssueRequest(req: IssueRequest): { form: ApplicationForm; seria
 
 /** The contract may hold one live token: a second one goes through 交換 or 紛失 instead. */
 function refuseIfContractHasToken(p: Ports, contractId: string): void {
-  const current = findContract(p.db, contractId)?.currentSerial;
+  const current = findContract(p.db, p.secrets, contractId)?.currentSerial;
   const t = current ? findToken(p.db, current) : null;
   if (t && isLive(t.state)) {
     refuse(
@@ -53,14 +53,14 @@ export function issue(p: Ports, operator: Operator, req: IssueRequest) {
     const to = nextState(token.state, 'ISSUE', serial);
     const memory = checkTokenOtp(p, token, req.otp, now);
     const fee = quoteFee(readFeeRules(p.db), 'HW_TOKEN_ISSUE', jstDate(now));
-    upsertContract(p.db, form, serial, at);
-    moveToken(p.db, serial, token.state, to, form.contractId, at);
+    upsertContract(p.db, p.secrets, form, serial, at);
+    moveToken(p.db, serial, token.state, to, p.secrets.contractRef(form.contractId), at);
     saveOtpMemory(p.db, serial, memory);
     return {
       document: (receiptNo) => issueReceipt({ branch, operator, receiptNo, acceptedAt: now, form, serial, fee, payment: req.payment }),
       journal: {
         serial,
-        contractId: form.contractId,
+        contractRef: p.secrets.contractRef(form.contractId),
         amount: fee.totalInclTax,
         payload: { fee, payment: req.payment, identityDocument: form.identityDocument, sealChecked: form.sealChecked, featurePhone: form.featurePhone },
       },

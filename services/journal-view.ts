@@ -1,5 +1,6 @@
 import { jstDate } from '../domain/format';
 import { journalGroup, journalKindLabel } from '../domain/journal-kinds';
+import { findContractByRef } from '../db/contract-repo';
 import type { JournalRow } from '../db/journal';
 import type { JournalLine } from './contract';
 import type { Ports } from './ports';
@@ -9,6 +10,12 @@ function paymentOf(r: JournalRow): JournalLine['payment'] {
   if (r.amount === null) return null;
   const payment: unknown = (JSON.parse(r.payload) as { payment?: unknown }).payment;
   return payment === 'CASH' || payment === 'ACCOUNT_DEBIT' ? payment : null;
+}
+
+/** The contract an entry names: format 3 entries hold its keyed reference, older ones the ID itself. */
+function contractIdOf(p: Ports, r: JournalRow): string | null {
+  if (r.contract_id === null || r.format < 3) return r.contract_id;
+  return findContractByRef(p.db, p.secrets, r.contract_id)?.contractId ?? null;
 }
 
 /** Today's entries (the JST business day), newest first. */
@@ -29,7 +36,7 @@ export function today(p: Ports): { entries: JournalLine[] } {
       operatorId: r.operator_id,
       receiptNo: r.receipt_no,
       serial: r.serial,
-      contractId: r.contract_id,
+      contractId: contractIdOf(p, r),
       amount: r.amount,
       payment: paymentOf(r),
     })),

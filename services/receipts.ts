@@ -11,7 +11,7 @@ import type { Ports } from './ports';
  * and every reprint is a journal entry.
  */
 export async function open(p: Ports, by: Operator, req: { receiptNo: string; reprint: boolean; copy: 'customer' | 'branch' }) {
-  const stored = findReceipt(p.db, req.receiptNo.trim());
+  const stored = findReceipt(p.db, p.secrets, req.receiptNo.trim());
   if (!stored) throw new ServiceFailure('RECEIPT_UNKNOWN', `受付番号 ${req.receiptNo} の領収書は見つかりません。`);
   const prints = countPrints(p.db, stored.receiptNo, req.copy);
   const reprint = req.reprint || prints.total > 0;

@@ -24,7 +24,7 @@ export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
     const lost = liveToken(p, contract);
     const fresh = takeFromStock(p, newSerial, req.newOtp, now);
     const fee = quoteFee(readFeeRules(p.db), feeKindFor(req.reason, false), jstDate(now));
-    handOver(p, { contractId: contract.contractId, old: lost, event: 'REPORT_LOST', fresh, at });
+    handOver(p, { contractRef: contract.contractRef, old: lost, event: 'REPORT_LOST', fresh, at });
     const reasonLabel = REISSUE_REASON_LABELS[req.reason];
     const lostSerial = lost.serial;
     return {
@@ -32,7 +32,7 @@ export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
         reissueReceipt({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, reasonLabel, lostSerial, newSerial, fee, payment: req.payment }),
       journal: {
         serial: newSerial,
-        contractId: contract.contractId,
+        contractRef: contract.contractRef,
         amount: fee.totalInclTax,
         payload: { reason: req.reason, lostSerial, newSerial, identityDocument, fee, payment: req.payment },
       },

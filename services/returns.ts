@@ -4,6 +4,7 @@ import { validateSerial } from '../domain/validation';
 import { appendJournal } from '../db/journal';
 import { sql } from '../db/prepared';
 import { insertReturnBatch, listCollected, nextReturnBatchId } from '../db/return-repo';
+import { findContractByRef } from '../db/contract-repo';
 import { moveToken, type TokenRow } from '../db/token-repo';
 import type { Operator } from './contract';
 import { renderReturnList, type ReturnedToken } from '../templates/return-list';
@@ -11,8 +12,14 @@ import type { Ports } from './ports';
 import { requireBranch } from './setup';
 import { requireToken } from './stock';
 
+/** The collected box: each token with the contract it was handed in from. */
 export function collected(p: Ports) {
-  return { tokens: listCollected(p.db) };
+  return {
+    tokens: listCollected(p.db).map(({ contractRef, ...t }) => ({
+      ...t,
+      contractId: contractRef ? (findContractByRef(p.db, p.secrets, contractRef)?.contractId ?? null) : null,
+    })),
+  };
 }
 
 /**
@@ -41,7 +48,7 @@ export function createBatch(p: Ports, by: Operator, req: { serials: string[] }) 
     const batchId = nextReturnBatchId(p.db);
     const tokens = serials.map((s): ReturnedToken => {
       const t = requireToken(p, s);
-      moveToken(p.db, s, t.state, nextState(t.state, 'RETURN_TO_VENDOR', s), t.contractId, at);
+      moveToken(p.db, s, t.state, nextState(t.state, 'RETURN_TO_VENDOR', s), t.contractRef, at);
       return { serial: s, reason: exchangeReason(p, t), collectedAt: new Date(t.updatedAt) };
     });
     const pdf = renderReturnList({ branch, operator: by, batchId, createdAt: now, tokens });

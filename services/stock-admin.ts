@@ -19,7 +19,7 @@ function moveStock(p: Ports, by: Operator, req: { serial: string; note: string }
   return p.db.transaction(() => {
     const t = requireToken(p, req.serial);
     const to = nextState(t.state, event, t.serial);
-    moveToken(p.db, t.serial, t.state, to, t.contractId, at);
+    moveToken(p.db, t.serial, t.state, to, t.contractRef, at);
     appendJournal(p.db, { kind, occurredAt: at, operatorId: by.operatorId, serial: t.serial, payload: { from: t.state, to, note: normalizeInput(req.note) } });
     return { serial: t.serial, state: to };
   }).immediate();

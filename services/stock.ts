@@ -85,7 +85,6 @@ function toStockToken(t: TokenRow): StockToken {
     digits: t.params.digits,
     failCount: t.memory.failCount,
     batchId: t.batchId,
-    contractId: t.contractId,
     updatedAt: t.updatedAt,
   };
 }

@@ -23,10 +23,10 @@ export function suspend(p: Ports, operator: Operator, req: SuspendRequest) {
     if (token.serial !== serial) {
       refuse('SERIAL_MISMATCH', `シリアル番号 ${serial} はこの契約のトークン（${token.serial}）と一致しません。届出書の記載を確かめてください。`, 'serial');
     }
-    moveToken(p.db, serial, token.state, nextState(token.state, 'SUSPEND', serial), contract.contractId, at);
+    moveToken(p.db, serial, token.state, nextState(token.state, 'SUSPEND', serial), contract.contractRef, at);
     return {
       document: (receiptNo) => suspensionSlip({ branch, operator, receiptNo, acceptedAt: now, contract, identityDocument, serial }),
-      journal: { serial, contractId: contract.contractId, amount: 0, payload: { identityDocument, channel: 'COUNTER_FORM' } },
+      journal: { serial, contractRef: contract.contractRef, amount: 0, payload: { identityDocument, channel: 'COUNTER_FORM' } },
       outbox: { urgent: true, payload: { contractId: contract.contractId, serial, restrictTransfers: true } },
       result: { serial },
     };

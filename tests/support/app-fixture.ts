@@ -5,6 +5,7 @@ import { openApp, type App, type AppOptions } from '../../services/app';
 import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/error-log';
 import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
 import { keyFileProvider } from '../../browser/key-file';
+import { SecretBox } from '../../db/sealed-secret';
 import { codeAt, makeOathCsv, type TestToken } from './seeds';
 
 export const BRANCH = {
@@ -32,6 +33,8 @@ export interface Fixture {
   /** Reopens the app on the same files (a restart). */
   reopen(): void;
   cleanup(): void;
+  /** The data key at work, as the app has it: to open what the ledger holds sealed. */
+  box: SecretBox;
 }
 
 /** A branch set up on a real SQLite file in a temp folder, a manager logged in, stock imported. */
@@ -41,7 +44,7 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
   const make = () =>
     openApp({
       dataDir: dir,
-      keys: keyFileProvider(join(dir, 'madoguchi.key')),
+      keys,
       printer: { printPdf: o.printer ?? (async () => false) },
       now: () => clock.now,
       errorLog: fileErrorLog(dir, (line) => stderr.push(line)),
@@ -49,6 +52,7 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
     });
   const stderr: string[] = [];
   const errorLogPath = join(dir, 'logs', ERROR_LOG_FILE);
+  const keys = keyFileProvider(join(dir, 'madoguchi.key'));
   const fx: Fixture = {
     app: make(),
     dir,
@@ -71,6 +75,9 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
     cleanup() {
       fx.app.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+    get box() {
+      return new SecretBox(keys.dataKey());
     },
   };
   await fx.call('setupInitialize', { ...BRANCH, managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123' });

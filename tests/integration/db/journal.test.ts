@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendJournal, entryHash, GENESIS_HASH, verifyChain } from '../../../db/journal';
 import { MIGRATIONS } from '../../../db/migrations';
 import { openDatabase } from '../../../db/open';
+import { SecretBox } from '../../../db/sealed-secret';
 import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 
@@ -54,12 +55,15 @@ describe('the chain covers the printed document', () => {
     const entry = fx.app.db.prepare('SELECT seq FROM journal WHERE receipt_no = ?').get(receiptNo) as { seq: number };
     expect(verifyChain(fx.app.db)).toMatchObject({ ok: true });
 
-    // A forged PDF with its own SHA-256 beside it: the receipts table alone no longer tells.
+    // A forged PDF, sealed like the real one, with its own SHA-256 beside it: the receipts table alone no longer tells.
     const forged = Buffer.from('%PDF-1.3 a receipt for 0円');
     fx.app.db.exec('DROP TRIGGER receipts_no_update');
-    fx.app.db.prepare('UPDATE receipts SET pdf = ?, sha256 = ? WHERE receipt_no = ?').run(forged, createHash('sha256').update(forged).digest('hex'), receiptNo);
+    fx.app.db
+      .prepare('UPDATE receipts SET pdf = ?, sha256 = ? WHERE receipt_no = ?')
+      .run(fx.box.seal(forged, `receipt:${receiptNo}`), createHash('sha256').update(forged).digest('hex'), receiptNo);
 
-    expect(verifyChain(fx.app.db)).toMatchObject({
+    expect(verifyChain(fx.app.db)).toMatchObject({ ok: true, receiptsChecked: false });
+    expect(verifyChain(fx.app.db, fx.box)).toMatchObject({
       ok: false,
       brokenAt: entry.seq,
       reason: expect.stringContaining(`receipt ${receiptNo}: the stored PDF is not the one that was printed`),
@@ -99,21 +103,23 @@ describe('a ledger written before receipts were chained (format 1)', () => {
     old.close();
   }
 
-  it('keeps verifying after the upgrade, chains new entries in format 2, and still finds a PDF that no longer matches', () => {
+  it('keeps verifying after the upgrade, seals its receipt, chains new entries in format 3, and still finds a PDF that no longer matches', () => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-v1-'));
     dirs.push(dir);
     const file = join(dir, 'old.sqlite');
     writeFormat1(file, Buffer.from('%PDF-1.3 the original'));
 
-    const db = openDatabase(file);
-    expect(verifyChain(db)).toEqual({ ok: true, entries: 1 });
+    const box = new SecretBox(randomBytes(32));
+    const db = openDatabase(file, MIGRATIONS, box);
+    expect(verifyChain(db, box)).toEqual({ ok: true, entries: 1, receiptsChecked: true });
+    expect((db.prepare('SELECT pdf FROM receipts').get() as { pdf: Buffer }).pdf.includes('the original')).toBe(false);
     const next = db.transaction(() => appendJournal(db, { kind: 'LOGIN', occurredAt: '2026-11-25T01:00:00.000Z', operatorId: 'mgr01', payload: {} }))();
-    expect(next.format).toBe(2);
-    expect(verifyChain(db)).toEqual({ ok: true, entries: 2 });
+    expect(next.format).toBe(3);
+    expect(verifyChain(db, box)).toEqual({ ok: true, entries: 2, receiptsChecked: true });
 
     db.exec('DROP TRIGGER receipts_no_update');
-    db.prepare('UPDATE receipts SET pdf = ? WHERE journal_seq = 1').run(Buffer.from('%PDF-1.3 swapped'));
-    expect(verifyChain(db)).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringContaining('receipt 101-01-0000001') });
+    db.prepare('UPDATE receipts SET pdf = ? WHERE journal_seq = 1').run(box.seal(Buffer.from('%PDF-1.3 swapped'), 'receipt:101-01-0000001'));
+    expect(verifyChain(db, box)).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringContaining('receipt 101-01-0000001') });
     db.close();
   });
 });

@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchWithStock, type Fixture } from '../../support/app-fixture';
+import { branchWithContract, branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { codeAt } from '../../support/seeds';
 import { DataFolderInUse, openApp } from '../../../services/app';
 import { keyFileProvider } from '../../../browser/key-file';
 
@@ -42,6 +43,32 @@ describe('the ledger files at rest', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('customer data at rest', () => {
+  it('leaves no customer’s name, kana, account or contract ID in the ledger file, its WAL or a backup copy', async () => {
+    fx = await branchWithContract(true);
+    const { old, stock } = fx;
+    await fx.call('issue', issueRequest(stock[0]!.serial, codeAt(stock[0]!, fx.clock.now), {
+      contractId: 'QX7731904',
+      nameKanji: '髙橋 美咲',
+      nameKana: 'タカハシ ミサキ',
+      accountNumber: '8642097',
+    }));
+    await fx.call('suspend', { contractId: 'C0012345', identityDocument: 'DRIVERS_LICENSE', serial: old.serial });
+    await fx.call('journalToday', {});
+    await fx.app.db.backup(join(fx.dir, 'backup.sqlite'));
+
+    const secrets = ['QX7731904', 'C0012345', '髙橋', '美咲', 'タカハシ', 'ミサキ', '山田', 'ヤマダ', '8642097', '1234567'].map((s) => Buffer.from(s, 'utf8'));
+    for (const file of ['madoguchi.sqlite', 'madoguchi.sqlite-wal', 'backup.sqlite']) {
+      const bytes = readFileSync(join(fx.dir, file));
+      expect(bytes.length, file).toBeGreaterThan(0);
+      for (const secret of secrets) expect(bytes.includes(secret), `${file} holds ${secret.toString()}`).toBe(false);
+    }
+    // The counter still finds the contract by its ID, and the day's list names it.
+    expect((await fx.call('contractsLookup', { contractId: 'QX7731904' })).currentSerial).toBe(stock[0]!.serial);
+    expect((await fx.call('journalToday', {})).entries.filter((e) => e.contractId === 'QX7731904')).toHaveLength(1);
   });
 });
 

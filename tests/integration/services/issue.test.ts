@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { outboxPayload } from '../../../db/outbox-repo';
 import { verifyChain } from '../../../db/journal';
 import { branchWithStock, issueRequest, counts, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
@@ -15,12 +16,12 @@ describe('hardware token issuance on a real SQLite file', () => {
     expect(res.receiptNo).toBe('101-01-0000001');
     expect(res.fee).toMatchObject({ totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 });
     expect(counts(fx.app)).toEqual({ journalIssued: 1, receipts: 1, outbox: 1, contracts: 1, issuedTokens: 1 });
-    const token = fx.app.db.prepare('SELECT state, contract_id FROM tokens WHERE serial = ?').get(t.serial);
-    expect(token).toEqual({ state: 'ISSUED', contract_id: 'C0012345' });
-    const outbox = fx.app.db.prepare('SELECT seq, payload FROM outbox').get() as { seq: number; payload: string };
+    const token = fx.app.db.prepare('SELECT state, contract_ref FROM tokens WHERE serial = ?').get(t.serial);
+    expect(token).toEqual({ state: 'ISSUED', contract_ref: fx.box.contractRef('C0012345') });
+    const outbox = fx.app.db.prepare('SELECT seq, payload FROM outbox').get() as { seq: number; payload: Buffer };
     expect(outbox.seq).toBe(1);
-    expect(JSON.parse(outbox.payload)).toMatchObject({ type: 'TOKEN_ISSUED', serial: t.serial, receiptNo: res.receiptNo, seq: 1 });
-    expect(outbox.payload).not.toContain(t.secret.toString('hex'));
+    expect(outboxPayload(fx.box, outbox)).toMatchObject({ type: 'TOKEN_ISSUED', serial: t.serial, receiptNo: res.receiptNo, seq: 1 });
+    expect(JSON.stringify(outboxPayload(fx.box, outbox))).not.toContain(t.secret.toString('hex'));
     const receipt = fx.app.db.prepare('SELECT sha256, length(pdf) AS size FROM receipts').get() as { sha256: string; size: number };
     expect(receipt.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(receipt.size).toBeGreaterThan(1000);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { findReceipt } from '../../../db/receipt-repo';
 import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 import { pdfText } from '../../support/pdf-text';
@@ -11,7 +12,7 @@ describe('receipts and reprints', () => {
     fx = await branchWithStock();
     const t = fx.tokens[0]!;
     const { receiptNo } = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
-    const stored = fx.app.db.prepare('SELECT pdf FROM receipts WHERE receipt_no = ?').get(receiptNo) as { pdf: Buffer };
+    const stored = findReceipt(fx.app.db, fx.box, receiptNo)!;
 
     const first = await fx.call('receiptsOpen', { receiptNo, reprint: false, copy: 'customer' });
     expect(Buffer.from(first.pdfBase64, 'base64').equals(stored.pdf)).toBe(true);
