@@ -61,6 +61,5 @@ export const stockRow = (serial: string, state: 'IN_STOCK' | 'DAMAGED_IN_STOCK' 
   digits,
   failCount,
   batchId: 1,
-  contractId: null,
   updatedAt: '2026-11-25T01:00:00.000Z',
 });
