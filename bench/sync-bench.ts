@@ -14,14 +14,6 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { adminOf, CoreBackend, enrolTerminal, heldJournal } from '../tests/support/core-harness';
 import { startCoreProcess } from '../tests/support/core-process';
-import type { MemoryStore } from '../tests/support/test-terminal';
-
-function fill(store: MemoryStore, n: number, tag: string): void {
-  for (let i = 0; i < n; i++) {
-    if (i % 10 === 9) store.issue(`${tag}${String(i).padStart(12 - tag.length, '0')}`, `${tag}C${i}`);
-    else store.ordinary(1);
-  }
-}
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
@@ -52,7 +44,7 @@ export async function benchSync(opts: { drainEntries?: number; terminals?: numbe
     };
 
     const drainer = await enrolTerminal(admin, urls[0]!, '500', '1', { fetch: timed, agent: { batchSize } });
-    fill(drainer.store, drainEntries, 'BENCH');
+    drainer.store.day(drainEntries, 'BENCH');
     const t0 = performance.now();
     await drainer.agent.push();
     const drainPerSecond = drainEntries / ((performance.now() - t0) / 1000);
@@ -75,7 +67,7 @@ export async function benchSync(opts: { drainEntries?: number; terminals?: numbe
     const fleet = [];
     for (let i = 0; i < terminals; i++) {
       const t = await enrolTerminal(admin, urls[i % 2]!, '6' + String(Math.floor(i / 10)).padStart(2, '0'), String(i % 10), { fetch: timed, agent: { batchSize: 50 } });
-      fill(t.store, perTerminal, `F${createHash('sha1').update(String(i)).digest('hex').slice(0, 5)}`);
+      t.store.day(perTerminal, `F${createHash('sha1').update(String(i)).digest('hex').slice(0, 5)}`);
       fleet.push(t);
     }
     const f0 = performance.now();

@@ -60,6 +60,14 @@ export class MemoryStore implements SyncStore {
     return this.counter('TOKEN_ISSUED', serial, contractId, { serial, featurePhone: false, fee: 2200, payment: 'CASH' });
   }
 
+  /** A day's mix of `n` entries: logins and logouts, and one issuance in ten of a serial named after `tag`. */
+  day(n: number, tag: string): void {
+    for (let i = 0; i < n; i++) {
+      if (i % 10 === 9) this.issue(`${tag}${String(i).padStart(12 - tag.length, '0')}`, `${tag}C${i}`);
+      else this.ordinary(1);
+    }
+  }
+
   /** `n` ordinary entries (logins, logouts, stock resyncs), as most of a day's journal is. */
   ordinary(n: number): void {
     for (let i = 0; i < n; i++) this.append(i % 2 === 0 ? 'LOGIN' : 'LOGOUT', { payload: JSON.stringify({ i }) });

@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CoreClient, CoreUnreachable } from '../../../sync/client';
-import { adminOf, BACKENDS, checkedFetch, CoreBackend, enrolTerminal, heldJournal, offSpec, until, type CoreEnv } from '../../support/core-harness';
+import { adminOf, BACKENDS, checkedFetch, enrolTerminal, heldJournal, until, type CoreEnv } from '../../support/core-harness';
+import { useCore } from '../../support/use-core';
 import { startCoreProcess } from '../../support/core-process';
 import type { MemoryStore } from '../../support/test-terminal';
 
@@ -29,14 +30,6 @@ function line(target: () => string) {
   return { state, fetch: fetchFn };
 }
 
-/** A day's mix: logins and logouts, and one issuance in ten of a serial the core does not know yet. */
-function fill(store: MemoryStore, n: number, tag: string): void {
-  for (let i = 0; i < n; i++) {
-    if (i % 10 === 9) store.issue(`${tag}${String(i).padStart(12 - tag.length, '0')}`, `${tag}C${i}`);
-    else store.ordinary(1);
-  }
-}
-
 async function expectSame(env: { admin: CoreEnv['admin'] }, store: MemoryStore): Promise<void> {
   const held = await heldJournal(env.admin, store.terminalId);
   expect(held.length).toBe(store.journal.length);
@@ -45,27 +38,14 @@ async function expectSame(env: { admin: CoreEnv['admin'] }, store: MemoryStore):
 }
 
 describe.each(BACKENDS)('sync faults on %s', (backend) => {
-  const core = new CoreBackend(backend);
-  let env: CoreEnv;
+  const core = useCore(backend);
   let n = 0;
   const terminalNo = () => String(++n);
 
-  beforeAll(async () => {
-    await core.setUp();
-    env = await core.start();
-  }, 180_000);
-  afterAll(async () => {
-    await env?.stop();
-    core.tearDown();
-  });
-  afterEach(() => {
-    expect(offSpec.splice(0)).toEqual([]);
-  });
-
   it('the answer lost after the commit: the terminal sends again and nothing is doubled', async () => {
-    const l = line(() => env.urls[0]!);
-    const { store, agent } = await env.terminal('300', terminalNo(), { fetch: l.fetch });
-    fill(store, 120, 'LOST');
+    const l = line(() => core().urls[0]!);
+    const { store, agent } = await core().terminal('300', terminalNo(), { fetch: l.fetch });
+    store.day(120, 'LOST');
     l.state.loseNextAnswer = true;
     await expect(agent.push()).rejects.toBeInstanceOf(CoreUnreachable);
     expect(store.ack).toBe(0);
@@ -73,13 +53,13 @@ describe.each(BACKENDS)('sync faults on %s', (backend) => {
     expect(again).toMatchObject({ applied: 0, skipped: 120, heldSeq: 120 });
     await agent.push();
     expect(store.ack).toBe(120);
-    await expectSame(env, store);
+    await expectSame(core(), store);
   });
 
   it('the network down while 10,000 entries queue, then back: all arrive once, in order', async () => {
-    const l = line(() => env.urls[0]!);
+    const l = line(() => core().urls[0]!);
     const statuses: boolean[] = [];
-    const { store, agent } = await env.terminal('300', terminalNo(), {
+    const { store, agent } = await core().terminal('300', terminalNo(), {
       fetch: l.fetch,
       agent: { intervalMs: 50, lingerMs: 5, backoff: { baseMs: 10, maxMs: 200 }, onStatus: (s) => statuses.push(s.offlineSince !== null) },
     });
@@ -87,7 +67,7 @@ describe.each(BACKENDS)('sync faults on %s', (backend) => {
     agent.start();
     try {
       for (let i = 0; i < 100; i++) {
-        fill(store, 100, `NET${i}`.padEnd(5, 'X'));
+        store.day(100, `NET${i}`.padEnd(5, 'X'));
         agent.wake();
       }
       await until(() => agent.status().offlineSince !== null && agent.status().pending === 10_000, 'the agent to see the line down');
@@ -99,11 +79,11 @@ describe.each(BACKENDS)('sync faults on %s', (backend) => {
       await agent.stop();
     }
     expect(statuses).toContain(true);
-    await expectSame(env, store);
+    await expectSame(core(), store);
   }, 300_000);
 
   it('an urgent entry ends the wait at once, through the linger and the interval', async () => {
-    const { store, agent } = await env.terminal('300', terminalNo(), { agent: { intervalMs: 600_000, lingerMs: 600_000 } });
+    const { store, agent } = await core().terminal('300', terminalNo(), { agent: { intervalMs: 600_000, lingerMs: 600_000 } });
     agent.start();
     try {
       await until(() => agent.status().lastSyncAt !== null, 'the first cycle');
@@ -115,53 +95,53 @@ describe.each(BACKENDS)('sync faults on %s', (backend) => {
     } finally {
       await agent.stop();
     }
-    await expectSame(env, store);
+    await expectSame(core(), store);
   });
 
   it('two terminals of one branch at once', async () => {
-    const a = await env.terminal('301', '1');
-    const b = await env.terminal('301', '2');
-    fill(a.store, 2000, 'TWOA');
-    fill(b.store, 2000, 'TWOB');
+    const a = await core().terminal('301', '1');
+    const b = await core().terminal('301', '2');
+    a.store.day(2000, 'TWOA');
+    b.store.day(2000, 'TWOB');
     await Promise.all([a.agent.push(), b.agent.push()]);
-    await expectSame(env, a.store);
-    await expectSame(env, b.store);
+    await expectSame(core(), a.store);
+    await expectSame(core(), b.store);
   }, 120_000);
 
   it('two core instances receiving the same batch at once: it applies once', async () => {
-    const second = await env.addInstance();
-    const { store, agent } = await env.terminal('300', terminalNo());
+    const second = await core().addInstance();
+    const { store, agent } = await core().terminal('300', terminalNo());
     const other = new CoreClient({ baseUrl: second, fetch: checkedFetch });
-    fill(store, 500, 'DUAL');
+    store.day(500, 'DUAL');
     const batch = { entries: store.journal };
     type Answer = { applied: number; skipped: number; heldSeq: number };
     const answers = await Promise.all([agent.client.signed<Answer>(store.enrolled!, 'POST', '/v1/push', batch), other.signed<Answer>(store.enrolled!, 'POST', '/v1/push', batch)]);
     expect(answers.map((x) => x.heldSeq)).toEqual([500, 500]);
     expect(answers.map((x) => x.applied).sort((x, y) => x - y)).toEqual([0, 500]);
-    const issued = await env.pool.query(`SELECT count(*)::int AS n FROM tokens WHERE serial LIKE 'DUAL%'`);
+    const issued = await core().pool.query(`SELECT count(*)::int AS n FROM tokens WHERE serial LIKE 'DUAL%'`);
     expect(issued.rows[0].n).toBe(50);
-    await expectSame(env, store);
+    await expectSame(core(), store);
   });
 
   it('the core killed in the middle of a batch: restarted, it has all of it once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-core-kill-'));
     // PostgreSQL: the killed process is one of several instances on the shared server. PGlite: the
     // killed process is the database too, restarted on its data folder.
-    const databaseUrl = backend === 'postgres' ? env.databaseUrl : undefined;
-    const keys = { masterKey: env.masterKey, adminToken: env.adminToken };
+    const databaseUrl = backend === 'postgres' ? core().databaseUrl : undefined;
+    const keys = { masterKey: core().masterKey, adminToken: core().adminToken };
     let proc = await startCoreProcess({ dataDir, databaseUrl, ...keys });
     try {
       const l = line(() => proc.url);
-      const admin = adminOf(() => proc.url, env.adminToken);
+      const admin = adminOf(() => proc.url, core().adminToken);
       const { store, agent } = await enrolTerminal(admin, proc.url, '302', '1', { fetch: l.fetch, agent: { batchSize: 500 } });
-      fill(store, 3000, 'KILL');
+      store.day(3000, 'KILL');
       const pushing = agent.push().catch((e: unknown) => e);
       if (backend === 'postgres') {
         // Hold the change clock, so that the batch waits inside its transaction, its journal rows written.
-        const holder = await env.pool.connect();
+        const holder = await core().pool.connect();
         await holder.query('BEGIN');
         await holder.query('SELECT rev FROM change_clock WHERE id = 1 FOR UPDATE');
-        await until(async () => (await env.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n > 0, 'the batch to wait on the lock');
+        await until(async () => (await core().pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n > 0, 'the batch to wait on the lock');
         await proc.kill();
         await holder.query('ROLLBACK');
         holder.release();

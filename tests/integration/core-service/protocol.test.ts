@@ -1,10 +1,11 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HEADERS, signingText, type Refusal } from '../../../domain/sync-protocol';
 import { CoreRefusal } from '../../../sync/client';
 import { openSeed } from '../../../sync/keys';
 import type { Enrolment } from '../../../sync/store';
-import { BACKENDS, CoreBackend, checkedFetch, offSpec, type CoreEnv } from '../../support/core-harness';
+import { BACKENDS, checkedFetch, type CoreEnv } from '../../support/core-harness';
+import { useCore } from '../../support/use-core';
 
 /** A request signed by hand, to be refused: every part can be set wrong. */
 async function rawPush(
@@ -43,33 +44,20 @@ async function refusalOf(p: Promise<unknown>): Promise<CoreRefusal> {
 }
 
 describe.each(BACKENDS)('the core service on %s', (backend) => {
-  const core = new CoreBackend(backend);
-  let env: CoreEnv;
+  const core = useCore(backend);
   let n = 0;
   /** Each test its own terminal of branch 100, so that tests share one database and stay apart. */
-  const terminal = (opts?: Parameters<CoreEnv['terminal']>[2]) => env.terminal('100', String(++n), opts);
-
-  beforeAll(async () => {
-    await core.setUp();
-    env = await core.start();
-  }, 180_000);
-  afterAll(async () => {
-    await env?.stop();
-    core.tearDown();
-  });
-  afterEach(() => {
-    expect(offSpec.splice(0)).toEqual([]);
-  });
+  const terminal = (opts?: Parameters<CoreEnv['terminal']>[2]) => core().terminal('100', String(++n), opts);
 
   it('enrols once per code and takes a journal in order, entry by entry as the terminal holds it', async () => {
     const { store, agent } = await terminal();
     store.ordinary(5);
     store.issue('NEWSERIAL001', 'C0001');
     expect(await agent.push()).toBe(6);
-    expect(await env.heldJournal(store.terminalId)).toEqual(store.journal);
+    expect(await core().heldJournal(store.terminalId)).toEqual(store.journal);
     expect(await agent.push()).toBe(6);
 
-    const { code } = await env.admin<{ code: string }>('POST', '/v1/admin/enrolment-codes', { branchCode: '100', terminalNo: '99' });
+    const { code } = await core().admin<{ code: string }>('POST', '/v1/admin/enrolment-codes', { branchCode: '100', terminalNo: '99' });
     await agent.client.enrol({ code, publicKey: 'A'.repeat(43) });
     const again = await refusalOf(agent.client.enrol({ code, publicKey: 'A'.repeat(43) }));
     expect([again.status, again.code]).toEqual([401, 'ENROLMENT_CODE_INVALID']);
@@ -78,18 +66,18 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
   it('refuses a bad signature, an old timestamp, a replayed request, an unknown or revoked terminal, and logs each', async () => {
     const { store } = await terminal();
     const e = store.enrolled!;
-    expect((await rawPush(env, e, { credential: randomBytes(32).toString('base64url') })).answer.error.code).toBe('BAD_SIGNATURE');
-    const old = await rawPush(env, e, { timestamp: Date.now() - 6 * 60_000 });
+    expect((await rawPush(core(), e, { credential: randomBytes(32).toString('base64url') })).answer.error.code).toBe('BAD_SIGNATURE');
+    const old = await rawPush(core(), e, { timestamp: Date.now() - 6 * 60_000 });
     expect([old.status, old.answer.error.code]).toEqual([401, 'STALE_TIMESTAMP']);
     const requestId = randomUUID();
-    expect((await rawPush(env, e, { requestId })).status).toBe(400); // signed and fresh: an empty batch is invalid
-    expect((await rawPush(env, e, { requestId })).answer.error.code).toBe('REPLAYED_REQUEST');
-    expect((await rawPush(env, e, { terminalId: '999-9' })).answer.error.code).toBe('UNKNOWN_TERMINAL');
-    await env.admin('POST', `/v1/admin/terminals/${e.terminalId}/revoke`);
-    const revoked = await rawPush(env, e);
+    expect((await rawPush(core(), e, { requestId })).status).toBe(400); // signed and fresh: an empty batch is invalid
+    expect((await rawPush(core(), e, { requestId })).answer.error.code).toBe('REPLAYED_REQUEST');
+    expect((await rawPush(core(), e, { terminalId: '999-9' })).answer.error.code).toBe('UNKNOWN_TERMINAL');
+    await core().admin('POST', `/v1/admin/terminals/${e.terminalId}/revoke`);
+    const revoked = await rawPush(core(), e);
     expect([revoked.status, revoked.answer.error.code]).toEqual([403, 'TERMINAL_REVOKED']);
 
-    const log = await env.admin<{ items: { code: string; terminalId: string | null }[] }>('GET', '/v1/admin/security-events?limit=20');
+    const log = await core().admin<{ items: { code: string; terminalId: string | null }[] }>('GET', '/v1/admin/security-events?limit=20');
     const mine = log.items.filter((x) => x.terminalId === e.terminalId || x.terminalId === '999-9').map((x) => x.code);
     expect(new Set(mine)).toEqual(new Set(['BAD_SIGNATURE', 'STALE_TIMESTAMP', 'REPLAYED_REQUEST', 'UNKNOWN_TERMINAL', 'TERMINAL_REVOKED']));
   });
@@ -97,13 +85,13 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
   it('answers malformed JSON, an oversized body and another media type with a clear 4xx, and stays up', async () => {
     const { store } = await terminal();
     const e = store.enrolled!;
-    const bad = await rawPush(env, e, { body: '{"entries": [' });
+    const bad = await rawPush(core(), e, { body: '{"entries": [' });
     expect([bad.status, bad.answer.error.code]).toEqual([400, 'MALFORMED_JSON']);
-    const big = await rawPush(env, e, { body: JSON.stringify({ entries: [], pad: 'x'.repeat(5 * 1024 * 1024) }) });
+    const big = await rawPush(core(), e, { body: JSON.stringify({ entries: [], pad: 'x'.repeat(5 * 1024 * 1024) }) });
     expect([big.status, big.answer.error.code]).toEqual([413, 'BODY_TOO_LARGE']);
-    const text = await rawPush(env, e, { contentType: 'text/plain' });
+    const text = await rawPush(core(), e, { contentType: 'text/plain' });
     expect([text.status, text.answer.error.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
-    const health = await checkedFetch(new URL('/v1/health', env.urls[0]));
+    const health = await checkedFetch(new URL('/v1/health', core().urls[0]));
     expect(health.status).toBe(200);
   });
 
@@ -117,7 +105,7 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
     const broken = await refusalOf(agent.push());
     expect([broken.code, broken.refusal.error.seq, broken.refusal.error.heldSeq]).toEqual(['CHAIN_BROKEN', 3, 2]);
     expect(store.ack).toBe(2);
-    expect(await env.heldJournal(store.terminalId)).toEqual(store.journal.slice(0, 2));
+    expect(await core().heldJournal(store.terminalId)).toEqual(store.journal.slice(0, 2));
     await expect(agent.syncOnce()).rejects.toThrow(/CHAIN_BROKEN/);
     expect(agent.status().blocked?.code).toBe('CHAIN_BROKEN');
   });
@@ -125,10 +113,10 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
   it('records a business conflict as a rejection for the manager and never blocks the queue', async () => {
     const a = await terminal();
     const b = await terminal();
-    await env.admin('PUT', '/v1/admin/contracts', { items: [{ contractId: 'CONF0001', nameKanji: '山田　一', nameKana: 'ヤマダ　ハジメ', featurePhone: false }] });
+    await core().admin('PUT', '/v1/admin/contracts', { items: [{ contractId: 'CONF0001', nameKanji: '山田　一', nameKana: 'ヤマダ　ハジメ', featurePhone: false }] });
     const csv = ['CONFLICT0001', 'CONFLICT0002'].map((s) => `${s},${randomBytes(20).toString('hex')},totp,6,30,sha1`).join('\n');
-    await env.admin('POST', '/v1/admin/seed-imports', { fileName: 'conflict.csv', content: csv });
-    await env.admin('POST', '/v1/admin/allotments', { terminalId: a.store.terminalId, serials: ['CONFLICT0001'] });
+    await core().admin('POST', '/v1/admin/seed-imports', { fileName: 'conflict.csv', content: csv });
+    await core().admin('POST', '/v1/admin/allotments', { terminalId: a.store.terminalId, serials: ['CONFLICT0001'] });
 
     b.store.issue('CONFLICT0001', 'CONF0002'); // in a's stock
     a.store.issue('CONFLICT0001', 'CONF0001');
@@ -141,7 +129,7 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
     expect(b.store.rejections.map((r) => [r.seq, r.code])).toEqual([[1, 'SERIAL_IN_OTHER_STOCK']]);
     expect(a.store.rejections.map((r) => [r.seq, r.code, r.serial])).toEqual([[2, 'SERIAL_CONFLICT', 'CONFLICT0002']]);
     expect(a.store.rejections[0]!.message).toContain('発行済');
-    const all = await env.admin<{ items: unknown[] }>('GET', '/v1/admin/rejections');
+    const all = await core().admin<{ items: unknown[] }>('GET', '/v1/admin/rejections');
     expect(all.items.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -150,11 +138,11 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
     const b = await terminal();
     const serials = ['PULLSEED0001', 'PULLSEED0002', 'PULLSEED0003'];
     const secrets = serials.map(() => randomBytes(20));
-    await env.admin('POST', '/v1/admin/seed-imports', { fileName: 'pull.csv', content: serials.map((s, i) => `${s},${secrets[i]!.toString('hex')},totp,6,30,sha1`).join('\n') });
-    await env.admin('POST', '/v1/admin/allotments', { terminalId: a.store.terminalId, serials: serials.slice(0, 2) });
-    const allotted = await env.admin<{ serials: string[] }>('POST', '/v1/admin/allotments', { terminalId: b.store.terminalId, serials: ['PULLSEED0003'] });
+    await core().admin('POST', '/v1/admin/seed-imports', { fileName: 'pull.csv', content: serials.map((s, i) => `${s},${secrets[i]!.toString('hex')},totp,6,30,sha1`).join('\n') });
+    await core().admin('POST', '/v1/admin/allotments', { terminalId: a.store.terminalId, serials: serials.slice(0, 2) });
+    const allotted = await core().admin<{ serials: string[] }>('POST', '/v1/admin/allotments', { terminalId: b.store.terminalId, serials: ['PULLSEED0003'] });
     expect(allotted.serials).toEqual(['PULLSEED0003']);
-    await expect(env.admin('POST', '/v1/admin/allotments', { terminalId: a.store.terminalId, serials: ['PULLSEED0003'] })).rejects.toThrow(/STOCK_CONFLICT/);
+    await expect(core().admin('POST', '/v1/admin/allotments', { terminalId: a.store.terminalId, serials: ['PULLSEED0003'] })).rejects.toThrow(/STOCK_CONFLICT/);
 
     await a.agent.pull();
     await b.agent.pull();
@@ -170,7 +158,7 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
     expect(mine).toHaveLength(2);
     a.store.issue(mine[0]!, 'PULL0001');
     await a.agent.push();
-    await env.admin('POST', `/v1/admin/tokens/${mine[0]}/activate`);
+    await core().admin('POST', `/v1/admin/tokens/${mine[0]}/activate`);
     await b.agent.pull();
     expect(b.store.contracts.get('PULL0001')).toMatchObject({ currentSerial: mine[0], currentState: 'ACTIVE' });
     expect(b.store.tokenStates.get(mine[0]!)?.state).toBe('ACTIVE');
@@ -194,27 +182,27 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
     store.counter('TOKEN_SUSPENDED', 'REPORT000002', 'REP0002', { serial: 'REPORT000002', restrictTransfers: true });
     await agent.push();
     const day = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-    const report = await env.admin<{ items: { branchCode: string; day: string; issued: number; suspended: number; fees: number }[] }>('GET', `/v1/admin/reports/daily?from=${day}&to=${day}`);
+    const report = await core().admin<{ items: { branchCode: string; day: string; issued: number; suspended: number; fees: number }[] }>('GET', `/v1/admin/reports/daily?from=${day}&to=${day}`);
     const branch = report.items.find((r) => r.branchCode === '100')!;
     expect(branch.day).toBe(day);
     expect(branch.issued).toBeGreaterThanOrEqual(2);
     expect(branch.suspended).toBeGreaterThanOrEqual(1);
     expect(branch.fees).toBeGreaterThanOrEqual(4400);
-    const states = await env.admin<{ items: { state: string; count: number }[] }>('GET', '/v1/admin/reports/token-states');
+    const states = await core().admin<{ items: { state: string; count: number }[] }>('GET', '/v1/admin/reports/token-states');
     expect(states.items.find((s) => s.state === 'SUSPENDED')!.count).toBeGreaterThanOrEqual(1);
   });
 
   it('imports seed files with the branch’s parser and refusals, and loads the demo', async () => {
-    const refused = await checkedFetch(new URL('/v1/admin/seed-imports', env.urls[0]), {
+    const refused = await checkedFetch(new URL('/v1/admin/seed-imports', core().urls[0]), {
       method: 'POST',
-      headers: { authorization: `Bearer ${env.adminToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${core().adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ fileName: 'bad.xml', content: '<KeyContainer Version="9.9"/>' }),
     });
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as Refusal).error.code).toBe('SEED_FILE_REFUSED');
-    const demo = await env.admin<{ terminalId: string; enrolmentCode: string; allotted: number }>('POST', '/v1/admin/demo-seed');
+    const demo = await core().admin<{ terminalId: string; enrolmentCode: string; allotted: number }>('POST', '/v1/admin/demo-seed');
     expect(demo.allotted).toBe(20);
-    const noAdmin = await checkedFetch(new URL('/v1/admin/terminals', env.urls[0]));
+    const noAdmin = await checkedFetch(new URL('/v1/admin/terminals', core().urls[0]));
     expect(noAdmin.status).toBe(401);
   });
 });

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backoffDelay, SyncAgent } from '../../../sync/agent';
 import { CoreClient } from '../../../sync/client';
-import { BACKENDS, checkedFetch, CoreBackend, offSpec, type CoreEnv } from '../../support/core-harness';
+import { BACKENDS, checkedFetch } from '../../support/core-harness';
+import { useCore } from '../../support/use-core';
 
 describe('back-off', () => {
   it('grows exponentially to its cap, with full jitter below it', () => {
@@ -14,22 +15,9 @@ describe('back-off', () => {
 });
 
 describe.each(BACKENDS)('the terminal side of the sync on %s', (backend) => {
-  const core = new CoreBackend(backend);
-  let env: CoreEnv;
+  const core = useCore(backend);
   let n = 0;
-  const terminal = () => env.terminal('400', String(++n));
-
-  beforeAll(async () => {
-    await core.setUp();
-    env = await core.start();
-  }, 180_000);
-  afterAll(async () => {
-    await env?.stop();
-    core.tearDown();
-  });
-  afterEach(() => {
-    expect(offSpec.splice(0)).toEqual([]);
-  });
+  const terminal = () => core().terminal('400', String(++n));
 
   it('resumes after a restart from what the store says the core holds', async () => {
     const { store, agent } = await terminal();
@@ -37,11 +25,11 @@ describe.each(BACKENDS)('the terminal side of the sync on %s', (backend) => {
     await agent.push();
     store.ordinary(300);
     // A new process: a new client and agent over the same store, its offset to learn again.
-    const restarted = new SyncAgent(new CoreClient({ baseUrl: env.urls[0]!, fetch: checkedFetch }), store, { batchSize: 128 });
+    const restarted = new SyncAgent(new CoreClient({ baseUrl: core().urls[0]!, fetch: checkedFetch }), store, { batchSize: 128 });
     await restarted.syncOnce();
     expect(store.ack).toBe(1000);
     expect(restarted.status()).toMatchObject({ pending: 0, offlineSince: null, blocked: null });
-    expect(await env.heldJournal(store.terminalId)).toEqual(store.journal);
+    expect(await core().heldJournal(store.terminalId)).toEqual(store.journal);
   });
 
   it('sends again from where the core stands when it holds less than it said (restored from a backup)', async () => {
@@ -52,13 +40,13 @@ describe.each(BACKENDS)('the terminal side of the sync on %s', (backend) => {
     store.ack = 8; // as if the core had said 8 before losing its last entries
     await agent.push();
     expect(store.ack).toBe(10);
-    expect(await env.heldJournal(store.terminalId)).toEqual(store.journal);
+    expect(await core().heldJournal(store.terminalId)).toEqual(store.journal);
   });
 
   it('shows a revoked terminal as blocked, for the manager, and pulls nothing', async () => {
     const { store, agent } = await terminal();
     store.ordinary(2);
-    await env.admin('POST', `/v1/admin/terminals/${store.terminalId}/revoke`);
+    await core().admin('POST', `/v1/admin/terminals/${store.terminalId}/revoke`);
     await expect(agent.syncOnce()).rejects.toThrow(/TERMINAL_REVOKED/);
     expect(agent.status()).toMatchObject({ pending: 2, blocked: { code: 'TERMINAL_REVOKED' } });
   });
