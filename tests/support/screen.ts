@@ -1,6 +1,9 @@
 /** What component tests do on screen as a teller would: type, press Enter, scan, read what a field says. */
 import { afterEach, beforeEach, vi } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
+
+// CI is a busy 2-core machine: a screen may take seconds to answer there, so findBy… waits that long.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Each test starts in a fresh window at 発行受付: nothing kept in storage, standard font size. */
 export function freshWindowEachTest(): void {
