@@ -39,6 +39,6 @@ describe('screen lock', () => {
     render(<App />);
     await screen.findByLabelText('契約者ID');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(await screen.findByRole('dialog', { name: '画面ロック中' }, { timeout: 4000 })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: '画面ロック中' })).toBeTruthy();
   });
 });
