@@ -1,16 +1,22 @@
 /**
- * How long one printed receipt takes: the counter-document layout versus a bare pdfkit document
- * carrying the same text lines in the same (embedded, subset) font with plain doc.text calls.
- * The difference is the cost of the layout itself (measuring, ruling, shading, page logic). Both
- * are warmed up, then run alternately, so that neither is timed cold or always after the other.
- * Used by `npm run bench`; no assertions here.
+ * How long one printed receipt takes, and how many bytes it keeps for seven years. The time is the
+ * counter-document layout's beside a bare pdfkit document carrying the same text lines in the same
+ * (embedded, subset) font with plain doc.text calls: the difference is the cost of the layout
+ * itself (measuring, ruling, shading, page logic). Both are warmed up, then run alternately, so
+ * that neither is timed cold or always after the other. Used by `npm run bench`; no assertions here.
  */
 import PDFDocument from 'pdfkit';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
 import { COPY_LABELS, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
 import { pdfFont } from '../templates/fonts';
 import { pdfBuffer } from '../templates/page-layout';
-import { SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';
+import { SAMPLE_DOCUMENTS, SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';
+
+/**
+ * The issuance receipt (SAMPLE_DOCUMENTS.issuance) as pdfkit wrote it before the default glyph
+ * widths were left out of its fonts' W arrays (commit fe77e6b): today's size, to set the new one beside.
+ */
+const TODAYS_RECEIPT_BYTES = 45_773;
 
 /** Renders of each kind before timing: the first font parse, the JIT. */
 const WARM_UP = 5;
@@ -72,9 +78,9 @@ function msFor(render: () => Buffer): number {
 
 /**
  * Mean milliseconds per document over `n` renders of each kind, alternating (and alternating which
- * goes first) after WARM_UP renders of each.
+ * goes first) after WARM_UP renders of each; and the bytes of the issuance receipt beside today's.
  */
-export async function benchReceipts(n: number): Promise<{ msPerDocument: number; baselineMsPerDocument: number }> {
+export async function benchReceipts(n: number): Promise<{ msPerDocument: number; baselineMsPerDocument: number; bytesPerReceipt: number; todaysBytesPerReceipt: number }> {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   const doc = SAMPLE_ISSUANCE_RECEIPT;
   const lines = plainLines(doc);
@@ -98,5 +104,7 @@ export async function benchReceipts(n: number): Promise<{ msPerDocument: number;
   return {
     msPerDocument: layoutMs / n,
     baselineMsPerDocument: bareMs / n,
+    bytesPerReceipt: renderCounterDocument(SAMPLE_DOCUMENTS.issuance).length,
+    todaysBytesPerReceipt: TODAYS_RECEIPT_BYTES,
   };
 }

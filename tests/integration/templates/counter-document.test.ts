@@ -113,6 +113,13 @@ describe('counter document: issuance receipt (qualified simplified invoice)', ()
     }
   });
 
+  it("lists in its fonts' W arrays only the widths other than the default 1000 (every full-width glyph)", () => {
+    const pdf = renderCounterDocument(issuance).toString('latin1');
+    const arrays = [...pdf.matchAll(/^\/W \[(.*)\]$/gm)].map((m) => m[1] ?? '');
+    expect(arrays).toHaveLength(2);
+    for (const widths of arrays) expect(widths.split(/[\s[\]]+/)).not.toContain('1000');
+  });
+
   it('is an A4 page with the document info set, byte-identical for the same input', async () => {
     const first = renderCounterDocument(issuance);
     const second = renderCounterDocument(issuance);
