@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { REFUSALS } from '../../../domain/sync-protocol';
 import { buildCore } from '../../../core-service/server';
 import { loadSpec, OPENAPI_PATH } from '../../../core-service/spec';
-import { CoreBackend, type CoreEnv } from '../../support/core-harness';
+import { useCore } from '../../support/use-core';
 
 /** The document against the code; the answers themselves are checked in every core-service test (checkedFetch). */
 describe('core-service/openapi.yaml', () => {
-  const core = new CoreBackend('postgres');
-  let env: CoreEnv;
-  beforeAll(async () => {
-    await core.setUp();
-    env = await core.start();
-  }, 180_000);
-  afterAll(async () => {
-    await env?.stop();
-    core.tearDown();
-  });
+  const core = useCore('postgres');
 
   it('is OpenAPI 3.1, and every operation it lists is served with its method and path', async () => {
     const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as { openapi: string; info: { version: string } };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const env = core();
     const app = await buildCore({ pool: env.pool, masterKey: env.masterKey, adminToken: env.adminToken });
     const ops = [...loadSpec().operations.values()];
     expect(ops.length).toBeGreaterThan(15);
