@@ -35,8 +35,8 @@ describe('login, lockout and unlock', () => {
     ]);
     const failures = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'LOGIN_FAILED' ORDER BY seq").all() as Array<{ op: string; payload: string }>;
     expect(failures.map((f) => ({ op: f.op, ...JSON.parse(f.payload) }))).toEqual([
-      ...[1, 2, 3, 4, 5].map((n) => ({ op: 'tel01', reason: 'WRONG_PASSWORD', failedAttempts: n })),
-      { op: 'tel01', reason: 'LOCKED' },
+      ...[1, 2, 3, 4, 5].map((n) => ({ op: 'tel01', reason: 'WRONG_PASSWORD', failedAttempts: n, purpose: 'login' })),
+      { op: 'tel01', reason: 'LOCKED', purpose: 'login' },
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('login, lockout and unlock', () => {
     const r = await fx.app.dispatch('authLogin', { operatorId: 'teller123', password: 'tel01' });
     expect(r.ok ? '' : r.error.code).toBe('LOGIN_FAILED');
     const failed = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'LOGIN_FAILED'").all();
-    expect(failed).toEqual([{ op: '', payload: JSON.stringify({ reason: 'UNKNOWN_ID' }) }]);
+    expect(failed).toEqual([{ op: '', payload: JSON.stringify({ reason: 'UNKNOWN_ID', purpose: 'login' }) }]);
     const everything = JSON.stringify(fx.app.db.prepare('SELECT * FROM journal').all());
     expect(everything).not.toContain('teller123');
     expect(verifyChain(fx.app.db)).toMatchObject({ ok: true });
