@@ -1,4 +1,4 @@
-import { clearLoginFailures, findOperator, recordLoginFailure, type OperatorRow } from '../db/operator-repo';
+import { findOperator, recordLoginFailure, type OperatorRow } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
 import { normalizeInput } from '../domain/validation';
 import { ServiceFailure } from './failures';
