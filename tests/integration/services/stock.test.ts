@@ -55,6 +55,26 @@ describe('stock from PSKC files', () => {
     expect(issued.serial).toBe(t.serial);
   });
 
+  it('checks a PSKC key\'s Policy dates against the terminal\'s clock at import', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    // The fixture's clock reads 2026-11-25T01:30:00Z; the dates are a minute either side of it.
+    const xml = (start: string, expiry: string) => `<KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc">
+    <KeyPackage><DeviceInfo><SerialNo>PL0000000001</SerialNo></DeviceInfo>
+      <Key Id="1" Algorithm="urn:ietf:params:xml:ns:keyprov:pskc:totp">
+        <AlgorithmParameters><ResponseFormat Length="6" Encoding="DECIMAL"/></AlgorithmParameters>
+        <Data><Secret><PlainValue>MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=</PlainValue></Secret></Data>
+        <Policy><StartDate>${start}</StartDate><ExpiryDate>${expiry}</ExpiryDate></Policy>
+      </Key></KeyPackage>
+  </KeyContainer>`;
+    const expired = await fx.app.dispatch('stockImport', { fileName: 'old.pskc', content: xml('2026-01-01T00:00:00Z', '2026-11-25T01:29:00Z') });
+    expect(expired.ok ? '' : expired.error.message).toContain('鍵の有効期限（Policy/ExpiryDate 2026-11-25T01:29:00Z）を過ぎているため');
+    const early = await fx.app.dispatch('stockImport', { fileName: 'new.pskc', content: xml('2026-11-25T01:31:00Z', '2031-01-01T00:00:00Z') });
+    expect(early.ok ? '' : early.error.message).toContain('鍵の使用開始日時（Policy/StartDate 2026-11-25T01:31:00Z）より前のため');
+    expect(countOf(fx, "SELECT COUNT(*) AS n FROM tokens WHERE serial = 'PL0000000001'")).toBe(0);
+    const ok = await fx.call('stockImport', { fileName: 'vendor.pskc', content: xml('2026-11-25T01:29:00Z', '2026-11-25T01:31:00Z') });
+    expect(ok).toMatchObject({ count: 1, format: 'PSKC' });
+  });
+
   it('refuses a seed file that repeats a serial already in stock, importing nothing of it', async () => {
     fx = await branchWithStock();
     const before = (fx.app.db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n;
