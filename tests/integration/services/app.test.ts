@@ -48,8 +48,9 @@ describe('the ledger files at rest', () => {
 
 describe('customer data at rest', () => {
   it('leaves no customer’s name, kana, account or contract ID in the ledger file, its WAL or a backup copy', async () => {
-    fx = await branchWithContract(true);
-    const { old, stock } = fx;
+    const c = await branchWithContract(true);
+    fx = c;
+    const { old, stock } = c;
     await fx.call('issue', issueRequest(stock[0]!.serial, codeAt(stock[0]!, fx.clock.now), {
       contractId: 'QX7731904',
       nameKanji: '髙橋 美咲',
