@@ -4,8 +4,7 @@ import { DomainError } from '../domain/errors';
 import { nextState } from '../domain/token-lifecycle';
 import type { TokenState } from '../domain/types';
 import type { TokenStateItem } from '../domain/sync-protocol';
-import { parseOathCsv } from '../seeds/oath-csv';
-import { looksLikeXml, parsePskc } from '../seeds/pskc';
+import { parseSeedFile } from '../seeds/seed-file';
 import { sealAtRest } from './crypto';
 import { lockClock, takeRevisions } from './clock';
 import { inTransaction, type Tx } from './database';
@@ -23,15 +22,14 @@ export interface SeedImportRequest {
  * whole file or nothing, and a serial the bank already knows refuses the file.
  */
 export async function importSeeds(pool: pg.Pool, masterKey: Buffer, req: SeedImportRequest) {
-  const format = looksLikeXml(req.content) ? 'PSKC' : 'OATH_CSV';
-  let records;
+  let parsed;
   try {
-    const preSharedKey = req.preSharedKey ? Buffer.from(req.preSharedKey, 'hex') : undefined;
-    records = format === 'PSKC' ? parsePskc(req.content, { now: new Date(), preSharedKey, password: req.password }) : parseOathCsv(req.content);
+    parsed = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKey, password: req.password, now: new Date() });
   } catch (e) {
     if (e instanceof DomainError) throw new Refused('SEED_FILE_REFUSED', e.message);
     throw e;
   }
+  const { format, records } = parsed;
   const sha256 = createHash('sha256').update(req.content).digest('hex');
   return inTransaction(pool, async (tx) => {
     await lockClock(tx);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeHex, parseOathCsv, type SeedRecord } from '../seeds/oath-csv';
-import { looksLikeXml, parsePskc } from '../seeds/pskc';
+import { parseSeedFile, type SeedFileKeys } from '../seeds/seed-file';
 import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import { normalizeSerial, validateSerial } from '../domain/validation';
 import { refuse } from '../domain/errors';
@@ -9,35 +8,6 @@ import { appendJournal } from '../db/journal';
 import { countTokens, countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
 import type { Operator, StockToken } from './contract';
 import type { Ports } from './ports';
-
-export interface ParsedSeedFile {
-  format: string;
-  /** PSKC may also say how far the token's clock has drifted (in time steps). */
-  records: (SeedRecord & { driftSteps?: number })[];
-}
-
-export interface SeedFileKeys {
-  /** The pre-shared key of an encrypted PSKC file, in hex as the vendor sent it. */
-  preSharedKeyHex?: string | undefined;
-  /** The password of a password-protected PSKC file (RFC 6030 §6.2). */
-  password?: string | undefined;
-}
-
-/**
- * Picks the parser by content: XML is PSKC (RFC 6030), anything else the vendors' OATH CSV.
- * `now` is the import time, against which a PSKC key's validity (Policy) is checked.
- */
-export function parseSeedFile(content: string, keys: SeedFileKeys & { now: Date }): ParsedSeedFile {
-  const text = content.replace(/^\uFEFF/, '');
-  if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
-  const keyText = keys.preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
-  const preSharedKey = keyText ? decodeHex(keyText) : undefined;
-  // Its length is the file's cipher's to judge (AES-128/192/256: 32, 48 or 64 digits).
-  if (preSharedKey === null) refuse('PSK_FORMAT', '事前共有鍵は16進数（0〜9、A〜F）で入力してください。', 'preSharedKey');
-  // Full-width ASCII is what an IME left in full-width mode types; other characters are the vendor's.
-  const password = keys.password?.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) || undefined;
-  return { format: 'PSKC', records: parsePskc(text, { preSharedKey, password, now: keys.now }) };
-}
 
 /**
  * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed

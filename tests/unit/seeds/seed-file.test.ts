@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors';
 import { PSKC_ERROR, PSKC_KEY_FIELD, PSKC_PASSWORD_FIELD } from '../../../seeds/pskc';
-import { parseSeedFile, type SeedFileKeys } from '../../../services/stock';
+import { parseSeedFile, type SeedFileKeys } from '../../../seeds/seed-file';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 
 const now = new Date('2026-04-01T01:00:00Z');
