@@ -145,6 +145,8 @@ export const JournalLine = z.object({
   receiptNo: z.string().nullable(),
   serial: z.string().nullable(),
   contractId: z.string().nullable(),
+  /** What a manager reads beside the kind (why an attempt was refused, which copy was reprinted …), worded by the server. */
+  detail: z.string().nullable(),
   amount: z.number().nullable(),
   /** How a fee was paid, where one was. */
   payment: Payment.nullable(),

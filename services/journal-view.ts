@@ -5,17 +5,47 @@ import type { JournalRow } from '../db/journal';
 import type { JournalLine } from './contract';
 import type { Ports } from './ports';
 
-
-function paymentOf(r: JournalRow): JournalLine['payment'] {
+function paymentOf(r: JournalRow, payload: Record<string, unknown>): JournalLine['payment'] {
   if (r.amount === null) return null;
-  const payment: unknown = (JSON.parse(r.payload) as { payment?: unknown }).payment;
-  return payment === 'CASH' || payment === 'ACCOUNT_DEBIT' ? payment : null;
+  return payload.payment === 'CASH' || payload.payment === 'ACCOUNT_DEBIT' ? payload.payment : null;
 }
 
 /** The contract an entry names: format 3 entries hold its keyed reference, older ones the ID itself. */
 function contractIdOf(p: Ports, r: JournalRow): string | null {
   if (r.contract_id === null || r.format < 3) return r.contract_id;
   return findContractByRef(p.db, p.secrets, r.contract_id)?.contractId ?? null;
+}
+
+/** Why a login failed, as services/auth.ts records it. */
+const LOGIN_FAILURES: Record<string, string> = {
+  UNKNOWN_ID: '登録されていないオペレーターID',
+  LOCKED: 'ロック中のオペレーターID',
+  WRONG_PASSWORD: 'パスワード誤り',
+};
+
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/**
+ * What a manager reads beside the kind: what a refused attempt tried and why it was refused, which
+ * copy a reprint was, which file was imported. Worded here from the entry, so that the screen never
+ * sees a payload.
+ */
+function detailOf(kind: string, payload: Record<string, unknown>): string | null {
+  switch (kind) {
+    case 'OTP_REFUSED':
+    case 'COUNTER_REFUSED':
+      return `${journalKindLabel(text(payload.act))}：${text(payload.message)}`;
+    case 'LOGIN_FAILED': {
+      const reason = LOGIN_FAILURES[text(payload.reason)] ?? text(payload.reason);
+      return typeof payload.failedAttempts === 'number' ? `${reason}（${payload.failedAttempts}回目）` : reason;
+    }
+    case 'SEED_IMPORTED':
+      return `${text(payload.fileName)}（${text(payload.count)}件）`;
+    case 'RECEIPT_REPRINTED':
+      return `${payload.copy === 'branch' ? '店舗控' : 'お客さま控'}（再発行${text(payload.reprintCount)}回目）`;
+    default:
+      return null;
+  }
 }
 
 /** Today's entries (the JST business day), newest first. */
@@ -27,18 +57,22 @@ export function today(p: Ports): { entries: JournalLine[] } {
     .prepare('SELECT * FROM journal WHERE occurred_at >= ? AND occurred_at < ? ORDER BY seq DESC')
     .all(from, to) as JournalRow[];
   return {
-    entries: rows.map((r) => ({
-      seq: r.seq,
-      occurredAt: r.occurred_at,
-      kind: r.kind,
-      kindLabel: journalKindLabel(r.kind),
-      group: journalGroup(r.kind),
-      operatorId: r.operator_id,
-      receiptNo: r.receipt_no,
-      serial: r.serial,
-      contractId: contractIdOf(p, r),
-      amount: r.amount,
-      payment: paymentOf(r),
-    })),
+    entries: rows.map((r) => {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      return {
+        seq: r.seq,
+        occurredAt: r.occurred_at,
+        kind: r.kind,
+        kindLabel: journalKindLabel(r.kind),
+        group: journalGroup(r.kind),
+        detail: detailOf(r.kind, payload),
+        operatorId: r.operator_id,
+        receiptNo: r.receipt_no,
+        serial: r.serial,
+        contractId: contractIdOf(p, r),
+        amount: r.amount,
+        payment: paymentOf(r, payload),
+      };
+    }),
   };
 }

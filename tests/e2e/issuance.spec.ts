@@ -38,7 +38,7 @@ test('first run → login → seed import → issuance with the right OTP → re
   await expect(row).toContainText('ハードウェアトークン発行');
   await expect(row).toContainText(token.serial);
   await expect(row).toContainText('2,200円');
-  await expect(page.getByTestId('journal-summary')).toHaveText('受付 1件手数料 2,200円（現金 2,200円・口座振替 0円）');
+  await expect(page.getByTestId('journal-summary')).toHaveText('受付 1件手数料 2,200円（現金 2,200円・口座振替 0円）受付できなかった操作 0件');
   await page.screenshot({ path: `${shots}/05-journal.png` });
 });
 

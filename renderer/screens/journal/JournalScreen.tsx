@@ -3,31 +3,42 @@ import { formatJstDate, formatJstTime, formatYen, type JournalLine } from '../..
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/DataTable';
+import { RadioGroup } from '../../components/Field';
 import { ReceiptStatus } from '../../components/ReceiptStatus';
 import { useReceipts } from '../../hooks/useReceipts';
 import { useApiData } from '../../hooks/useApiData';
 import { useStatus } from '../../hooks/useStatus';
 
-/** The counter transactions among the entries (those with a 受付番号), and their fees by payment. */
+/** The day's counter transactions (not their reprints) and their fees by payment, and the refused attempts. */
 function summarize(entries: JournalLine[]) {
-  const counter = entries.filter((e) => e.receiptNo !== null);
+  const counter = entries.filter((e) => e.group === 'counter');
   const sum = (list: JournalLine[]) => list.reduce((total, e) => total + (e.amount ?? 0), 0);
   return {
     counter: counter.length,
+    refusals: entries.filter((e) => e.group === 'refusal').length,
     fees: sum(counter),
     cash: sum(counter.filter((e) => e.payment === 'CASH')),
     debit: sum(counter.filter((e) => e.payment === 'ACCOUNT_DEBIT')),
   };
 }
 
-/** 本日の取引: today's journal, newest first, with 再発行 for receipts. */
+/** Which entries the list shows: all of them, the counter transactions, or the refused attempts. */
+type Shown = 'all' | 'counter' | 'refusal';
+
+const SHOWN_OPTIONS: ReadonlyArray<readonly [Shown, string]> = [
+  ['all', 'すべて'],
+  ['counter', '受付（受付番号のある取引）のみ'],
+  ['refusal', '受付できなかった操作のみ'],
+];
+
+/** 本日の取引: today's journal, newest first, with 再発行 for each counter transaction's receipt. */
 export function JournalScreen() {
   const status = useStatus();
   const fetchToday = useCallback(() => call('journalToday', {}), []);
   const { data, error, reload } = useApiData(fetchToday);
-  const [counterOnly, setCounterOnly] = useState(false);
+  const [shown, setShown] = useState<Shown>('all');
   const all = data?.entries ?? null;
-  const entries = all && counterOnly ? all.filter((e) => e.receiptNo !== null) : all;
+  const entries = all && shown !== 'all' ? all.filter((e) => e.group === shown) : all;
   const receipts = useReceipts();
 
   async function reprint(receiptNo: string) {
@@ -57,11 +68,18 @@ export function JournalScreen() {
             <span>
               手数料 <strong>{formatYen(summary.fees)}</strong>（現金 {formatYen(summary.cash)}・口座振替 {formatYen(summary.debit)}）
             </span>
+            <span>
+              受付できなかった操作 <strong>{summary.refusals}件</strong>
+            </span>
           </p>
-          <label className="journal-filter">
-            <input type="checkbox" checked={counterOnly} onChange={(e) => setCounterOnly(e.target.checked)} />
-            受付（受付番号のある取引）のみ表示
-          </label>
+          <RadioGroup
+            name="journal-shown"
+            label="表示"
+            className="journal-filter"
+            options={SHOWN_OPTIONS}
+            value={shown}
+            onChange={setShown}
+          />
         </div>
       ) : null}
       {entries === null && !error ? <p>読み込み中…</p> : null}
@@ -80,7 +98,6 @@ export function JournalScreen() {
                 金額
               </th>
               <th scope="col">担当</th>
-              <th scope="col">領収書</th>
             </>
           }
           foot={
@@ -89,28 +106,29 @@ export function JournalScreen() {
                 表示 {entries.length}件
               </th>
               <td className="num">{formatYen(total)}</td>
-              <td colSpan={2} />
+              <td />
             </tr>
           }
         >
           {entries.map((e) => (
             <tr key={e.seq}>
               <td className="mono">{formatJstTime(new Date(e.occurredAt))}</td>
-              <td>{e.kindLabel}</td>
-              <td className="mono">{e.receiptNo ?? '—'}</td>
+              <td className="journal-kind">
+                <span className="journal-kind-label">{e.kindLabel}</span>
+                {e.detail ? <span className="journal-detail">{e.detail}</span> : null}
+              </td>
+              {/* The receipt's 再発行 sits under its number: one column fewer, so that the list fits at 拡大. */}
+              <td>
+                <span className="mono">{e.receiptNo ?? '—'}</span>
+                {e.group === 'counter' && e.receiptNo ? (
+                  <ReprintCell receiptNo={e.receiptNo} view={receipts.views[e.receiptNo]} onReprint={() => void reprint(e.receiptNo as string)} />
+                ) : null}
+              </td>
               <td className="mono">{e.serial ?? '—'}</td>
               <td className="mono">{e.contractId ?? '—'}</td>
               <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
-              <td className="mono">{e.operatorId || '（未登録のID）'}</td>
-              <td>
-                {e.receiptNo ? (
-                  <ReprintCell
-                    receiptNo={e.receiptNo}
-                    view={receipts.views[e.receiptNo]}
-                    onReprint={() => void reprint(e.receiptNo as string)}
-                  />
-                ) : null}
-              </td>
+              {/* A failed login under an unregistered ID: its detail says so. */}
+              <td className="mono">{e.operatorId || '—'}</td>
             </tr>
           ))}
         </DataTable>
