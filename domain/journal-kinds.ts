@@ -17,6 +17,7 @@ export const JOURNAL_KINDS = {
   OPERATOR_CREATED: { label: 'オペレーター登録', group: 'admin' },
   OPERATOR_UNLOCKED: { label: 'ロック解除', group: 'admin' },
   SEED_IMPORTED: { label: 'シード取込', group: 'stock' },
+  SEED_IMPORT_REFUSED: { label: 'シード取込できず', group: 'refusal' },
   TOKEN_ISSUED: { label: 'ハードウェアトークン発行', group: 'counter' },
   TOKEN_EXCHANGED: { label: 'トークン交換', group: 'counter' },
   TOKEN_REISSUED_LOST: { label: '紛失・盗難の再発行', group: 'counter' },

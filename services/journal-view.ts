@@ -39,6 +39,8 @@ function detailOf(kind: string, payload: Record<string, unknown>): string | null
       const reason = LOGIN_FAILURES[text(payload.reason)] ?? text(payload.reason);
       return typeof payload.failedAttempts === 'number' ? `${reason}（${payload.failedAttempts}回目）` : reason;
     }
+    case 'SEED_IMPORT_REFUSED':
+      return `${text(payload.fileName)}：${text(payload.message)}`;
     case 'SEED_IMPORTED':
       return `${text(payload.fileName)}（${text(payload.count)}件）`;
     case 'RECEIPT_REPRINTED':

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseSeedFile, type SeedFileKeys } from '../seeds/seed-file';
 import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import { normalizeSerial, validateSerial } from '../domain/validation';
-import { refuse } from '../domain/errors';
+import { DomainError, refuse } from '../domain/errors';
 import type { TokenState } from '../domain/types';
 import { appendJournal } from '../db/journal';
 import { countTokens, countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
@@ -12,10 +12,30 @@ import type { Ports } from './ports';
 /**
  * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed
  * with the data key, one journal entry. A serial the branch already knows refuses the file.
+ * A refused file is journalled too (SEED_IMPORT_REFUSED: its name, SHA-256 and why, never its
+ * key or password), so that a manager sees every attempt.
  */
 export function importSeeds(p: Ports, by: Operator, req: { fileName: string; content: string } & SeedFileKeys) {
   const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
   const now = p.now();
+  try {
+    return importWhole(p, by, req, sha256, now);
+  } catch (e) {
+    if (e instanceof DomainError) {
+      p.db.transaction(() => {
+        appendJournal(p.db, {
+          kind: 'SEED_IMPORT_REFUSED',
+          occurredAt: now.toISOString(),
+          operatorId: by.operatorId,
+          payload: { fileName: req.fileName, sha256, code: e.code, message: e.message },
+        });
+      }).immediate();
+    }
+    throw e;
+  }
+}
+
+function importWhole(p: Ports, by: Operator, req: { fileName: string; content: string } & SeedFileKeys, sha256: string, now: Date) {
   const { format, records } = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKeyHex, password: req.password, now });
   if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
   const at = now.toISOString();

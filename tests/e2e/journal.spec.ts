@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { test, expect, api } from './fixtures';
-import { issueByApi, managerWithStock, MANAGER, openScreen, YAMADA } from './pages';
+import { randomBytes } from 'node:crypto';
+import { importSeeds, issueByApi, managerWithStock, MANAGER, openScreen, YAMADA } from './pages';
+import { buildEncryptedPskc } from '../support/pskc-builder';
 import { codeAt, type TestToken } from '../support/seeds';
 
 const shots = 'test-results/screens';
@@ -16,7 +18,7 @@ function lines(el: Locator): Promise<number> {
   });
 }
 
-test('本日の取引: a manager sees the counter transactions apart from their reprints, and the refused attempts with their reason', async ({ page, host }) => {
+test('本日の取引: a manager sees the counter transactions apart from their reprints, and the refused attempts (a refused seed file too) with their reason', async ({ page, host }) => {
   const [a, b, c] = (await managerWithStock(page, host, 3)) as [TestToken, TestToken, TestToken];
   await issueByApi(page, YAMADA, a);
   await issueByApi(page, { ...YAMADA, contractId: 'C0012346' }, b);
@@ -29,6 +31,16 @@ test('本日の取引: a manager sees the counter transactions apart from their 
   });
   expect(refused.ok).toBe(false);
   expect((await api(page, 'authLogin', { operatorId: MANAGER.id, password: 'wrong-password1' })).ok).toBe(false);
+  // A vendor file under a key that is not its own: refused, journalled, and the key does not stay in the field.
+  const xml = buildEncryptedPskc(randomBytes(16), [{ serial: 'PK0000000001', id: 'K1', secret: randomBytes(20), totp: true }]);
+  await importSeeds(page, 'vendor.pskc', xml, randomBytes(16).toString('hex'));
+  await expect(page.getByRole('alert')).toContainText('事前共有鍵');
+  await expect(page.getByLabel('事前共有鍵')).toHaveValue('');
+  await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('');
+  for (const size of ['拡大', '標準'] as const) {
+    await page.getByRole('button', { name: size, exact: true }).click();
+    await page.screenshot({ path: `${shots}/52-seed-import-refused-${size}.png`, fullPage: true });
+  }
 
   await openScreen(page, '本日の取引');
   const rows = page.getByRole('table', { name: '本日の取引一覧' }).locator('tbody tr');
@@ -40,7 +52,7 @@ test('本日の取引: a manager sees the counter transactions apart from their 
   // Two issuances and a reprint: 受付 2件, and the reprint has no 再発行 of its own.
   await expect(page.getByTestId('journal-summary')).toContainText('受付 2件');
   await expect(page.getByTestId('journal-summary')).toContainText('手数料 4,400円');
-  await expect(page.getByTestId('journal-summary')).toContainText('受付できなかった操作 2件');
+  await expect(page.getByTestId('journal-summary')).toContainText('受付できなかった操作 3件');
   const reprint = rows.filter({ hasText: '領収書再発行' });
   await expect(reprint).toContainText('お客さま控（再発行1回目）');
   await expect(reprint.getByRole('button', { name: '再発行' })).toHaveCount(0);
@@ -50,7 +62,8 @@ test('本日の取引: a manager sees the counter transactions apart from their 
   await expect(page.getByText('表示 2件')).toBeVisible();
 
   await page.getByLabel('受付できなかった操作のみ').check();
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'シード取込できず' })).toContainText('vendor.pskc：');
   await expect(rows.filter({ hasText: 'ワンタイムパスワード不一致' })).toContainText('ハードウェアトークン発行：');
   await expect(rows.filter({ hasText: 'ログイン失敗' })).toContainText('パスワード誤り（1回目）');
 

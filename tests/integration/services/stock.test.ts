@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../../db/journal';
 import { branchWithStock, issueRequest, countOf, type Fixture } from '../../support/app-fixture';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
 import { codeAt, type TestToken } from '../../support/seeds';
@@ -73,6 +74,26 @@ describe('stock from PSKC files', () => {
     expect(countOf(fx, "SELECT COUNT(*) AS n FROM tokens WHERE serial = 'PL0000000001'")).toBe(0);
     const ok = await fx.call('stockImport', { fileName: 'vendor.pskc', content: xml('2026-11-25T01:29:00Z', '2026-11-25T01:31:00Z') });
     expect(ok).toMatchObject({ count: 1, format: 'PSKC' });
+  });
+
+  it('journals a refused file with its name, SHA-256 and reason, never its key or password', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    const psk = randomBytes(16);
+    const wrongKey = randomBytes(16).toString('hex');
+    const xml = buildEncryptedPskc(psk, [{ serial: 'PK0000000001', id: 'K1', secret: randomBytes(20), totp: true }]);
+    const refused = await fx.app.dispatch('stockImport', { fileName: 'vendor.pskc', content: xml, preSharedKeyHex: wrongKey, password: 'not-used-here' });
+    expect(refused.ok).toBe(false);
+    const message = refused.ok ? '' : refused.error.message;
+
+    const rows = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'SEED_IMPORT_REFUSED'").all() as Array<{ op: string; payload: string }>;
+    expect(rows.map((r) => ({ op: r.op, ...JSON.parse(r.payload) }))).toEqual([
+      { op: 'mgr01', fileName: 'vendor.pskc', sha256: createHash('sha256').update(xml).digest('hex'), code: 'PSKC', message },
+    ]);
+    expect(rows[0]!.payload).not.toContain(wrongKey);
+    expect(rows[0]!.payload).not.toContain('not-used-here');
+    const { entries } = await fx.call('journalToday', {});
+    expect(entries[0]).toMatchObject({ kind: 'SEED_IMPORT_REFUSED', group: 'refusal', detail: `vendor.pskc：${message}` });
+    expect(verifyChain(fx.app.db)).toMatchObject({ ok: true });
   });
 
   it('refuses a seed file that repeats a serial already in stock, importing nothing of it', async () => {
