@@ -39,8 +39,6 @@ const EVERY_CHANNEL = {
 export const CHANNELS = Object.keys(EVERY_CHANNEL) as readonly Channel[];
 
 export const IPC_PREFIX = 'madoguchi:';
-export const HTTP_API_PREFIX = '/api/';
-export const SECRET_HEADER = 'x-madoguchi-secret';
 
 /**
  * window.madoguchi over a host's transport: one method per channel, each passing its own

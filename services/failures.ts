@@ -13,6 +13,9 @@ export class ServiceFailure extends Error {
   }
 }
 
+/** A request that is not what the contract describes: a wrong shape, malformed JSON, an unknown body. */
+export const BAD_REQUEST: ApiError = { code: 'BAD_REQUEST', message: '要求の形式が正しくありません。画面を再読み込みしてください。' };
+
 export const UNEXPECTED_MESSAGE =
   '処理中に予期しないエラーが発生しました。この取引は記録されていません。もう一度お試しいただき、続く場合は役席者に連絡してください。';
 

@@ -4,7 +4,7 @@ import { jstDate } from '../domain/format';
 import { readFeeRules } from '../db/branch-repo';
 import { contract, type Channel, type Operator, type ResponseOf, type Result } from './contract';
 import * as auth from './auth';
-import { toApiError, ServiceFailure, UNEXPECTED_MESSAGE } from './failures';
+import { BAD_REQUEST, toApiError, ServiceFailure, UNEXPECTED_MESSAGE } from './failures';
 import { describeError, type ErrorLog } from './error-log';
 import * as contracts from './contracts';
 import { exchange } from './exchange';
@@ -80,7 +80,7 @@ export function createDispatch(p: Ports, session: Session, errors: ErrorLog): Di
       const spec = contract[channel];
       const parsed = spec.req.safeParse(raw ?? {});
       if (!parsed.success) {
-        return { ok: false, error: { code: 'BAD_REQUEST', message: '要求の形式が正しくありません。画面を再読み込みしてください。' } };
+        return { ok: false, error: BAD_REQUEST };
       }
       const operator = session.admit(spec.access, p.now());
       const handler = handlers[channel] as Handler<typeof channel>;

@@ -6,10 +6,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { MadoguchiApi } from '../../services/contract';
 
 export interface Host {
-  /** The URL the launcher printed, with the start-up secret in its fragment. */
+  /** The URL the launcher printed, with the single-use start key in its fragment. */
   url: string;
   origin: string;
-  secret: string;
+  startKey: string;
   dataDir: string;
   output: () => string;
 }
@@ -35,7 +35,7 @@ async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ h
     child.on('exit', (code) => reject(new Error(`host exited ${code}:\n${out}`)));
   });
   const u = new URL(url);
-  return { host: { url, origin: u.origin, secret: u.hash.slice('#k='.length), dataDir, output: () => out }, child };
+  return { host: { url, origin: u.origin, startKey: u.hash.slice('#k='.length), dataDir, output: () => out }, child };
 }
 
 export const test = base.extend<{ host: Host }>({

@@ -138,16 +138,3 @@ test('a teller sees no manager screens, and the host refuses a teller’s manage
   const imp = await api(page, 'stockImport', { fileName: 'x.csv', content: makeOathCsv(1).csv });
   expect(imp.ok).toBe(false);
 });
-
-test('the API refuses a caller without the start-up secret, with a wrong one, or under another host name', async ({ request, host }) => {
-  const url = `${host.origin}/api/journalToday`;
-  const none = await request.post(url, { data: {} });
-  expect(none.status()).toBe(403);
-  const wrong = await request.post(url, { data: {}, headers: { 'x-madoguchi-secret': 'guess' } });
-  expect(wrong.status()).toBe(403);
-  const rebinding = await request.post(url, { data: {}, headers: { 'x-madoguchi-secret': host.secret, host: 'evil.example:80' } });
-  expect(rebinding.status()).toBe(421);
-  const right = await request.post(`${host.origin}/api/setupStatus`, { data: {}, headers: { 'x-madoguchi-secret': host.secret } });
-  expect(right.status()).toBe(200);
-  expect(await right.json()).toEqual({ ok: true, value: { initialized: false, branch: null } });
-});
