@@ -227,4 +227,15 @@ ALTER TABLE contracts ADD COLUMN details_enc BLOB;
     upgrade: sealAtRest,
     vacuum: true,
   },
+  {
+    version: 10,
+    name: 'operators: a password a manager set is changed at first login; retired operators are kept, never deleted',
+    sql: `
+ALTER TABLE operators ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1));
+ALTER TABLE operators ADD COLUMN retired_at TEXT;
+-- The journal names operators for ever: an operator who leaves is retired, and the row stays.
+CREATE TRIGGER operators_no_delete BEFORE DELETE ON operators
+BEGIN SELECT RAISE(ABORT, 'operators are retired, never deleted'); END;
+`,
+  },
 ];

@@ -118,11 +118,14 @@ export function normalizePassword(raw: string): string {
   return raw.normalize('NFKC');
 }
 
-/** At least 8 characters with a letter and a digit. Returns normalizePassword(raw). Field 'password'. */
+/** The password rule in words, as every screen that asks for a new password states it. */
+export const PASSWORD_POLICY = '8文字以上で、英字と数字をそれぞれ1文字以上含めてください';
+
+/** PASSWORD_POLICY: at least 8 characters with a letter and a digit. Returns normalizePassword(raw). Field 'password'. */
 export function validatePassword(raw: string): string {
   const s = normalizePassword(raw);
   if (charLength(s) < 8 || !/[A-Za-z]/.test(s) || !/\d/.test(s)) {
-    refuse('PASSWORD_WEAK', 'パスワードは8文字以上で、英字と数字をそれぞれ1文字以上含めてください', 'password');
+    refuse('PASSWORD_WEAK', `パスワードは${PASSWORD_POLICY}`, 'password');
   }
   return s;
 }

@@ -162,8 +162,11 @@ export const FeeQuote = z.object({
   taxRatePercent: z.number(),
 }) satisfies z.ZodType<DomainFeeQuote>;
 
-/** Who may call a channel: anyone (before login), any logged-in operator, or a manager. */
-export type Access = 'public' | 'operator' | 'manager';
+/**
+ * Who may call a channel: anyone (before login); a logged-in operator, even one who must first change
+ * a password a manager set ('self': changing it); any logged-in operator; or a manager.
+ */
+export type Access = 'public' | 'self' | 'operator' | 'manager';
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(access: Access, req: Req, res: Res) {
   return { access, req, res };
@@ -178,14 +181,17 @@ export const contract = {
     z.object({ branch: Branch }),
   ),
 
-  authSession: channel('public', Empty, z.object({ operator: Operator.nullable(), idleLockSeconds: z.number() })),
-  authLogin: channel('public', z.object({ operatorId: text(40), password: text(200) }), z.object({ operator: Operator })),
+  authSession: channel('public', Empty, z.object({ operator: Operator.nullable(), idleLockSeconds: z.number(), mustChangePassword: z.boolean() })),
+  authLogin: channel('public', z.object({ operatorId: text(40), password: text(200) }), z.object({ operator: Operator, mustChangePassword: z.boolean() })),
+  authChangePassword: channel('self', z.object({ currentPassword: text(200), newPassword: text(200) }), z.object({})),
   authLogout: channel('public', Empty, z.object({})),
 
   operatorsList: channel(
     'manager',
     Empty,
-    z.object({ operators: z.array(Operator.extend({ locked: z.boolean(), failedAttempts: z.number() })) }),
+    z.object({
+      operators: z.array(Operator.extend({ locked: z.boolean(), failedAttempts: z.number(), mustChangePassword: z.boolean(), retiredAt: z.string().nullable() })),
+    }),
   ),
   operatorsCreate: channel(
     'manager',
@@ -193,6 +199,9 @@ export const contract = {
     z.object({ operator: Operator }),
   ),
   operatorsUnlock: channel('manager', z.object({ operatorId: text(40) }), z.object({})),
+  operatorsResetPassword: channel('manager', z.object({ operatorId: text(40), password: text(200) }), z.object({})),
+  operatorsChangeRole: channel('manager', z.object({ operatorId: text(40), role: z.enum(ROLES) }), z.object({ operator: Operator })),
+  operatorsRetire: channel('manager', z.object({ operatorId: text(40) }), z.object({ retiredAt: z.string() })),
 
   feesQuote: channel('operator', z.object({ kind: z.enum(FEE_KINDS) }), FeeQuote),
 
@@ -317,6 +326,7 @@ export type { AccountSubject, IdentityDocument, OtpDigits, PaymentMethod, Role, 
 export {
   normalizeInput,
   normalizeSerial,
+  PASSWORD_POLICY,
   toFullWidthKatakana,
   validateApplicationForm,
   validateOperatorId,

@@ -11,6 +11,7 @@ export const UNKNOWN_OPERATOR = '';
 
 const WRONG = 'オペレーターIDまたはパスワードが正しくありません。';
 const LOCKED = 'このオペレーターIDはロックされています。役席者にロック解除を依頼してください。';
+const RETIRED = 'このオペレーターIDは退職登録されているため、使用できません。';
 
 /**
  * Every failed attempt is journalled. An ID that is not registered is not written down: it is
@@ -25,13 +26,17 @@ function journalFailure(p: Ports, at: Date, operatorId: string, payload: Record<
  * they are (logging in, a second manager's 検印 on the same terminal): each wrong password is
  * journalled and counts toward the lock. `purpose` says which in the journal.
  */
-export function checkCredentials(p: Ports, req: { operatorId: string; password: string }, purpose: 'login' | 'approval'): OperatorRow {
+export function checkCredentials(p: Ports, req: { operatorId: string; password: string }, purpose: 'login' | 'approval' | 'password change'): OperatorRow {
   const operatorId = normalizeInput(req.operatorId);
   const row = findOperator(p.db, operatorId);
   const at = p.now();
   if (!row) {
     journalFailure(p, at, UNKNOWN_OPERATOR, { reason: 'UNKNOWN_ID', purpose });
     throw new ServiceFailure('LOGIN_FAILED', WRONG);
+  }
+  if (row.retiredAt) {
+    journalFailure(p, at, operatorId, { reason: 'RETIRED', purpose });
+    throw new ServiceFailure('OPERATOR_RETIRED', RETIRED);
   }
   if (row.locked) {
     journalFailure(p, at, operatorId, { reason: 'LOCKED', purpose });
@@ -47,7 +52,9 @@ export function checkCredentials(p: Ports, req: { operatorId: string; password: 
       return r;
     }).immediate();
     if (after.locked) throw new ServiceFailure('OPERATOR_LOCKED', `パスワードを${LOCK_AFTER_FAILURES}回誤ったため、${LOCKED}`);
-    throw new ServiceFailure('LOGIN_FAILED', `${WRONG}（あと${LOCK_AFTER_FAILURES - after.failedAttempts}回誤るとロックされます）`);
+    // Changing one's password, the ID is the one logged in: only the password can be wrong.
+    const wrong = purpose === 'password change' ? '現在のパスワードが正しくありません。' : WRONG;
+    throw new ServiceFailure('LOGIN_FAILED', `${wrong}（あと${LOCK_AFTER_FAILURES - after.failedAttempts}回誤るとロックされます）`);
   }
   return row;
 }

@@ -39,12 +39,19 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     setupStatus: () => setup.setupStatus(p),
     setupInitialize: (req) => setup.initialize(p, req),
     branchUpdateSettings: (req, ctx) => setup.updateSettings(p, who(ctx), req),
-    authSession: () => ({ operator: session.current(p.now()), idleLockSeconds: session.idleSeconds }),
+    authSession: () => {
+      const operator = session.current(p.now());
+      return { operator, idleLockSeconds: session.idleSeconds, mustChangePassword: operator !== null && session.passwordChangeRequired };
+    },
     authLogin: (req) => auth.login(p, session, req),
     authLogout: () => auth.logout(p, session),
+    authChangePassword: (req) => auth.changePassword(p, session, req),
     operatorsList: () => operators.list(p),
     operatorsCreate: (req, ctx) => operators.create(p, who(ctx), req),
     operatorsUnlock: (req, ctx) => operators.unlock(p, who(ctx), req),
+    operatorsResetPassword: (req, ctx) => operators.resetPassword(p, who(ctx), req),
+    operatorsChangeRole: (req, ctx) => operators.changeRole(p, who(ctx), req),
+    operatorsRetire: (req, ctx) => operators.retire(p, who(ctx), req),
     feesQuote: (req) => quoteFee(readFeeRules(p.db), req.kind, jstDate(p.now())),
     stockImport: (req, ctx) => stock.importSeeds(p, who(ctx), req),
     stockList: (req) => stock.list(p, req),

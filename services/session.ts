@@ -9,6 +9,7 @@ import { ServiceFailure } from './failures';
 export class Session {
   private operator: Operator | null = null;
   private lastActivity = 0;
+  private mustChangePassword = false;
 
   constructor(readonly idleSeconds: number) {}
 
@@ -16,9 +17,19 @@ export class Session {
     return this.operator && !this.expired(now) ? this.operator : null;
   }
 
-  start(operator: Operator, now: Date): void {
+  start(operator: Operator, now: Date, mustChangePassword = false): void {
     this.operator = operator;
     this.lastActivity = now.getTime();
+    this.mustChangePassword = mustChangePassword;
+  }
+
+  /** The password was set by a manager: until the operator has changed it, only 'self' channels answer. */
+  get passwordChangeRequired(): boolean {
+    return this.mustChangePassword;
+  }
+
+  passwordChanged(): void {
+    this.mustChangePassword = false;
   }
 
   end(): Operator | null {
@@ -33,6 +44,9 @@ export class Session {
     if (!this.operator) throw new ServiceFailure('SESSION_REQUIRED', 'ログインしてください。');
     if (this.expired(now)) {
       throw new ServiceFailure('SESSION_EXPIRED', '一定時間操作がなかったため画面をロックしました。パスワードを入力してください。');
+    }
+    if (this.mustChangePassword && access !== 'self') {
+      throw new ServiceFailure('PASSWORD_CHANGE_REQUIRED', 'ほかの操作の前に、パスワードを変更してください（役席者が設定したパスワードは、最初のログインで変更が必要です）。');
     }
     if (access === 'manager' && this.operator.role !== 'manager') {
       throw new ServiceFailure('FORBIDDEN', 'この操作は役席者のみ行えます。役席者に依頼してください。');

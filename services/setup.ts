@@ -27,7 +27,8 @@ export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
   p.db.transaction(() => {
     insertBranch(p.db, branch, at);
     insertFeeRules(p.db, DEFAULT_FEE_RULES);
-    insertOperator(p.db, { operatorId: manager.operatorId, name: manager.name, role: 'manager', passwordHash }, at);
+    // The first manager chose this password at the terminal: nothing to change at the first login.
+    insertOperator(p.db, { operatorId: manager.operatorId, name: manager.name, role: 'manager', passwordHash, mustChangePassword: false }, at);
     appendJournal(p.db, {
       kind: 'BRANCH_SETUP',
       occurredAt: at,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Branch, Operator } from '../../services/contract';
+import type { Branch, Operator, ResponseOf } from '../../services/contract';
 import { call, onSessionLost } from '../api';
 import { AppShell } from './AppShell';
 import { Header } from './Header';
@@ -8,6 +8,7 @@ import { useFontSize } from '../hooks/useFontSize';
 import { useIdleLock } from '../hooks/useIdleLock';
 import { clearKeptSessions } from '../counter/useKeptSession';
 import { LoginScreen } from '../screens/login/LoginScreen';
+import { PasswordScreen } from '../screens/password/PasswordScreen';
 import { SetupScreen } from '../screens/setup/SetupScreen';
 
 type Phase =
@@ -15,7 +16,15 @@ type Phase =
   | { kind: 'fatal'; message: string }
   | { kind: 'setup' }
   | { kind: 'login'; operatorId?: string; notice?: string }
-  | { kind: 'main'; operator: Operator };
+  /** Logged in with a password a manager set: it is changed before anything else. */
+  | { kind: 'password'; operator: Operator }
+  | { kind: 'main'; operator: Operator; notice?: string };
+
+type LoggedIn = ResponseOf<'authLogin'>;
+
+function afterLogin({ operator, mustChangePassword }: LoggedIn): Phase {
+  return mustChangePassword ? { kind: 'password', operator } : { kind: 'main', operator };
+}
 
 type Lock = null | 'idle' | 'session';
 
@@ -29,7 +38,7 @@ async function boot(): Promise<{ phase: Phase; branch: Branch | null; idleSecond
   if (!session.ok) return { phase: { kind: 'fatal', message: session.error.message }, branch, idleSeconds: 0 };
   const operator = session.value.operator;
   return {
-    phase: operator ? { kind: 'main', operator } : { kind: 'login' },
+    phase: operator ? afterLogin({ operator, mustChangePassword: session.value.mustChangePassword }) : { kind: 'login' },
     branch,
     idleSeconds: session.value.idleLockSeconds,
   };
@@ -68,11 +77,11 @@ export function App() {
   const inMain = phase.kind === 'main';
   useIdleLock(inMain && lock === null, idleSeconds, () => setLock('idle'));
 
-  const login = useCallback(async (operator: Operator) => {
+  const login = useCallback(async (loggedIn: LoggedIn) => {
     setLock(null);
     // A fresh login starts at 発行受付, whatever the previous operator left open.
     window.location.hash = '#/issue';
-    setPhase({ kind: 'main', operator });
+    setPhase(afterLogin(loggedIn));
     // The idle time may differ once logged in; the session says.
     const session = await call('authSession', {});
     if (session.ok) setIdleSeconds(session.value.idleLockSeconds);
@@ -96,14 +105,15 @@ export function App() {
           onLogout={() => void logout()}
           onBranchChanged={setBranch}
           locked={lock !== null}
+          {...(phase.notice ? { notice: phase.notice } : {})}
         />
         {lock !== null ? (
           <LockOverlay
             operator={phase.operator}
             reason={lock}
-            onUnlocked={(operator) => {
+            onUnlocked={(loggedIn) => {
               setLock(null);
-              setPhase({ kind: 'main', operator });
+              setPhase(afterLogin(loggedIn));
             }}
             onLogout={() => void logout()}
           />
@@ -150,8 +160,19 @@ export function App() {
           branch={branch}
           initialOperatorId={phase.operatorId}
           notice={phase.notice ?? null}
-          onLogin={(operator) => void login(operator)}
+          onLogin={(loggedIn) => void login(loggedIn)}
         />
+      ) : null}
+      {phase.kind === 'password' ? (
+        <main className="center-page">
+          <PasswordScreen
+            operator={phase.operator}
+            required
+            onChanged={() => setPhase({ kind: 'main', operator: phase.operator, notice: 'パスワードを変更しました。' })}
+            onLoggedOut={(error) => void logout(error.message)}
+            onCancel={() => void logout()}
+          />
+        </main>
       ) : null}
     </div>
   );

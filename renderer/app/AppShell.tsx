@@ -15,6 +15,7 @@ import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
 import { SuspendScreen } from '../screens/suspend/SuspendScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { PasswordScreen } from '../screens/password/PasswordScreen';
 import { useKeptSession } from '../counter/useKeptSession';
 import { ISSUE_VOLATILE, NEW_SESSION } from '../screens/issue/draft';
 import { EXCHANGE_VOLATILE, NEW_EXCHANGE_SESSION } from '../screens/exchange/draft';
@@ -29,10 +30,12 @@ type Props = {
   onBranchChanged: (branch: Branch) => void;
   /** While the lock overlay is up, the screen stays mounted but cannot be reached. */
   locked: boolean;
+  /** The status line's first message (e.g. after the first password was changed). */
+  notice?: string;
 };
 
 /** The main screen: header, menu, the chosen screen, status line. */
-export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onBranchChanged, locked }: Props) {
+export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onBranchChanged, locked, notice }: Props) {
   const [requested, go] = useHashRoute();
   const route = routeFor(operator.role, requested);
   // The counter forms live here, so that a half-filled form survives a visit to another menu,
@@ -42,7 +45,7 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
   const [exchangeSession, setExchangeSession, exchangeKept] = useKeptSession('exchange', NEW_EXCHANGE_SESSION, me, EXCHANGE_VOLATILE);
   const [suspendSession, setSuspendSession, suspendKept] = useKeptSession('suspend', NEW_SUSPEND_SESSION, me, SUSPEND_VOLATILE);
   const [message, setMessage] = useState(() =>
-    issueKept || exchangeKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : '',
+    issueKept || exchangeKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : (notice ?? ''),
   );
 
   return (
@@ -59,8 +62,9 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
               {route === 'journal' ? <JournalScreen /> : null}
               {route === 'stock' ? <StockScreen role={operator.role} /> : null}
               {route === 'returns' ? <ReturnsScreen /> : null}
-              {route === 'operators' ? <OperatorsScreen /> : null}
+              {route === 'operators' ? <OperatorsScreen me={operator.operatorId} /> : null}
               {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
+              {route === 'password' ? <PasswordScreen operator={operator} required={false} onChanged={() => setMessage('パスワードを変更しました。')} /> : null}
             </main>
           </div>
           <StatusBar message={message} />

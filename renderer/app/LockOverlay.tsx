@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Operator } from '../../services/contract';
+import type { Operator, ResponseOf } from '../../services/contract';
 import { call } from '../api';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { TextField } from '../components/Field';
@@ -7,7 +7,8 @@ import { TextField } from '../components/Field';
 type Props = {
   operator: Operator;
   reason: 'idle' | 'session';
-  onUnlocked: (operator: Operator) => void;
+  /** With what the login answered: a password a manager reset meanwhile is changed before the screen comes back. */
+  onUnlocked: (loggedIn: ResponseOf<'authLogin'>) => void;
   onLogout: () => void;
 };
 
@@ -32,7 +33,7 @@ export function LockOverlay({ operator, reason, onUnlocked, onLogout }: Props) {
     setBusy(false);
     if (result.ok) {
       setPassword('');
-      onUnlocked(result.value.operator);
+      onUnlocked(result.value);
     } else {
       setPassword('');
       setError(result.error.message);

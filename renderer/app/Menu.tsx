@@ -10,6 +10,7 @@ const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
   { route: 'returns', label: '回収トークン', managerOnly: true },
   { route: 'operators', label: 'オペレーター', managerOnly: true },
   { route: 'settings', label: '店舗設定', managerOnly: true },
+  { route: 'password', label: 'パスワード変更' },
 ];
 
 /** A teller who types a manager's address (#/operators) lands on 発行受付 instead. */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, api } from './fixtures';
-import { fillApplication, importSeeds, logIn, managerWithStock, openScreen, MANAGER, otpNow, pdfTextFromLink, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
+import { fillApplication, importSeeds, logIn, logInFirstTime, managerWithStock, openScreen, MANAGER, otpNow, pdfTextFromLink, receiptTextFromLink, setUpBranch, YAMADA } from './pages';
 import { makeOathCsv } from '../support/seeds';
 
 const shots = 'test-results/screens';
@@ -129,7 +129,7 @@ test('a teller sees no manager screens, and the host refuses a teller’s manage
   const created = await api(page, 'operatorsCreate', { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
   expect(created.ok).toBe(true);
   await page.getByRole('button', { name: 'ログアウト' }).click();
-  await logIn(page, 'tel01', 'teller123');
+  await logInFirstTime(page, 'tel01', 'teller123', 'mine56789');
 
   await expect(page.getByRole('button', { name: '発行受付' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'オペレーター' })).toHaveCount(0);

@@ -1,9 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, expect, type Host } from './fixtures';
 import { pdfText } from '../support/pdf-text';
 import { codeAt, makeOathCsv, type TestToken } from '../support/seeds';
 
 export const MANAGER = { id: 'mgr01', name: '佐藤 一郎', password: 'manager123' };
+
+/** WCAG 2.1 A and AA rules as axe-core checks them, on what the page shows now. */
+export async function violations(page: Page): Promise<Array<{ rule: string; impact: string | null | undefined; nodes: string[] }>> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
 
 /** First run through the setup screen, as a branch would do it. */
 export async function setUpBranch(page: Page, host: Host, screenshot?: string): Promise<void> {
@@ -22,7 +29,7 @@ export async function setUpBranch(page: Page, host: Host, screenshot?: string): 
   await expect(page.getByRole('heading', { name: 'オペレーター認証' })).toBeVisible();
 }
 
-export type MenuItem = '発行受付' | '交換・再発行' | '利用中止届' | '本日の取引' | '在庫' | '回収トークン' | 'オペレーター' | '店舗設定';
+export type MenuItem = '発行受付' | '交換・再発行' | '利用中止届' | '本日の取引' | '在庫' | '回収トークン' | 'オペレーター' | '店舗設定' | 'パスワード変更';
 
 /** Opens a screen from the menu and waits until it is shown: the route changes on hashchange, after the click returns. */
 export async function openScreen(page: Page, item: MenuItem): Promise<void> {
@@ -35,6 +42,19 @@ export async function logIn(page: Page, id: string, password: string): Promise<v
   await page.getByLabel('オペレーターID').fill(id);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByTestId('current-operator')).toBeVisible();
+}
+
+/** The first login with a password a manager set: the change screen comes first, then the menu. */
+export async function logInFirstTime(page: Page, id: string, first: string, mine: string): Promise<void> {
+  await page.getByLabel('オペレーターID').fill(id);
+  await page.getByLabel('パスワード', { exact: true }).fill(first);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByTestId('password-required')).toBeVisible();
+  await page.getByLabel('現在のパスワード').fill(first);
+  await page.getByLabel('新しいパスワード', { exact: true }).fill(mine);
+  await page.getByLabel('新しいパスワード（確認）').fill(mine);
+  await page.getByRole('button', { name: 'パスワードを変更' }).click();
   await expect(page.getByTestId('current-operator')).toBeVisible();
 }
 

@@ -6,6 +6,8 @@ import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/e
 import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
 import { keyFileProvider } from '../../browser/key-file';
 import { SecretBox } from '../../db/sealed-secret';
+import { setPassword } from '../../db/operator-repo';
+import { hashPassword } from '../../services/passwords';
 import { codeAt, makeOathCsv, type TestToken } from './seeds';
 
 export const BRANCH = {
@@ -86,6 +88,15 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
   fx.tokens = tokens;
   await fx.call('stockImport', { fileName: 'vendor.csv', content: csv });
   return fx;
+}
+
+/**
+ * An operator registered by the manager who has already replaced the first password by `password`
+ * (set in the file: the first-login change itself is tested in operators.test.ts).
+ */
+export async function addOperator(fx: Fixture, o: RequestOf<'operatorsCreate'>): Promise<void> {
+  await fx.call('operatorsCreate', o);
+  setPassword(fx.app.db, o.operatorId, hashPassword(o.password), false);
 }
 
 export function issueRequest(serial: string, otp: string, overrides: Partial<RequestOf<'issue'>> = {}): RequestOf<'issue'> {

@@ -22,8 +22,8 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
   const api = {
     setupStatus: vi.fn(() => ok({ initialized: true, branch: BRANCH })),
     setupInitialize: vi.fn(() => ok({ branch: BRANCH })),
-    authSession: vi.fn(() => ok({ operator, idleLockSeconds })),
-    authLogin: vi.fn(() => ok({ operator: operator ?? TELLER })),
+    authSession: vi.fn(() => ok({ operator, idleLockSeconds, mustChangePassword: false })),
+    authLogin: vi.fn(() => ok({ operator: operator ?? TELLER, mustChangePassword: false })),
     authLogout: vi.fn(() => ok({})),
     feesQuote: vi.fn(() =>
       ok({ kind: 'HW_TOKEN_ISSUE' as const, description: 'ハードウェアトークン発行手数料', totalInclTax: 2200, net: 2000, tax: 200, taxRatePercent: 10 }),

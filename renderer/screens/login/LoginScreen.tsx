@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Branch, Operator } from '../../../services/contract';
+import type { Branch, ResponseOf } from '../../../services/contract';
 import { call } from '../../api';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { TextField } from '../../components/Field';
@@ -17,7 +17,7 @@ export function LoginScreen({
   branch: Branch | null;
   initialOperatorId?: string;
   notice?: string | null;
-  onLogin: (operator: Operator) => void;
+  onLogin: (loggedIn: ResponseOf<'authLogin'>) => void;
 }) {
   const [operatorId, setOperatorId] = useState(initialOperatorId);
   const [password, setPassword] = useState('');
@@ -39,7 +39,7 @@ export function LoginScreen({
     const result = await call('authLogin', { operatorId: operatorId.trim(), password });
     setBusy(false);
     if (result.ok) {
-      onLogin(result.value.operator);
+      onLogin(result.value);
       return;
     }
     setPassword('');

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchWithStock, type Fixture } from '../../support/app-fixture';
+import { addOperator, branchWithStock, type Fixture } from '../../support/app-fixture';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
 
 async function withTeller(): Promise<Fixture> {
   fx = await branchWithStock();
-  await fx.call('operatorsCreate', { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
+  await addOperator(fx, { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
   return fx;
 }
 

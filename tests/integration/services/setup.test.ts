@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBranch } from '../../../db/branch-repo';
-import { branchWithStock, issueRequest, BRANCH, type Fixture } from '../../support/app-fixture';
+import { addOperator, branchWithStock, issueRequest, BRANCH, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 import { pdfText } from '../../support/pdf-text';
 
@@ -80,7 +80,7 @@ describe('店舗設定: the customer name on printed documents', () => {
     const bad = await f.app.dispatch('branchUpdateSettings', { nameOnDocuments: 'NONE' });
     expect(bad.ok ? '' : bad.error.code).toBe('BAD_REQUEST');
 
-    await f.call('operatorsCreate', { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
+    await addOperator(f, { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
     await f.call('authLogout', {});
     await f.call('authLogin', { operatorId: 'tel01', password: 'teller123' });
     const refused = await f.app.dispatch('branchUpdateSettings', { nameOnDocuments: 'FULL' });
