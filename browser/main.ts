@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataFolderInUse, openApp, type App } from '../services/app';
+import { openApp, startRefusal, type App } from '../services/app';
 import { keyFileProvider } from './key-file';
 import { optionValue, resolveDataDir } from '../services/data-dir';
 import { startBrowserHost } from './server';
@@ -24,8 +24,9 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
       ...(idle ? { idleLockSeconds: Number(idle) } : {}),
     });
   } catch (e) {
-    if (!(e instanceof DataFolderInUse)) throw e;
-    console.error(`madoguchi: ${e.message}`);
+    const why = startRefusal(e);
+    if (why === null) throw e;
+    console.error(`madoguchi: ${why}`);
     process.exitCode = 1;
     return;
   }

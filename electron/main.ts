@@ -4,16 +4,15 @@
  */
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { DataFolderInUse, openApp, type App } from '../services/app';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { openApp, startRefusal, type App } from '../services/app';
 import { CHANNELS, IPC_PREFIX } from '../services/channels';
 import { CONTENT_SECURITY_POLICY } from '../services/csp';
 import { resolveDataDir } from '../services/data-dir';
 import { safeStorageKeyProvider } from './safe-storage-key';
-import { electronPrinter } from './print';
+import { electronPrinter, printJobResponse } from './print';
 import { holdSingleInstance } from './single-instance';
-
-const ORIGIN = 'app://madoguchi';
+import { applicationMenu, guardEveryWindow, ORIGIN, securePreferences } from './windows';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 
@@ -23,6 +22,8 @@ function serveRenderer(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'madoguchi') return new Response('not found', { status: 404 });
+    const job = printJobResponse(url);
+    if (job) return job;
     // window.madoguchi comes from the preload here; browser mode serves a real bridge.
     if (url.pathname === '/host-bridge.js') {
       return new Response('', { headers: { 'content-type': 'text/javascript', 'content-security-policy': CONTENT_SECURITY_POLICY } });
@@ -41,25 +42,8 @@ function createWindow(): BrowserWindow {
     width: 1280,
     height: 900,
     title: '窓口 madoguchi',
-    webPreferences: {
-      preload: join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...securePreferences(app.isPackaged), preload: join(here, 'preload.cjs') },
   });
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${ORIGIN}/`)) e.preventDefault();
-  });
-  // The only window the page may open is a receipt it made itself (a blob: PDF of our origin),
-  // shown by Chromium's PDF viewer without a preload.
-  win.webContents.setWindowOpenHandler(({ url }) =>
-    url.startsWith(`blob:${ORIGIN}/`)
-      ? { action: 'allow', overrideBrowserWindowOptions: { webPreferences: { sandbox: true, contextIsolation: true, plugins: true } } }
-      : { action: 'deny' },
-  );
   // A crashed page comes back by itself; the form it held is kept in sessionStorage (useKeptSession).
   win.webContents.on('render-process-gone', (_e, details) => {
     if (details.reason !== 'clean-exit') win.webContents.reload();
@@ -68,19 +52,20 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-/** The ledger, or null after telling the operator why it cannot be opened (another madoguchi holds it). */
-function openLedger(): App | null {
+/** The ledger, or null after telling the operator why it cannot be opened (another madoguchi holds it, no keychain …). */
+async function openLedger(): Promise<App | null> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   try {
     return openApp({
       dataDir,
-      keys: safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')),
+      keys: await safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')),
       printer: electronPrinter,
       otpSearchWorker: { url: new URL('../otp-search-worker.mjs', import.meta.url) },
     });
   } catch (e) {
-    if (!(e instanceof DataFolderInUse)) throw e;
-    dialog.showErrorBox('madoguchi を起動できません', e.message);
+    const why = startRefusal(e);
+    if (why === null) throw e;
+    dialog.showErrorBox('madoguchi を起動できません', why);
     app.quit();
     return null;
   }
@@ -90,9 +75,10 @@ let mainWindow: BrowserWindow | null = null;
 app.enableSandbox();
 if (holdSingleInstance(app, () => mainWindow)) void app.whenReady().then(start);
 
-function start(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const madoguchi = openLedger();
+async function start(): Promise<void> {
+  guardEveryWindow(app, session.defaultSession, app.isPackaged);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(app.isPackaged)));
+  const madoguchi = await openLedger();
   if (!madoguchi) return;
   serveRenderer();
   const win = createWindow();

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lockDataFolder } from '../db/instance-lock';
+import { DataFolderInUse, lockDataFolder } from '../db/instance-lock';
 import { openDatabase, type Db } from '../db/open';
 import { SecretBox, type KeyProvider } from '../db/sealed-secret';
 import { renderCounterDocument } from '../templates/counter-document';
@@ -10,7 +10,17 @@ import { otpSearch, sourceWorker } from './otp-search';
 import type { Ports, Printer } from './ports';
 import { Session } from './session';
 
-export { DataFolderInUse } from '../db/instance-lock';
+export { DataFolderInUse };
+
+/** madoguchi does not start here, for a reason the person at the PC can act on: the message says what to do. */
+export class CannotStart extends Error {
+  override name = 'CannotStart';
+}
+
+/** The message to show for an error that stops the start, or null for an error that is a bug. */
+export function startRefusal(e: unknown): string | null {
+  return e instanceof CannotStart || e instanceof DataFolderInUse ? e.message : null;
+}
 
 export const DB_FILE = 'madoguchi.sqlite';
 export const DEFAULT_IDLE_LOCK_SECONDS = 300;

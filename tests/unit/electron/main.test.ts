@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, IPC_PREFIX } from '../../../services/channels';
-import { FakeWebContents, recorded } from '../../support/fake-electron';
+import { FakeWebContents, fakeEvent, recorded } from '../../support/fake-electron';
+import { applicationMenu } from '../../../electron/windows';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electron);
 
@@ -27,7 +27,7 @@ const invoke = (channel: string, event: unknown, req: unknown = {}) => recorded.
 describe('the Electron shell (against a stand-in for the Electron binary)', () => {
   it('opens one window with the security checklist: isolation, sandbox, no Node, our preload, app://', () => {
     expect(recorded.sandboxEnabled).toBe(true);
-    expect(win().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: true });
     expect(String((win().options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(win().webContents.loaded).toBe(ours);
     expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -54,28 +54,30 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
   });
 
   it('reloads a page whose renderer crashed or was killed, and not one that exited cleanly', () => {
-    const gone = win().webContents.listeners.get('render-process-gone')!;
+    const gone = (reason: string) => win().webContents.emit('render-process-gone', fakeEvent(), { reason, exitCode: 1 });
     const before = win().webContents.reloads;
-    gone({}, { reason: 'crashed', exitCode: 1 });
-    gone({}, { reason: 'oom', exitCode: 1 });
+    gone('crashed');
+    gone('oom');
     expect(win().webContents.reloads).toBe(before + 2);
-    gone({}, { reason: 'clean-exit', exitCode: 0 });
+    gone('clean-exit');
     expect(win().webContents.reloads).toBe(before + 2);
   });
 
-  it('denies navigation away from app:// and every new window but a receipt PDF of its own', () => {
-    const navigate = win().webContents.listeners.get('will-navigate')!;
-    const away = { preventDefault: vi.fn() };
-    navigate(away, 'https://example.com/');
-    expect(away.preventDefault).toHaveBeenCalled();
-    const inside = { preventDefault: vi.fn() };
-    navigate(inside, 'app://madoguchi/index.html#/stock');
-    expect(inside.preventDefault).not.toHaveBeenCalled();
+  it('guards the main window as every web contents: no navigation away from app://, no webview, no window but a receipt PDF of its own', () => {
+    const contents = win().webContents;
+    expect(contents.emit('will-navigate', fakeEvent('https://example.com/')).refused).toBe(true);
+    expect(contents.emit('will-navigate', fakeEvent('app://madoguchi/index.html#/stock')).refused).toBe(false);
+    expect(contents.emit('will-attach-webview').refused).toBe(true);
+    expect(contents.openHandler!({ url: 'https://example.com/' }).action).toBe('deny');
+    expect(contents.openHandler!({ url: 'blob:app://madoguchi/0d3c' })).toMatchObject({
+      action: 'allow',
+      overrideBrowserWindowOptions: { webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: true } },
+    });
+  });
 
-    const open = win().webContents.openHandler!;
-    expect(open({ url: 'https://example.com/' }).action).toBe('deny');
-    expect(open({ url: 'blob:https://example.com/1' }).action).toBe('deny');
-    expect(open({ url: 'blob:app://madoguchi/0d3c' }).action).toBe('allow');
+  it('sets its own Japanese menu instead of Electron’s default', () => {
+    expect(recorded.menu?.template).toEqual(applicationMenu(false));
+    expect(JSON.stringify(recorded.menu)).toContain('ファイル');
   });
 
   it('serves the renderer with the strict CSP, and nothing outside it', async () => {
@@ -89,10 +91,11 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
     expect((await get('app://elsewhere/index.html')).status).toBe(404);
   });
 
-  it('refuses every permission request (camera, notifications …)', () => {
+  it('refuses every permission request (camera, notifications …), and reports every permission as not granted', () => {
     const answer = vi.fn();
     recorded.permissionHandler!({}, 'media', answer);
     expect(answer).toHaveBeenCalledWith(false);
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) expect(recorded.permissionCheckHandler!({}, permission)).toBe(false);
   });
 
   it('keeps the data key wrapped by safeStorage, never in the clear on disk', () => {
@@ -113,7 +116,7 @@ describe('the preload', () => {
 
 
 describe('printing a receipt in Electron (against the stand-in)', () => {
-  it('prints the PDF from a hidden sandboxed window with the print dialog, then closes it and removes the file', async () => {
+  it('prints the PDF through the app protocol from a hidden, guarded window with the print dialog, then closes it and forgets the PDF', async () => {
     const { electronPrinter } = await import('../../../electron/print');
     const pdf = Buffer.from('%PDF-1.7 receipt 101-01-0000001');
     const before = recorded.windows.length;
@@ -121,10 +124,12 @@ describe('printing a receipt in Electron (against the stand-in)', () => {
     expect(await electronPrinter.printPdf(pdf)).toBe(true);
 
     const printing = recorded.windows[before]!;
-    expect(printing.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(printing.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: true } });
+    expect(printing.webContents.loaded).toMatch(/^app:\/\/madoguchi\/print\/[0-9a-f]{32}\.pdf$/);
     expect(printing.webContents.printed).toEqual([{ options: { silent: false, printBackground: true }, pdf }]);
     expect(printing.window.destroyed).toBe(true);
-    expect(existsSync(fileURLToPath(printing.webContents.loaded!))).toBe(false);
+    expect((await recorded.protocolHandler!(new Request(printing.webContents.loaded!))).status).toBe(404);
+    expect(printing.webContents.emit('will-navigate', fakeEvent('file:///etc/passwd')).refused).toBe(true);
   });
 
   it('answers false when the operator cancels the dialog, and cleans up all the same', async () => {
@@ -134,6 +139,6 @@ describe('printing a receipt in Electron (against the stand-in)', () => {
     recorded.windows[before]!.webContents.printAnswer = false;
     expect(await answered).toBe(false);
     expect(recorded.windows[before]!.window.destroyed).toBe(true);
-    expect(existsSync(fileURLToPath(recorded.windows[before]!.webContents.loaded!))).toBe(false);
+    expect((await recorded.protocolHandler!(new Request(recorded.windows[before]!.webContents.loaded!))).status).toBe(404);
   });
 });

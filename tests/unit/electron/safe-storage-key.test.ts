@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { electron, keychain } from '../../support/fake-electron';
+import { safeStorageKeyProvider } from '../../../electron/safe-storage-key';
+import { CannotStart } from '../../../services/app';
+
+vi.mock('electron', async () => (await import('../../support/fake-electron')).electron);
+
+let dir: string;
+const file = () => join(dir, 'madoguchi.key.enc');
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'madoguchi-keychain-'));
+  Object.assign(keychain, { backend: 'gnome_libsecret', available: true, rotated: false, wrap: 'wrapped' });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the data key kept by safeStorage (asynchronous API only)', () => {
+  it('makes a key wrapped by the keychain, owner-only, and reads the same key back', async () => {
+    const key = (await safeStorageKeyProvider(file())).dataKey();
+    expect(key).toHaveLength(32);
+    expect(readFileSync(file(), 'utf8')).toBe(`wrapped:${key.toString('base64')}`);
+    expect(statSync(file()).mode & 0o777).toBe(0o600);
+    expect((await safeStorageKeyProvider(file())).dataKey()).toEqual(key);
+  });
+
+  it('wraps the key again when the keychain says its own key was rotated', async () => {
+    const key = (await safeStorageKeyProvider(file())).dataKey();
+    const wrapping = vi.spyOn(electron.safeStorage, 'encryptStringAsync');
+    expect((await safeStorageKeyProvider(file())).dataKey()).toEqual(key);
+    expect(wrapping).not.toHaveBeenCalled();
+    keychain.rotated = true;
+    expect((await safeStorageKeyProvider(file())).dataKey()).toEqual(key);
+    expect(wrapping).toHaveBeenCalledWith(key.toString('base64'));
+  });
+
+  it.runIf(process.platform === 'linux')('refuses Linux’s plain-text fallback with a clear message, and writes nothing', async () => {
+    keychain.backend = 'basic_text';
+    const started = safeStorageKeyProvider(file());
+    await expect(started).rejects.toBeInstanceOf(CannotStart);
+    await expect(started).rejects.toThrow('平文同然');
+    expect(() => statSync(file())).toThrow();
+  });
+
+  it('refuses to start where the keychain cannot encrypt', async () => {
+    keychain.available = false;
+    await expect(safeStorageKeyProvider(file())).rejects.toThrow('OS の鍵保管庫（safeStorage）が使えない');
+  });
+});
