@@ -1,7 +1,8 @@
 /**
  * The renderer's only door to the rest of madoguchi: `call(channel, request)` forwards to
  * `window.madoguchi[channel]`, turns a thrown exception or a missing host into an ordinary
- * refusal, tells the app when the session is gone, and counts calls in flight for the status line.
+ * refusal, tells the app when the session is gone and when a call was refused, and counts calls in
+ * flight for the status line.
  */
 import type { ApiError, Channel, RequestOf, ResponseOf, Result } from '../services/contract';
 
@@ -18,6 +19,21 @@ export function onSessionLost(listener: SessionListener): () => void {
   sessionListeners.add(listener);
   return () => {
     sessionListeners.delete(listener);
+  };
+}
+
+type RefusalListener = (error: ApiError) => void;
+const refusalListeners = new Set<RefusalListener>();
+
+/**
+ * Subscribe to every refusal a call brings back (the server's, or the host's failure); returns the
+ * unsubscribe function. The status line clears on one, so that it never shows an older success
+ * beside a fresh refusal.
+ */
+export function onRefusal(listener: RefusalListener): () => void {
+  refusalListeners.add(listener);
+  return () => {
+    refusalListeners.delete(listener);
   };
 }
 
@@ -49,6 +65,12 @@ function failure(code: string, message: string): { ok: false; error: ApiError } 
 type Method<C extends Channel> = (req: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 export async function call<C extends Channel>(channel: C, req: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  const result = await send(channel, req);
+  if (!result.ok) for (const listener of refusalListeners) listener(result.error);
+  return result;
+}
+
+async function send<C extends Channel>(channel: C, req: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
   const api = typeof window === 'undefined' ? undefined : window.madoguchi;
   const method = api?.[channel] as Method<C> | undefined;
   if (!api || typeof method !== 'function') {

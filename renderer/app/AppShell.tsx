@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Branch, Operator } from '../../services/contract';
 import type { FontSize } from '../hooks/useFontSize';
+import { onRefusal } from '../api';
 import { useHashRoute } from './useHashRoute';
 import { StatusContext } from '../hooks/useStatus';
 import { BranchContext } from '../hooks/useBranch';
@@ -47,6 +48,9 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
   const [message, setMessage] = useState(() =>
     issueKept || exchangeKept || suspendKept ? '入力途中の内容を復元しました。ワンタイムパスワードはもう一度入力してください。' : (notice ?? ''),
   );
+
+  // One message at a time, the newest: a refusal is said where it is to be fixed, and clears the line.
+  useEffect(() => onRefusal(() => setMessage('')), []);
 
   return (
     <BranchContext.Provider value={branch}>

@@ -63,8 +63,10 @@ export function useCounterFlow<D, R, L>(session: CounterSession<D, R, L>, update
 
   function confirm() {
     const errors = spec.precheck(session);
-    if (Object.keys(errors).length > 0) showErrors(errors, null);
-    else update((s) => ({ ...s, step: 'confirm', fieldErrors: {}, message: null }));
+    if (Object.keys(errors).length > 0) {
+      status('');
+      showErrors(errors, null);
+    } else update((s) => ({ ...s, step: 'confirm', fieldErrors: {}, message: null }));
   }
 
   async function commit() {

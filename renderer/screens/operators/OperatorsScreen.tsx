@@ -163,6 +163,7 @@ export function OperatorsScreen({ me }: { me: string }) {
 /** What a manager changes for another operator: a forgotten password, the role, retirement. Each is journalled with both IDs. */
 function EditOperator({ operator, onDone, onClose }: { operator: Listed; onDone: (message: string) => void; onClose: () => void }) {
   const who = `${operator.name}（${operator.operatorId}）`;
+  const status = useStatus();
   const [password, setPassword] = useState('');
   const [passwordFieldError, setPasswordFieldError] = useState<string | undefined>();
   const [role, setRole] = useState<Role>(operator.role);
@@ -189,7 +190,10 @@ function EditOperator({ operator, onDone, onClose }: { operator: Listed; onDone:
   async function reset() {
     const weak = passwordError(password);
     setPasswordFieldError(weak);
-    if (weak) return;
+    if (weak) {
+      status('');
+      return;
+    }
     if (await act(() => call('operatorsResetPassword', { operatorId: operator.operatorId, password }), `${who} のパスワードを再設定しました。次のログインで本人が変更します。`)) {
       setPassword('');
     }
@@ -287,6 +291,7 @@ function CreateOperator({ onCreated }: { onCreated: () => void }) {
     if (weak) errors.password = weak;
     if (!values.name.trim()) errors.name = '氏名を入力してください';
     if (Object.keys(errors).length > 0) {
+      status('');
       setFieldErrors(errors);
       setMessage(null);
       return;

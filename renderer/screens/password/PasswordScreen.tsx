@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { TextField } from '../../components/Field';
+import { useStatus } from '../../hooks/useStatus';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -43,6 +44,7 @@ type Props = {
 
 /** パスワード変更: the operator's own password, with the rule stated as the server checks it. */
 export function PasswordScreen({ operator, required, onChanged, onLoggedOut, onCancel }: Props) {
+  const status = useStatus();
   const [values, setValues] = useState<Values>(EMPTY);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -53,7 +55,10 @@ export function PasswordScreen({ operator, required, onChanged, onLoggedOut, onC
     const errors = check(values);
     setFieldErrors(errors);
     setMessage(null);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      status('');
+      return;
+    }
     setBusy(true);
     const r = await call('authChangePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
     setBusy(false);

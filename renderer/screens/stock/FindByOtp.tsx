@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { otpError } from '../../counter/checks';
+import { useStatus } from '../../hooks/useStatus';
 
 const STATE_OPTIONS = TOKEN_STATES.map((s) => [s, TOKEN_STATE_LABELS[s]] as const);
 
@@ -16,6 +17,7 @@ type Found = ResponseOf<'stockFindByOtp'> & { otp: string; stateLabel: string };
  * the code up.
  */
 export function FindByOtp() {
+  const status = useStatus();
   const [state, setState] = useState<TokenState>('IN_STOCK');
   const [otp, setOtp] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -28,7 +30,10 @@ export function FindByOtp() {
     const formatError = otpError(otp);
     setFieldError(formatError ?? undefined);
     setError(null);
-    if (formatError) return;
+    if (formatError) {
+      status('');
+      return;
+    }
     setBusy(true);
     const r = await call('stockFindByOtp', { otp: otp.trim(), state });
     setBusy(false);

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { errorsOf, otpError } from '../../counter/checks';
+import { useStatus } from '../../hooks/useStatus';
 
 export type StockAction = 'damage' | 'dispose' | 'resync';
 
@@ -58,6 +59,7 @@ export function StockActionForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
+  const status = useStatus();
   const a = ACTIONS[action];
   const [values, setValues] = useState<Values>({ note: '', otp1: '', otp2: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -73,7 +75,10 @@ export function StockActionForm({
         : errorsOf({ note: !values.note.trim() && `${a.labels.note}を入力してください` });
     setFieldErrors(errors);
     setMessage(null);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      status('');
+      return;
+    }
     setBusy(true);
     const r = await send(action, serial, values);
     setBusy(false);

@@ -39,6 +39,7 @@ export function StockImport({ onImported }: { onImported: () => void }) {
       content = await file.text();
     } catch {
       setBusy(false);
+      status('');
       refuse('ファイルを読み込めませんでした。');
       return;
     }
