@@ -4,7 +4,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, startRefusal, type App } from '../services/app';
+import { openApp, type App } from '../services/app';
+import { startRefusal } from '../services/start-refusal';
 import { keyFileProvider } from './key-file';
 import { optionValue, resolveDataDir } from '../services/data-dir';
 import { startBrowserHost } from './server';

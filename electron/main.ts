@@ -5,7 +5,8 @@
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { openApp, startRefusal, type App } from '../services/app';
+import { openApp, type App } from '../services/app';
+import { startRefusal } from '../services/start-refusal';
 import { CHANNELS, IPC_PREFIX } from '../services/channels';
 import { CONTENT_SECURITY_POLICY } from '../services/csp';
 import { resolveDataDir } from '../services/data-dir';

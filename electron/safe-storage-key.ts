@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { safeStorage } from 'electron';
 import type { KeyProvider } from '../db/sealed-secret';
-import { CannotStart } from '../services/app';
+import { CannotStart } from '../services/start-refusal';
 
 const NO_KEYCHAIN = 'OS の鍵保管庫（safeStorage）が使えないため、データ鍵を保管できません。';
 /** Linux without a keychain: Chromium would "encrypt" with a key written in its own source. */

@@ -1,26 +1,17 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataFolderInUse, lockDataFolder } from '../db/instance-lock';
+import { lockDataFolder } from '../db/instance-lock';
 import { openDatabase, type Db } from '../db/open';
 import { SecretBox, type KeyProvider } from '../db/sealed-secret';
 import { renderCounterDocument } from '../templates/counter-document';
 import { fileErrorLog, type ErrorLog } from './error-log';
+import { secureDataFolder } from './data-dir';
 import { createDispatch, type Dispatch } from './handlers';
 import { otpSearch, sourceWorker } from './otp-search';
 import type { Ports, Printer } from './ports';
 import { Session } from './session';
 
-export { DataFolderInUse };
-
-/** madoguchi does not start here, for a reason the person at the PC can act on: the message says what to do. */
-export class CannotStart extends Error {
-  override name = 'CannotStart';
-}
-
-/** The message to show for an error that stops the start, or null for an error that is a bug. */
-export function startRefusal(e: unknown): string | null {
-  return e instanceof CannotStart || e instanceof DataFolderInUse ? e.message : null;
-}
+export { DataFolderInUse } from '../db/instance-lock';
 
 export const DB_FILE = 'madoguchi.sqlite';
 export const DEFAULT_IDLE_LOCK_SECONDS = 300;
@@ -31,6 +22,8 @@ export interface AppOptions {
   printer: Printer;
   now?: () => Date;
   idleLockSeconds?: number;
+  /** What the person at the PC is told once (a data folder narrowed to its user); stderr by default. */
+  notify?: (message: string) => void;
   /** Where unexpected errors go; by default <dataDir>/logs/errors.log and stderr. */
   errorLog?: ErrorLog;
   /** How documents are laid out as PDF; the counter's A4 layout by default. */
@@ -56,7 +49,8 @@ function keepToOwner(file: string): void {
 
 /** Wires the services over one ledger file; each host builds exactly one of these. */
 export function openApp(o: AppOptions): App {
-  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const notify = o.notify ?? ((m: string) => process.stderr.write(`madoguchi: ${m}\n`));
+  for (const message of secureDataFolder(o.dataDir)) notify(message);
   // Two processes on one ledger would race for receipt numbers: the second one does not start.
   const lock = lockDataFolder(o.dataDir);
   const file = join(o.dataDir, DB_FILE);

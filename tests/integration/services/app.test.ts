@@ -46,6 +46,24 @@ describe('the ledger files at rest', () => {
   });
 });
 
+describe('the data folder', () => {
+  it('is narrowed to its user when others could open it, and the host is told once', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-open-'));
+    try {
+      chmodSync(dataDir, 0o755);
+      const told: string[] = [];
+      const open = () => openApp({ dataDir, keys: keyFileProvider(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false }, notify: (m) => told.push(m) });
+      open().close();
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(told).toEqual([expect.stringContaining('この PC のユーザーだけが使えるようにしました')]);
+      open().close();
+      expect(told).toHaveLength(1);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('customer data at rest', () => {
   it('leaves no customer’s name, kana, account or contract ID in the ledger file, its WAL or a backup copy', async () => {
     const c = await branchWithContract(true);

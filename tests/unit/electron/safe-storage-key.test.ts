@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electron, keychain } from '../../support/fake-electron';
 import { safeStorageKeyProvider } from '../../../electron/safe-storage-key';
-import { CannotStart } from '../../../services/app';
+import { CannotStart } from '../../../services/start-refusal';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electron);
 
