@@ -61,7 +61,7 @@ module.exports = {
     { name: 'not-to-unresolvable', comment: 'An import that does not resolve is a typo or a missing package.', severity: 'error', from: {}, to: { couldNotResolve: true } },
 
     onlyOurs('domain-imports-only-domain', '^domain/', folders(['domain']), 'The domain is the bottom floor: pure rules over plain data.'),
-    ...onlyPackages('domain', '^domain/', ['otplib'], [], 'The domain does no I/O: no Node built-ins, no database, no host.'),
+    ...onlyPackages('domain', '^domain/', ['otplib', '@holiday-jp/holiday_jp'], [], 'The domain does no I/O: no Node built-ins, no database, no host.'),
 
     onlyOurs('seeds-imports-only-domain', '^seeds/', folders(['seeds', 'domain']), 'Seed-file parsers sit on the domain and know nothing above it.'),
     ...onlyPackages('seeds', '^seeds/', ['fast-xml-parser', 'csv-parse'], ['crypto'], 'Seed-file parsers decrypt and parse; they do no other I/O.'),
@@ -89,7 +89,7 @@ module.exports = {
     { name: 'launcher-starts-browser-mode-only', comment: 'The launcher may start browser mode, nothing more of that host.', severity: 'error', from: { path: '^electron/launch\\.ts$' }, to: { path: '^browser/', pathNot: '^browser/main\\.ts$' } },
 
     onlyOurs('renderer-imports-only-the-contract', '^renderer/', ['renderer/', 'services/contract\\.ts$'], 'The screen knows only the API contract (and what it re-exports) and window.madoguchi.'),
-    ...onlyPackages('renderer', '^renderer/', ['react', 'react-dom'], [], 'The renderer holds no Node: no built-ins, no database, no PDF, no OTP, no host.'),
+    ...onlyPackages('renderer', '^renderer/', ['react', 'react-dom', 'recharts'], [], 'The renderer holds no Node: no built-ins, no database, no PDF, no OTP, no host.'),
     ...rendererLayerRules,
     {
       name: 'renderer-screens-do-not-import-each-other',

@@ -45,6 +45,8 @@ const ASSUMED_FROM: Record<TokenEvent, TokenState> = {
   RETURN_TO_VENDOR: 'EXCHANGED',
   MARK_DAMAGED: 'IN_STOCK',
   DISPOSE: 'DAMAGED_IN_STOCK',
+  VOID_ISSUE: 'ISSUED',
+  VOID_EXCHANGE: 'EXCHANGED',
 };
 
 function text(v: unknown): string | undefined {
@@ -67,6 +69,9 @@ export function movesOf(e: PushEntry): Move[] {
       return [...one(text(m.lostSerial), 'REPORT_LOST'), ...one(text(m.newSerial), 'ISSUE', true)];
     case 'TOKEN_SUSPENDED':
       return one(text(m.serial) ?? e.serial ?? undefined, 'SUSPEND');
+    case 'TRANSACTION_VOIDED':
+      // The token handed out goes back to stock; an exchange's collected token back to the customer.
+      return [...one(text(m.serial), 'VOID_ISSUE'), ...(m.voidedKind === 'TOKEN_EXCHANGED' ? one(text(m.restoredSerial), 'VOID_EXCHANGE') : [])];
     case 'TOKEN_DAMAGED':
       return one(e.serial ?? undefined, 'MARK_DAMAGED');
     case 'TOKEN_DISPOSED':

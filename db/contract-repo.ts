@@ -55,6 +55,6 @@ export function upsertContract(db: Db, box: SecretBox, form: ApplicationForm, cu
   ).run({ ref, details: box.sealJson(details, sealContext.contract(ref)), featurePhone: form.featurePhone ? 1 : 0, currentSerial, updatedAt });
 }
 
-export function setCurrentSerial(db: Db, contractRef: string, serial: string, updatedAt: string): void {
+export function setCurrentSerial(db: Db, contractRef: string, serial: string | null, updatedAt: string): void {
   sql(db, 'UPDATE contracts SET current_serial = ?, updated_at = ? WHERE contract_ref = ?').run(serial, updatedAt, contractRef);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalEntry, GENESIS_HASH, JOURNAL_FORMAT, type ChainedEntry } from '../domain/journal-chain';
-import type { JournalKind } from '../domain/journal-kinds';
+import { isCounterKind, type JournalKind } from '../domain/journal-kinds';
 import type { Db } from './db';
 import { sql } from './prepared';
 import { sealContext } from './seal-at-rest';
@@ -69,29 +69,76 @@ type ReceiptCheck = { receipt_no: string; sha256: string; pdf: Buffer };
  * Walks the chain from the first entry and names the first link that does not hold: a missing
  * entry, an edited one, or a receipt whose stored PDF is not the one its entry was chained with.
  * Receipts are sealed since migration 7: without the data key (`box`) their PDFs cannot be checked.
+ * A walk goes `step(n)` entries at a time, so that a long ledger can be checked in slices.
  */
-export function verifyChain(db: Db, box?: SecretBox): ChainVerdict {
-  const sealed = (db.pragma('user_version', { simple: true }) as number) >= SEALED_SINCE;
-  const checkReceipts = !sealed || box !== undefined;
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
-  let count = 0;
-  const receiptOf = db.prepare('SELECT receipt_no, sha256, pdf FROM receipts WHERE journal_seq = ?');
-  const broken = (seq: number, reason: string): ChainVerdict => ({ ok: false, entries: count, brokenAt: seq, reason });
-  for (const row of db.prepare('SELECT * FROM journal ORDER BY seq').iterate() as IterableIterator<JournalRow>) {
-    count++;
-    if (row.seq !== expectedSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing`);
-    if (row.prev_hash !== prev) return broken(row.seq, 'prev_hash does not match the previous entry');
-    if (entryHash(row) !== row.hash) return broken(row.seq, 'entry content does not match its hash');
-    if (row.receipt_no !== null && checkReceipts) {
-      const receipt = receiptOf.get(row.seq) as ReceiptCheck | undefined;
-      const problem = receiptProblem(row, receipt && sealed && box ? { ...receipt, pdf: openPdf(box, receipt) } : receipt);
-      if (problem) return broken(row.seq, `receipt ${row.receipt_no}: ${problem}`);
-    }
-    prev = row.hash;
-    expectedSeq++;
+export class ChainWalk {
+  private prev = GENESIS_HASH;
+  private expectedSeq = 1;
+  private count = 0;
+  private verdict: ChainVerdict | null = null;
+  private readonly sealed: boolean;
+  private readonly checkReceipts: boolean;
+  private readonly page;
+  private readonly receiptOf;
+  /** Entries when the walk began, for progress (the counter may append more meanwhile). */
+  readonly total: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly box?: SecretBox,
+  ) {
+    this.sealed = (db.pragma('user_version', { simple: true }) as number) >= SEALED_SINCE;
+    this.checkReceipts = !this.sealed || box !== undefined;
+    this.page = db.prepare('SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?');
+    this.receiptOf = db.prepare('SELECT receipt_no, sha256, pdf FROM receipts WHERE journal_seq = ?');
+    this.total = (db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
   }
-  return { ok: true, entries: count, receiptsChecked: checkReceipts };
+
+  get checked(): number {
+    return this.count;
+  }
+
+  /** Checks up to `n` more entries; the verdict once the walk is over, else null. */
+  step(n: number): ChainVerdict | null {
+    if (this.verdict) return this.verdict;
+    const rows = this.page.all(this.expectedSeq, n) as JournalRow[];
+    for (const row of rows) {
+      this.count++;
+      const problem = this.problem(row);
+      if (problem) return (this.verdict = { ok: false, entries: this.count, brokenAt: problem.seq, reason: problem.reason });
+      this.prev = row.hash;
+      this.expectedSeq++;
+    }
+    // Fewer rows than asked for: the end (a gap before it is found as a seq out of order).
+    if (rows.length < n) this.verdict = { ok: true, entries: this.count, receiptsChecked: this.checkReceipts };
+    return this.verdict;
+  }
+
+  private problem(row: JournalRow): { seq: number; reason: string } | null {
+    if (row.seq !== this.expectedSeq) return { seq: this.expectedSeq, reason: `entry ${this.expectedSeq} is missing` };
+    if (row.prev_hash !== this.prev) return { seq: row.seq, reason: 'prev_hash does not match the previous entry' };
+    if (entryHash(row) !== row.hash) return { seq: row.seq, reason: 'entry content does not match its hash' };
+    if (!printedWith(row) || !this.checkReceipts) return null;
+    const receipt = this.receiptOf.get(row.seq) as ReceiptCheck | undefined;
+    const problem = receiptProblem(row, receipt && this.sealed && this.box ? { ...receipt, pdf: openPdf(this.box, receipt) } : receipt);
+    return problem ? { seq: row.seq, reason: `receipt ${row.receipt_no}: ${problem}` } : null;
+  }
+}
+
+export function verifyChain(db: Db, box?: SecretBox): ChainVerdict {
+  const walk = new ChainWalk(db, box);
+  for (;;) {
+    const verdict = walk.step(10_000);
+    if (verdict) return verdict;
+  }
+}
+
+/**
+ * Whether the entry printed a receipt of its own (a counter transaction), rather than naming one
+ * (a reprint): since format 2 such an entry carries the receipt's SHA-256.
+ */
+function printedWith(row: JournalRow): boolean {
+  return row.format === 1 ? row.receipt_no !== null && isCounterKind(row.kind) : row.receipt_sha256 !== null;
 }
 
 /** Format 2 entries hold the receipt's SHA-256; format 1 ones can only be checked against the receipt's own. */

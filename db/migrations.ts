@@ -238,4 +238,49 @@ CREATE TRIGGER operators_no_delete BEFORE DELETE ON operators
 BEGIN SELECT RAISE(ABORT, 'operators are retired, never deleted'); END;
 `,
   },
+  {
+    version: 12,
+    name: 'the issuance log over the whole journal: an index per filter, read page by page in seq order',
+    sql: `
+CREATE INDEX journal_kind_seq ON journal(kind, seq);
+CREATE INDEX journal_operator_seq ON journal(operator_id, seq);
+CREATE INDEX journal_serial_seq ON journal(serial, seq) WHERE serial IS NOT NULL;
+CREATE INDEX journal_contract_seq ON journal(contract_id, seq) WHERE contract_id IS NOT NULL;
+`,
+  },
+  {
+    version: 13,
+    name: 'the second person (検印): requests, their decision and what they allowed',
+    sql: `
+CREATE TABLE approvals (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  requested_by TEXT NOT NULL REFERENCES operators(operator_id),
+  requested_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('PENDING', 'APPROVED', 'REFUSED', 'USED')),
+  decided_by TEXT REFERENCES operators(operator_id),
+  decided_at TEXT,
+  note TEXT,
+  used_at TEXT
+);
+CREATE INDEX approvals_open ON approvals(state) WHERE state IN ('PENDING', 'APPROVED');
+`,
+  },
+  {
+    version: 14,
+    name: 'business days and their close (日計・締め)',
+    sql: `
+CREATE TABLE business_days (
+  business_date TEXT PRIMARY KEY,
+  close_seq INTEGER NOT NULL REFERENCES journal(seq),
+  closed_by TEXT NOT NULL REFERENCES operators(operator_id),
+  closed_at TEXT NOT NULL,
+  report_pdf BLOB NOT NULL,
+  report_sha256 TEXT NOT NULL,
+  reopened_seq INTEGER REFERENCES journal(seq)
+);
+`,
+  },
 ];

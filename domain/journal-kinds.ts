@@ -4,8 +4,19 @@
  */
 
 /** What an entry is about, for filters and the day's figures. */
-export const JOURNAL_GROUPS = ['counter', 'refusal', 'reprint', 'stock', 'access', 'admin'] as const;
+export const JOURNAL_GROUPS = ['counter', 'refusal', 'reprint', 'approval', 'close', 'stock', 'access', 'admin'] as const;
 export type JournalGroup = (typeof JOURNAL_GROUPS)[number];
+
+export const JOURNAL_GROUP_LABELS: Record<JournalGroup, string> = {
+  counter: '窓口の取引',
+  refusal: '受付できなかった操作',
+  reprint: '再発行',
+  approval: '検印',
+  close: '日計・締め',
+  stock: '在庫',
+  access: 'ログイン・閲覧',
+  admin: '設定・オペレーター',
+};
 
 export const JOURNAL_KINDS = {
   BRANCH_SETUP: { label: '初期設定', group: 'admin' },
@@ -35,6 +46,13 @@ export const JOURNAL_KINDS = {
   TOKEN_DISPOSED: { label: '廃棄', group: 'stock' },
   TOKEN_RESYNCED: { label: 'トークン同期', group: 'stock' },
   TOKEN_FAILCOUNT_RESET: { label: '失敗回数リセット', group: 'stock' },
+  TRANSACTION_VOIDED: { label: '取引の取消', group: 'counter' },
+  APPROVAL_REQUESTED: { label: '検印依頼', group: 'approval' },
+  APPROVAL_GRANTED: { label: '検印（承認）', group: 'approval' },
+  APPROVAL_REFUSED: { label: '検印（否認）', group: 'approval' },
+  DAY_CLOSED: { label: '日計・締め', group: 'close' },
+  DAY_REOPENED: { label: '営業日の再開', group: 'close' },
+  RECORD_VIEWED: { label: '記録の詳細表示', group: 'access' },
 } as const satisfies Record<string, { label: string; group: JournalGroup }>;
 
 export type JournalKind = keyof typeof JOURNAL_KINDS;

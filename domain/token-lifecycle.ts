@@ -7,6 +7,10 @@
  *   ISSUED | ACTIVE ─REPORT_LOST→ LOST
  *   ISSUED | ACTIVE ─SUSPEND→ SUSPENDED (final: the serial is never registered again)
  *   IN_STOCK ─MARK_DAMAGED→ DAMAGED_IN_STOCK ─DISPOSE→ DISPOSED
+ *
+ * A void (取消, approved by a second person) undoes an act while the token is still as the act left it:
+ *   ISSUED ─VOID_ISSUE→ IN_STOCK (back in the drawer, never registered online)
+ *   EXCHANGED ─VOID_EXCHANGE→ ISSUED (the collected token handed back, before it went to the vendor)
  */
 import { refuse } from './errors';
 import type { TokenState } from './types';
@@ -20,6 +24,8 @@ export const TOKEN_EVENTS = [
   'RETURN_TO_VENDOR',
   'MARK_DAMAGED',
   'DISPOSE',
+  'VOID_ISSUE',
+  'VOID_EXCHANGE',
 ] as const;
 export type TokenEvent = (typeof TOKEN_EVENTS)[number];
 
@@ -45,13 +51,15 @@ export const TOKEN_EVENT_LABELS: Record<TokenEvent, string> = {
   RETURN_TO_VENDOR: 'ベンダーへ返却',
   MARK_DAMAGED: '在庫破損として登録',
   DISPOSE: '廃棄',
+  VOID_ISSUE: '発行を取消',
+  VOID_EXCHANGE: '交換を取消',
 };
 
 const TRANSITIONS: Record<TokenState, Partial<Record<TokenEvent, TokenState>>> = {
   IN_STOCK: { ISSUE: 'ISSUED', MARK_DAMAGED: 'DAMAGED_IN_STOCK' },
-  ISSUED: { ACTIVATE: 'ACTIVE', EXCHANGE: 'EXCHANGED', REPORT_LOST: 'LOST', SUSPEND: 'SUSPENDED' },
+  ISSUED: { ACTIVATE: 'ACTIVE', EXCHANGE: 'EXCHANGED', REPORT_LOST: 'LOST', SUSPEND: 'SUSPENDED', VOID_ISSUE: 'IN_STOCK' },
   ACTIVE: { EXCHANGE: 'EXCHANGED', REPORT_LOST: 'LOST', SUSPEND: 'SUSPENDED' },
-  EXCHANGED: { RETURN_TO_VENDOR: 'RETURNED_TO_VENDOR' },
+  EXCHANGED: { RETURN_TO_VENDOR: 'RETURNED_TO_VENDOR', VOID_EXCHANGE: 'ISSUED' },
   RETURNED_TO_VENDOR: {},
   LOST: {},
   SUSPENDED: {},

@@ -139,6 +139,14 @@ function hasKey<T extends object>(obj: T, key: string): key is Extract<keyof T, 
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 
+/** 契約者ID (利用者番号): 4–16 half-width letters and digits, full-width accepted (field 'contractId'). */
+export function validateContractId(raw: string): string {
+  const id = normalizeInput(raw);
+  if (id === '') refuse('CONTRACT_REQUIRED', '契約者IDを入力してください', 'contractId');
+  if (!/^[A-Za-z0-9]{4,16}$/.test(id)) refuse('CONTRACT_FORMAT', '契約者IDは英数字4〜16桁で入力してください', 'contractId');
+  return id;
+}
+
 /** The contract as the application form names it (and the ledger keeps it). */
 export interface ContractDetails {
   contractId: string;
@@ -159,9 +167,7 @@ export interface ApplicationFormInput extends ContractDetails {
 export function validateApplicationForm(raw: ApplicationFormInput): Validation<ApplicationForm> {
   const f = new FieldCheck();
 
-  const contractId = normalizeInput(raw.contractId);
-  if (contractId === '') f.add('contractId', '契約者IDを入力してください');
-  else if (!/^[A-Za-z0-9]{4,16}$/.test(contractId)) f.add('contractId', '契約者IDは英数字4〜16桁で入力してください');
+  const contractId = f.take('contractId', () => validateContractId(raw.contractId)) ?? '';
 
   const nameKanji = normalizeName(raw.nameKanji);
   if (nameKanji === '') f.add('nameKanji', 'お名前（漢字）を入力してください');

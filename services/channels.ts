@@ -38,6 +38,17 @@ const EVERY_CHANNEL = {
   suspend: true,
   receiptsOpen: true,
   journalToday: true,
+  approvalsRequest: true,
+  approvalsList: true,
+  approvalsDecide: true,
+  dayStatus: true,
+  dayClose: true,
+  dayReport: true,
+  logSearch: true,
+  logEntry: true,
+  logExportStart: true,
+  ledgerVerifyStart: true,
+  jobStatus: true,
 } satisfies Record<Channel, true>;
 
 export const CHANNELS = Object.keys(EVERY_CHANNEL) as readonly Channel[];

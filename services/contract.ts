@@ -4,6 +4,7 @@
  * the renderer receives). Both hosts mount exactly this table; see handlers.ts.
  */
 import { z } from 'zod';
+import { APPROVAL_KINDS, APPROVAL_STATES } from '../domain/approvals';
 import { EXCHANGE_REASONS, REISSUE_REASONS } from '../domain/counter-rules';
 import { JOURNAL_GROUPS } from '../domain/journal-kinds';
 import { NAME_ON_DOCUMENTS } from '../domain/masking';
@@ -74,6 +75,8 @@ export const IssueRequest = z.object({
   serial: text(40),
   otp: text(20),
   payment: Payment,
+  /** A second person's approval (検印) that this contract pays no fee. */
+  feeWaiverApprovalId: z.number().int().positive().optional(),
 });
 export type IssueRequest = z.infer<typeof IssueRequest>;
 
@@ -99,6 +102,7 @@ export const ReissueRequest = z.object({
   newSerial: text(40),
   newOtp: text(20),
   payment: Payment,
+  feeWaiverApprovalId: z.number().int().positive().optional(),
 });
 export type ReissueRequest = z.input<typeof ReissueRequest>;
 
@@ -141,12 +145,12 @@ export const JournalLine = z.object({
   kindLabel: z.string(),
   /** What the entry is about (counter transaction, refused attempt, reprint …); null for a kind this version does not know. */
   group: z.enum(JOURNAL_GROUPS).nullable(),
+  /** What a manager reads beside the kind (why an attempt was refused, which copy was reprinted …), worded by the server. */
+  detail: z.string().nullable(),
   operatorId: z.string(),
   receiptNo: z.string().nullable(),
   serial: z.string().nullable(),
   contractId: z.string().nullable(),
-  /** What a manager reads beside the kind (why an attempt was refused, which copy was reprinted …), worded by the server. */
-  detail: z.string().nullable(),
   amount: z.number().nullable(),
   /** How a fee was paid, where one was. */
   payment: Payment.nullable(),
@@ -161,6 +165,76 @@ export const FeeQuote = z.object({
   tax: z.number(),
   taxRatePercent: z.number(),
 }) satisfies z.ZodType<DomainFeeQuote>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+export const LogQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  operatorId: text(40).optional(),
+  group: z.enum(JOURNAL_GROUPS).optional(),
+  kind: text(40).optional(),
+  serial: text(40).optional(),
+  contractId: text(40).optional(),
+  receiptNo: text(40).optional(),
+  before: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type LogQuery = z.infer<typeof LogQuery>;
+
+export const LogEntry = z.object({
+  line: JournalLine,
+  contract: z.object({ contractId: z.string(), nameKanji: z.string(), nameKana: z.string(), account: z.string(), featurePhone: z.boolean() }).nullable(),
+  payload: z.string(),
+  format: z.number(),
+  hash: z.string(),
+  prevHash: z.string(),
+  linkHolds: z.boolean(),
+  receipt: z
+    .object({
+      receiptNo: z.string(),
+      sha256: z.string(),
+      pdfBase64: z.string(),
+      prints: z.array(z.object({ printedAt: z.string(), operatorId: z.string(), copy: z.string(), reprint: z.boolean() })),
+      printCount: z.number(),
+    })
+    .nullable(),
+  approvals: z.array(z.object({ id: z.number(), kind: z.string(), state: z.string(), reason: z.string(), requestedBy: z.string(), decidedBy: z.string().nullable() })),
+});
+export type LogEntry = z.infer<typeof LogEntry>;
+
+export const Approval = z.object({
+  id: z.number(),
+  kind: z.enum(APPROVAL_KINDS),
+  kindLabel: z.string(),
+  subject: z.string(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  state: z.enum(APPROVAL_STATES),
+  stateLabel: z.string(),
+});
+export type Approval = z.infer<typeof Approval>;
+
+const Amount = z.number();
+export const DayStatus = z.object({
+  businessDate: z.string(),
+  /** When the first entry of the day was made; null before any. */
+  from: z.string().nullable(),
+  figures: z.object({
+    acts: z.array(z.object({ kind: z.string(), label: z.string(), count: z.number(), amount: Amount })),
+    byPayment: z.record(Payment, Amount),
+    taxes: z.array(z.object({ ratePercent: z.number(), totalInclTax: Amount, tax: Amount })),
+    refunds: z.object({ count: z.number(), amount: Amount }),
+    transactions: z.number(),
+    expectedCash: Amount,
+  }),
+  expectedStock: z.partialRecord(TokenState, z.number()),
+  collected: z.number(),
+  pendingApprovals: z.number(),
+  operators: z.array(z.string()),
+  lastClosed: z.string().nullable(),
+});
+export type DayStatus = z.infer<typeof DayStatus>;
 
 /**
  * Who may call a channel: anyone (before login); a logged-in operator, even one who must first change
@@ -274,11 +348,69 @@ export const contract = {
 
   receiptsOpen: channel(
     'operator',
-    z.object({ receiptNo: text(40), reprint: z.boolean(), copy: z.enum(['customer', 'branch']).default('customer') }),
+    z.object({
+      receiptNo: text(40),
+      reprint: z.boolean(),
+      copy: z.enum(['customer', 'branch']).default('customer'),
+      /** A second person's approval for a reprint after the first. */
+      approvalId: z.number().int().positive().optional(),
+    }),
     z.object({ pdfBase64: z.string(), sentToPrinter: z.boolean(), printCount: z.number() }),
   ),
 
   journalToday: channel('operator', Empty, z.object({ entries: z.array(JournalLine) })),
+
+  /** 検印: any operator asks; a manager other than the maker decides with their own ID and password, on this terminal. */
+  approvalsRequest: channel(
+    'operator',
+    z.object({ kind: z.enum(APPROVAL_KINDS), subject: text(200), reason: text(400) }),
+    z.object({ id: z.number(), kind: z.enum(APPROVAL_KINDS), state: z.enum(APPROVAL_STATES) }),
+  ),
+  approvalsList: channel('manager', Empty, z.object({ approvals: z.array(Approval) })),
+  approvalsDecide: channel(
+    'operator',
+    z.object({ id: z.number().int().positive(), approverId: text(40), password: text(200), approve: z.boolean(), note: text(400).optional() }),
+    z.object({
+      id: z.number(),
+      state: z.enum(APPROVAL_STATES),
+      /** What a granted approval did: e.g. a void's own receipt (receiptNo). */
+      result: z.record(z.string(), z.unknown()),
+    }),
+  ),
+
+  /** 日計・締め (manager). */
+  dayStatus: channel('manager', Empty, DayStatus),
+  dayClose: channel(
+    'manager',
+    z.object({
+      countedCash: z.number().int().min(0).max(1_000_000_000),
+      cashReason: text(400).optional(),
+      countedStock: z.partialRecord(TokenState, z.number().int().min(0).max(10_000_000)),
+      stockReason: text(400).optional(),
+    }),
+    z.object({ businessDate: z.string(), cashDifference: z.number(), pdfBase64: z.string() }),
+  ),
+  dayReport: channel('manager', z.object({ businessDate: text(10) }), z.object({ pdfBase64: z.string() })),
+
+  /** The issuance log over the whole journal (manager): a page at a time, newest first, personal data masked. */
+  logSearch: channel('manager', LogQuery, z.object({ entries: z.array(JournalLine), next: z.number().nullable() })),
+  /** One entry whole, the contract unmasked; the view is journalled. */
+  logEntry: channel('manager', z.object({ seq: z.number().int().positive() }), LogEntry),
+  /** Long work with progress: the filtered log exported, or the ledger's chain checked. */
+  logExportStart: channel('manager', LogQuery.extend({ format: z.enum(['csv', 'pdf']) }), z.object({ jobId: z.number() })),
+  ledgerVerifyStart: channel('manager', Empty, z.object({ jobId: z.number() })),
+  jobStatus: channel(
+    'manager',
+    z.object({ jobId: z.number().int().positive() }),
+    z.object({
+      state: z.enum(['running', 'done', 'failed']),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().nullable(),
+      file: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }).nullable(),
+      verdict: z.object({ ok: z.boolean(), entries: z.number(), brokenAt: z.number().optional(), reason: z.string().optional(), receiptsChecked: z.boolean().optional() }).nullable(),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,12 @@ import { contract, type Channel, type Operator, type ResponseOf, type Result } f
 import * as auth from './auth';
 import { BAD_REQUEST, toApiError, ServiceFailure, UNEXPECTED_MESSAGE } from './failures';
 import { describeError, type ErrorLog } from './error-log';
+import { APPROVAL_RULES } from './approval-rules';
+import * as approvals from './approvals';
 import * as contracts from './contracts';
+import * as dayClose from './day-close';
+import { jobFailure, Jobs, jobStatus } from './jobs';
+import * as log from './journal-log';
 import { exchange } from './exchange';
 import { issue } from './issue';
 import * as journalView from './journal-view';
@@ -35,6 +40,7 @@ function who(ctx: Ctx): Operator {
 
 /** The one handler table. Both hosts call `dispatch`; neither adds behaviour of its own. */
 export function createHandlers(p: Ports, session: Session): HandlerTable {
+  const jobs = new Jobs();
   return {
     setupStatus: () => setup.setupStatus(p),
     setupInitialize: (req) => setup.initialize(p, req),
@@ -70,6 +76,21 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     suspend: (req, ctx) => suspend(p, who(ctx), req),
     receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
     journalToday: () => journalView.today(p),
+    approvalsRequest: (req, ctx) => approvals.requestApproval(p, APPROVAL_RULES, who(ctx), req),
+    approvalsList: () => approvals.listApprovals(p),
+    approvalsDecide: (req) => approvals.decideApproval(p, APPROVAL_RULES, req),
+    dayStatus: () => dayClose.dayStatus(p),
+    dayClose: (req, ctx) => dayClose.closeDay(p, who(ctx), req),
+    dayReport: (req) => dayClose.dayReport(p, req),
+    logSearch: (req) => log.searchLog(p, req),
+    logEntry: (req, ctx) => log.logEntry(p, who(ctx), req),
+    logExportStart: (req, ctx) => {
+      const { format, ...query } = req;
+      const viewer = who(ctx);
+      return { jobId: jobs.start((progress) => (format === 'csv' ? log.exportCsv(p, query, progress) : log.exportPdf(p, viewer, query, progress)), jobFailure) };
+    },
+    ledgerVerifyStart: () => ({ jobId: jobs.start((progress) => log.verifyLedger(p, progress), jobFailure) }),
+    jobStatus: (req) => jobStatus(jobs, req.jobId),
   };
 }
 

@@ -1,16 +1,14 @@
 import { FieldCheck, refuse, refuseForm } from '../domain/errors';
-import { quoteFee } from '../domain/fees';
-import { jstDate } from '../domain/format';
 import { otpDigitsText } from '../domain/otp-format';
 import { isLive, nextState, TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import type { ApplicationForm } from '../domain/types';
 import { validateApplicationForm, validateSerial } from '../domain/validation';
-import { readFeeRules } from '../db/branch-repo';
 import { findContract, upsertContract } from '../db/contract-repo';
 import { findToken, moveToken, saveOtpMemory } from '../db/token-repo';
 import { issueReceipt } from '../templates/documents';
 import type { IssueRequest, Operator } from './contract';
 import { commitCounterTransaction } from './counter-transaction';
+import { actFee } from './fee';
 import type { Ports } from './ports';
 import { requireToken } from './stock';
 import { checkTokenOtp } from './token-otp';
@@ -52,7 +50,7 @@ export function issue(p: Ports, operator: Operator, req: IssueRequest) {
     const token = requireToken(p, serial);
     const to = nextState(token.state, 'ISSUE', serial);
     const memory = checkTokenOtp(p, token, req.otp, now);
-    const fee = quoteFee(readFeeRules(p.db), 'HW_TOKEN_ISSUE', jstDate(now));
+    const { fee, waived } = actFee(p, operator, 'HW_TOKEN_ISSUE', now, { approvalId: req.feeWaiverApprovalId, contractId: form.contractId });
     upsertContract(p.db, p.secrets, form, serial, at);
     moveToken(p.db, serial, token.state, to, p.secrets.contractRef(form.contractId), at);
     saveOtpMemory(p.db, serial, memory);
@@ -62,7 +60,7 @@ export function issue(p: Ports, operator: Operator, req: IssueRequest) {
         serial,
         contractRef: p.secrets.contractRef(form.contractId),
         amount: fee.totalInclTax,
-        payload: { fee, payment: req.payment, identityDocument: form.identityDocument, sealChecked: form.sealChecked, featurePhone: form.featurePhone },
+        payload: { fee, payment: req.payment, identityDocument: form.identityDocument, sealChecked: form.sealChecked, featurePhone: form.featurePhone, ...(waived ? { feeWaived: waived } : {}) },
       },
       outbox: {
         urgent: false,

@@ -1,3 +1,4 @@
+import { APPROVAL_KIND_LABELS, type ApprovalKind } from '../domain/approvals';
 import { jstDate } from '../domain/format';
 import { journalGroup, journalKindLabel } from '../domain/journal-kinds';
 import { findContractByRef } from '../db/contract-repo';
@@ -45,9 +46,38 @@ function detailOf(kind: string, payload: Record<string, unknown>): string | null
       return `${text(payload.fileName)}（${text(payload.count)}件）`;
     case 'RECEIPT_REPRINTED':
       return `${payload.copy === 'branch' ? '店舗控' : 'お客さま控'}（再発行${text(payload.reprintCount)}回目）`;
+    case 'TRANSACTION_VOIDED':
+      return `受付番号 ${text(payload.voidedReceiptNo)} を取消：${text(payload.reason)}`;
+    case 'APPROVAL_REQUESTED':
+      return `${APPROVAL_KIND_LABELS[text(payload.kind) as ApprovalKind] ?? text(payload.kind)}（${text(payload.subject)}）：${text(payload.reason)}`;
+    case 'APPROVAL_GRANTED':
+    case 'APPROVAL_REFUSED':
+      return `${APPROVAL_KIND_LABELS[text(payload.kind) as ApprovalKind] ?? text(payload.kind)}（${text(payload.subject)}） 依頼 ${text(payload.maker)}`;
+    case 'DAY_CLOSED':
+    case 'DAY_REOPENED':
+      return `営業日 ${text(payload.businessDate)}`;
     default:
       return null;
   }
+}
+
+/** An entry as the screens list it, worded from its kind and payload. */
+export function journalLine(p: Ports, r: JournalRow): JournalLine {
+  const payload = JSON.parse(r.payload) as Record<string, unknown>;
+  return {
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    kind: r.kind,
+    kindLabel: journalKindLabel(r.kind),
+    group: journalGroup(r.kind),
+    detail: detailOf(r.kind, payload),
+    operatorId: r.operator_id,
+    receiptNo: r.receipt_no,
+    serial: r.serial,
+    contractId: contractIdOf(p, r),
+    amount: r.amount,
+    payment: paymentOf(r, payload),
+  };
 }
 
 /** Today's entries (the JST business day), newest first. */
@@ -58,23 +88,5 @@ export function today(p: Ports): { entries: JournalLine[] } {
   const rows = p.db
     .prepare('SELECT * FROM journal WHERE occurred_at >= ? AND occurred_at < ? ORDER BY seq DESC')
     .all(from, to) as JournalRow[];
-  return {
-    entries: rows.map((r) => {
-      const payload = JSON.parse(r.payload) as Record<string, unknown>;
-      return {
-        seq: r.seq,
-        occurredAt: r.occurred_at,
-        kind: r.kind,
-        kindLabel: journalKindLabel(r.kind),
-        group: journalGroup(r.kind),
-        detail: detailOf(r.kind, payload),
-        operatorId: r.operator_id,
-        receiptNo: r.receipt_no,
-        serial: r.serial,
-        contractId: contractIdOf(p, r),
-        amount: r.amount,
-        payment: paymentOf(r, payload),
-      };
-    }),
-  };
+  return { entries: rows.map((r) => journalLine(p, r)) };
 }

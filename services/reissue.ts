@@ -1,13 +1,11 @@
 import { feeKindFor, REISSUE_REASON_LABELS } from '../domain/counter-rules';
 import { FieldCheck, refuseForm } from '../domain/errors';
-import { quoteFee } from '../domain/fees';
-import { jstDate } from '../domain/format';
 import { normalizeInput, validateSerial } from '../domain/validation';
-import { readFeeRules } from '../db/branch-repo';
 import { reissueReceipt } from '../templates/documents';
 import type { Operator, ReissueRequest } from './contract';
 import { liveToken, requireContract, requireIdentityDocument } from './contracts';
 import { commitCounterTransaction } from './counter-transaction';
+import { actFee } from './fee';
 import { handOver, NEW_OTP_MISSING, takeFromStock } from './exchange';
 import type { Ports } from './ports';
 
@@ -23,7 +21,7 @@ export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
     const contract = requireContract(p, req.contractId);
     const lost = liveToken(p, contract);
     const fresh = takeFromStock(p, newSerial, req.newOtp, now);
-    const fee = quoteFee(readFeeRules(p.db), feeKindFor(req.reason, false), jstDate(now));
+    const { fee, waived } = actFee(p, operator, feeKindFor(req.reason, false), now, { approvalId: req.feeWaiverApprovalId, contractId: contract.contractId });
     handOver(p, { contractRef: contract.contractRef, old: lost, event: 'REPORT_LOST', fresh, at });
     const reasonLabel = REISSUE_REASON_LABELS[req.reason];
     const lostSerial = lost.serial;
@@ -34,7 +32,7 @@ export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
         serial: newSerial,
         contractRef: contract.contractRef,
         amount: fee.totalInclTax,
-        payload: { reason: req.reason, lostSerial, newSerial, identityDocument, fee, payment: req.payment },
+        payload: { reason: req.reason, lostSerial, newSerial, identityDocument, fee, payment: req.payment, ...(waived ? { feeWaived: waived } : {}) },
       },
       // The stolen serial must stop at the core service before anything else from this terminal.
       outbox: { urgent: true, payload: { contractId: contract.contractId, lostSerial, newSerial, reason: req.reason, fee: fee.totalInclTax, payment: req.payment } },

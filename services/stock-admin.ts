@@ -61,13 +61,20 @@ export function resync(p: Ports, by: Operator, req: { serial: string; otp1: stri
   return { serial: t.serial, driftSteps: r.memory.driftSteps };
 }
 
-export function resetFailCount(p: Ports, by: Operator, req: { serial: string }) {
-  const t = requireToken(p, req.serial);
-  if (t.memory.failCount === 0) refuse('NOT_LOCKED', `シリアル番号 ${t.serial} の失敗回数は0回です。`, 'serial');
+/** A token whose codes failed, named by its serial: what a lock override (検印) is asked for. */
+export function checkFailedToken(p: Ports, raw: string): string {
+  const t = onField('subject', () => requireToken(p, raw));
+  if (t.memory.failCount === 0) refuse('NOT_LOCKED', `シリアル番号 ${t.serial} の失敗回数は0回です。`, 'subject');
+  return t.serial;
+}
+
+/** The fail counter back to 0, lifting the lock; `approval` names both people where a second one approved. */
+export function resetFailCount(p: Ports, by: Operator, req: { serial: string }, approval?: { approvalId: number; maker: string; checker: string }) {
+  const t = requireToken(p, checkFailedToken(p, req.serial));
   const at = p.now().toISOString();
   p.db.transaction(() => {
     saveOtpMemory(p.db, t.serial, { ...t.memory, failCount: 0 });
-    appendJournal(p.db, { kind: 'TOKEN_FAILCOUNT_RESET', occurredAt: at, operatorId: by.operatorId, serial: t.serial, payload: { failCount: t.memory.failCount } });
+    appendJournal(p.db, { kind: 'TOKEN_FAILCOUNT_RESET', occurredAt: at, operatorId: by.operatorId, serial: t.serial, payload: { failCount: t.memory.failCount, ...(approval ? { approval } : {}) } });
   }).immediate();
   return { serial: t.serial };
 }

@@ -65,6 +65,16 @@ export interface CounterDocument {
     /** '現金' / '口座振替'. */
     paymentMethod: string;
   };
+  /**
+   * A refund (a void of a paid transaction): a qualified return invoice (適格返還請求書) with the
+   * amount given back per tax rate and the original transaction; instead of `invoice`.
+   */
+  refund?: Omit<NonNullable<CounterDocument['invoice']>, 'paymentMethod'> & {
+    /** How the money went back: '現金' / '口座振替'. */
+    paymentMethod: string;
+    originalReceiptNo: string;
+    originalDate: Date;
+  };
   /** Paragraphs for the customer (what to do next, where to call). */
   notices?: string[];
   /** Print dates with the 和暦 year beside the 西暦 one, as the branch prefers. */
@@ -91,7 +101,8 @@ function validate(doc: CounterDocument): void {
   if (doc.reprint && !(Number.isInteger(doc.reprint.count) && doc.reprint.count >= 1)) {
     refuse('DOCUMENT_REPRINT_COUNT', `再発行回数が正しくありません（${doc.reprint.count}）。`);
   }
-  const inv = doc.invoice;
+  if (doc.invoice && doc.refund) refuse('DOCUMENT_INVOICE_AND_REFUND', '領収と返金を1枚の書類に印字することはできません。');
+  const inv = doc.invoice ?? doc.refund;
   if (inv) {
     if (!/^T\d{13}$/.test(doc.issuer.invoiceRegNo)) {
       refuse('DOCUMENT_REG_NO', `登録番号は T と 13 桁の数字です（${doc.issuer.invoiceRegNo}）。`);
@@ -189,6 +200,10 @@ class CounterLayout extends PageLayout {
 
   fee(): void {
     const { doc } = this;
+    if (doc.refund) {
+      this.refund(doc.refund);
+      return;
+    }
     const inv = doc.invoice;
     if (!inv) {
       this.heading('手数料');
@@ -230,6 +245,30 @@ class CounterLayout extends PageLayout {
     ]);
     const newPage = this.ensure(18);
     this.put('上記の金額を正に領収いたしました。', LEFT, newPage ? this.y : this.y - 6, { size: 10 });
+    this.y += newPage ? 26 : 20;
+  }
+
+  /** 適格返還請求書: what is given back, per tax rate, for which transaction, from which issuer. */
+  private refund(r: NonNullable<CounterDocument['refund']>): void {
+    const { doc } = this;
+    const value = WIDTH - LABEL_W;
+    const minus = (amount: number) => `−${formatYen(amount)}`;
+    const date = (at: Date) => formatJstDate(at, { era: doc.japaneseEra });
+    this.heading('返金（適格返還請求書）');
+    this.table([
+      [
+        { text: '返金額', width: LABEL_W, shade: true },
+        { text: `${minus(r.totalInclTax)}(税込)`, width: value, bold: true, size: 16 },
+      ],
+      [{ text: '返金年月日', width: LABEL_W, shade: true }, { text: date(doc.acceptedAt), width: value }],
+      [{ text: '元のお取引', width: LABEL_W, shade: true }, { text: `${date(r.originalDate)} 受付番号 ${r.originalReceiptNo}`, width: value }],
+      [{ text: '品目', width: LABEL_W, shade: true }, { text: `${r.description} ${minus(r.totalInclTax)}(税込)`, width: value }],
+      [{ text: '税率ごとの内訳', width: LABEL_W, shade: true }, { text: `${r.taxRatePercent}%対象 ${minus(r.totalInclTax)}（うち消費税 ${minus(r.tax)}）`, width: value }],
+      [{ text: '返金方法', width: LABEL_W, shade: true }, { text: r.paymentMethod, width: value }],
+      [{ text: '発行者', width: LABEL_W, shade: true }, { text: `${doc.issuer.bankName} ${doc.issuer.branchName}\n登録番号 ${doc.issuer.invoiceRegNo}`, width: value }],
+    ]);
+    const newPage = this.ensure(18);
+    this.put('上記の金額を返金いたしました。', LEFT, newPage ? this.y : this.y - 6, { size: 10 });
     this.y += newPage ? 26 : 20;
   }
 
@@ -294,12 +333,17 @@ export function renderCounterDocument(doc: CounterDocument): Buffer {
 }
 
 /** A receipt is stored as the data it was printed from, so that a reprint is the same page plus its mark. */
-export type StoredDocument = Omit<CounterDocument, 'acceptedAt'> & { acceptedAt: string };
+export type StoredDocument = Omit<CounterDocument, 'acceptedAt' | 'refund'> & {
+  acceptedAt: string;
+  refund?: Omit<NonNullable<CounterDocument['refund']>, 'originalDate'> & { originalDate: string };
+};
 
 export function toStored(doc: CounterDocument): StoredDocument {
-  return { ...doc, acceptedAt: doc.acceptedAt.toISOString() };
+  const { refund, ...rest } = doc;
+  return { ...rest, acceptedAt: doc.acceptedAt.toISOString(), ...(refund ? { refund: { ...refund, originalDate: refund.originalDate.toISOString() } } : {}) };
 }
 
 export function fromStored(doc: StoredDocument): CounterDocument {
-  return { ...doc, acceptedAt: new Date(doc.acceptedAt) };
+  const { refund, ...rest } = doc;
+  return { ...rest, acceptedAt: new Date(doc.acceptedAt), ...(refund ? { refund: { ...refund, originalDate: new Date(refund.originalDate) } } : {}) };
 }

@@ -38,6 +38,11 @@ export function fromBranch(branch: Branch, operator: Operator): Pick<CounterDocu
   };
 }
 
+/** The qualified invoice where a fee is paid; a waived fee prints as 手数料 0円 instead. */
+function paidInvoice(fee: FeeQuote, payment: PaymentMethod): Pick<CounterDocument, 'invoice'> {
+  return fee.totalInclTax > 0 ? { invoice: invoiceOf(fee, payment) } : {};
+}
+
 export function invoiceOf(fee: FeeQuote, payment: PaymentMethod): NonNullable<CounterDocument['invoice']> {
   return {
     description: fee.description,
@@ -77,7 +82,7 @@ export function issueReceipt(a: Head & { form: ApplicationForm; serial: string; 
       { label: 'シリアル番号', value: a.serial },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.form.identityDocument] },
     ],
-    invoice: invoiceOf(a.fee, a.payment),
+    ...paidInvoice(a.fee, a.payment),
     notices: [
       'WEBバンキングのログイン画面の「利用開始」から、このトークンのシリアル番号とワンタイムパスワードを登録してください。',
       '登録が済むまで、お振込等の資金移動にはこのトークンをご利用いただけません。',
@@ -119,7 +124,7 @@ export function reissueReceipt(a: Slip & { reasonLabel: string; lostSerial: stri
       { label: '新しいシリアル番号', value: a.newSerial },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.identityDocument] },
     ],
-    invoice: invoiceOf(a.fee, a.payment),
+    ...paidInvoice(a.fee, a.payment),
     notices: [`紛失・盗難のトークン（${a.lostSerial}）は利用を停止しました。見つかってもご利用いただけません。`, START_AGAIN],
   };
 }
@@ -138,5 +143,40 @@ export function suspensionSlip(a: Slip & { serial: string }): CounterDocument {
       '利用中止したトークンは再度ご利用いただけません。',
       `再開をご希望の際は、窓口で新しいハードウェアトークンの発行をお申込みのうえ、${START_AGAIN}`,
     ],
+  };
+}
+
+/** 取消受付票: a transaction undone with a second person's approval; a refund where a fee was paid. */
+export function voidSlip(
+  a: Slip & {
+    original: { title: string; receiptNo: string; acceptedAt: Date; details: CounterDocument['details'] };
+    refund: { fee: FeeQuote; payment: PaymentMethod } | null;
+    reason: string;
+  },
+): CounterDocument {
+  return {
+    title: '取引の取消 受付票',
+    ...head(a, a.contract),
+    details: [
+      { label: 'お取引', value: `${a.original.title}の取消` },
+      { label: '取り消した受付番号', value: a.original.receiptNo },
+      ...a.original.details.filter((d) => d.label !== 'お取引'),
+      { label: '取消の理由', value: a.reason },
+    ],
+    ...(a.refund
+      ? {
+          refund: {
+            description: a.refund.fee.description,
+            totalInclTax: a.refund.fee.totalInclTax,
+            taxRatePercent: a.refund.fee.taxRatePercent,
+            tax: a.refund.fee.tax,
+            net: a.refund.fee.net,
+            paymentMethod: PAYMENT_LABELS[a.refund.payment],
+            originalReceiptNo: a.original.receiptNo,
+            originalDate: a.original.acceptedAt,
+          },
+        }
+      : {}),
+    notices: [`受付番号 ${a.original.receiptNo} のお取引を取り消しました。`],
   };
 }

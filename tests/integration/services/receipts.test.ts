@@ -3,13 +3,16 @@ import { findReceipt } from '../../../db/receipt-repo';
 import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 import { pdfText } from '../../support/pdf-text';
+import { approve, withStaff } from '../../support/staff';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
 
 describe('receipts and reprints', () => {
-  it('prints the stored original first, then reprints marked 再発行 with their count, each logged', async () => {
+  it('prints the stored original first, then reprints marked 再発行 with their count, each logged; the second with a 検印', async () => {
     fx = await branchWithStock();
+    await withStaff(fx);
+    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
     const t = fx.tokens[0]!;
     const { receiptNo } = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     const stored = findReceipt(fx.app.db, fx.box, receiptNo)!;
@@ -19,7 +22,8 @@ describe('receipts and reprints', () => {
     expect(pdfText(first.pdfBase64)).not.toContain('再発行');
 
     const second = await fx.call('receiptsOpen', { receiptNo, reprint: true, copy: 'customer' });
-    const third = await fx.call('receiptsOpen', { receiptNo, reprint: false, copy: 'customer' });
+    const { id: approvalId } = await approve(fx, 'REPRINT', receiptNo);
+    const third = await fx.call('receiptsOpen', { receiptNo, reprint: false, copy: 'customer', approvalId });
     expect(pdfText(second.pdfBase64)).toContain('再発行（1回目）');
     expect(pdfText(third.pdfBase64)).toContain('再発行（2回目）');
     expect(third.printCount).toBe(3);

@@ -23,14 +23,16 @@ const ALLOWED: [TokenState, TokenEvent, TokenState][] = [
   ['ACTIVE', 'SUSPEND', 'SUSPENDED'],
   ['EXCHANGED', 'RETURN_TO_VENDOR', 'RETURNED_TO_VENDOR'],
   ['DAMAGED_IN_STOCK', 'DISPOSE', 'DISPOSED'],
+  ['ISSUED', 'VOID_ISSUE', 'IN_STOCK'],
+  ['EXCHANGED', 'VOID_EXCHANGE', 'ISSUED'],
 ];
 
 const expected = new Map(ALLOWED.map(([from, event, to]) => [`${from}/${event}`, to]));
 const pairs = TOKEN_STATES.flatMap((from) => TOKEN_EVENTS.map((event) => [from, event] as const));
 
 describe('every (state, event) pair', () => {
-  it('covers all 9 states × 8 events', () => {
-    expect(pairs).toHaveLength(72);
+  it('covers all 9 states × 10 events', () => {
+    expect(pairs).toHaveLength(90);
   });
 
   it.each(pairs)('%s + %s', (from, event) => {
