@@ -1,3 +1,4 @@
+import { normalizeInput } from '../../services/contract';
 import { textInput, type Bound } from './bind';
 import { hasLiveToken, NO_LIVE_TOKEN } from './checks';
 import { lookedUp, type ContractInfo, type Lookup } from './session';
@@ -67,7 +68,7 @@ export function ContractSection({ lookup, onCommit, refusal = null, ...field }: 
   );
 }
 
-/** For summaries: "C0012345（山＊ ＊＊ 様）". */
-export function contractText(contractId: string, contract: ContractInfo | null): string {
-  return contract ? `${contractId}（${contract.maskedName} 様）` : contractId;
+/** For summaries: "C0012345（山＊ ＊＊ 様）", the ID as the branch records it (half-width), not as typed. */
+export function contractText(typed: string, contract: ContractInfo | null): string {
+  return contract ? `${contract.contractId}（${contract.maskedName} 様）` : normalizeInput(typed);
 }

@@ -1,4 +1,4 @@
-import { MAX_OTP_DIGITS, otpDigitsText } from '../../services/contract';
+import { MAX_OTP_DIGITS, normalizeSerial, otpDigitsText } from '../../services/contract';
 import { TextField } from '../components/Field';
 import { useFieldId } from '../components/formScope';
 import { textInput, type Bound } from './bind';
@@ -46,8 +46,8 @@ export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: 
   );
 }
 
-/** For summaries: a serial with the state the stock gave for it. */
-export function serialWithState(serial: string, lookup: Lookup<StockInfo>): string {
-  const info = lookedUp(lookup, serial);
-  return info ? `${serial}（${info.stateLabel}）` : serial;
+/** For summaries: a serial as the branch records it (half-width, no hyphens), with the state the stock gave for it. */
+export function serialWithState(typed: string, lookup: Lookup<StockInfo>): string {
+  const info = lookedUp(lookup, typed);
+  return info ? `${info.serial}（${info.stateLabel}）` : normalizeSerial(typed);
 }

@@ -47,3 +47,8 @@ export function describedTexts(el: HTMLElement): string[] {
 /** A counter act refused with these field errors, as the server words it. */
 export const refused = (fieldErrors: Record<string, string>) =>
   vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'VALIDATION', message: '入力内容に誤りがあります。赤字の項目を確認してください。', fieldErrors } }));
+
+/** A summary list (確認, 完了) as term → value text. */
+export function summaryOf(el: HTMLElement): Record<string, string> {
+  return Object.fromEntries([...el.querySelectorAll('.summary-row')].map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']));
+}

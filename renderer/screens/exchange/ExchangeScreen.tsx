@@ -1,4 +1,4 @@
-import { formatYen, PAYMENT_LABELS, type ResponseOf } from '../../../services/contract';
+import { formatYen, normalizeSerial, PAYMENT_LABELS, type ResponseOf } from '../../../services/contract';
 import { call, type Result } from '../../api';
 import { contractText } from '../../counter/ContractSection';
 import type { SummaryRow } from '../../components/SummaryList';
@@ -122,7 +122,7 @@ function confirmRows(session: ExchangeSession, reissueFee: ResponseOf<'feesQuote
   if (d.kind === 'EXCHANGE') {
     rows.push(
       ['症状', symptomsText(d.symptoms)],
-      ['お預かりしたトークン', d.oldSerial],
+      ['お預かりしたトークン', normalizeSerial(d.oldSerial)],
       ['現在のトークンのワンタイムパスワード', d.oldOtp.trim() ? '入力済（確定時に照合します）' : '入力なし'],
     );
   } else {

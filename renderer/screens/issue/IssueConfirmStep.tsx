@@ -1,4 +1,4 @@
-import { ACCOUNT_SUBJECTS, normalizeInput, PAYMENT_LABELS, toFullWidthKatakana, type ResponseOf } from '../../../services/contract';
+import { ACCOUNT_SUBJECTS, PAYMENT_LABELS, validateApplicationForm, type ResponseOf } from '../../../services/contract';
 import type { SummaryRow } from '../../components/SummaryList';
 import { ConfirmPanel } from '../../counter/CounterSteps';
 import { feeText } from '../../counter/FeeBox';
@@ -19,11 +19,15 @@ type Props = {
 
 /** Step 2: read the summary with the customer, then 確定. Enter on 確定 confirms. */
 export function IssueConfirmStep({ draft, lookup, fee, message, busy, onBack, onIssue }: Props) {
+  // What is printed and recorded, not what was typed: the form as the domain normalises it
+  // (half-width digits, one full-width space in a name, kana as stored). 確認 is reached only with a valid form.
+  const form = validateApplicationForm(draft);
+  const v = form.ok ? form.value : null;
   const rows: SummaryRow[] = [
-    ['契約者ID', draft.contractId],
-    ['お名前（漢字）', draft.nameKanji],
-    ['フリガナ', toFullWidthKatakana(draft.nameKana)],
-    ['代表口座', `${normalizeInput(draft.accountBranch)}－${ACCOUNT_SUBJECTS[draft.accountSubject]}－${normalizeInput(draft.accountNumber).padStart(7, '0')}`],
+    ['契約者ID', v?.contractId ?? draft.contractId],
+    ['お名前（漢字）', v?.nameKanji ?? draft.nameKanji],
+    ['フリガナ', v?.nameKana ?? draft.nameKana],
+    ['代表口座', v ? `${v.account.branchCode}－${ACCOUNT_SUBJECTS[v.account.subject]}－${v.account.number}` : '—'],
     ['携帯電話（ガラケー）利用', draft.featurePhone ? 'あり' : 'なし'],
     ['本人確認書類', identityDocumentLabel(draft.identityDocument)],
     ['お届け印', draft.sealChecked ? '照合済' : '未照合'],

@@ -1,3 +1,4 @@
+import { normalizeSerial } from '../../../services/contract';
 import { call } from '../../api';
 import { SerialMatchBadge } from '../../counter/LookupBadge';
 import { ContractSection, contractText } from '../../counter/ContractSection';
@@ -116,7 +117,7 @@ export function SuspendScreen({ session, update }: Props) {
           rows={[
             ['契約者ID', contractText(draft.contractId, contract)],
             ['お取引', '利用中止届（携帯電話のお客さま）'],
-            ['利用中止するトークン', draft.serial],
+            ['利用中止するトークン', normalizeSerial(draft.serial)],
             ['本人確認書類', identityDocumentLabel(draft.identityDocument)],
             ['手数料', FREE],
           ]}

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../../../../renderer/app/App';
 import { TELLER, fakeApi } from '../../../../support/fake-api';
-import { describedTexts, freshWindowEachTest, go, refused, scan, type } from '../../../../support/screen';
+import { describedTexts, freshWindowEachTest, go, refused, scan, summaryOf, type } from '../../../../support/screen';
 
 freshWindowEachTest();
 
@@ -50,6 +50,21 @@ describe('交換・再発行', () => {
     fireEvent.blur(screen.getByLabelText('お預かりしたトークンのシリアル番号'));
     expect((screen.getByLabelText('お預かりしたトークンのシリアル番号') as HTMLInputElement).value).toBe('OLD000000001');
     expect(screen.getByTestId('fee').textContent).toContain('0円');
+  });
+
+  it('shows at 確認 the IDs and serials as they will be printed, not as typed', async () => {
+    fakeApi(TELLER);
+    go('exchange');
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillExchange();
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    const confirm = (await screen.findByRole('heading', { name: '入力内容の確認' })).closest('section')!;
+    expect(summaryOf(confirm)).toMatchObject({
+      契約者ID: 'C0012345（信＊ ＊＊ 様）',
+      お預かりしたトークン: 'OLD000000001',
+      新しいトークン: 'NEW000000002（在庫）',
+    });
   });
 
   it('binds the server field errors to the old serial and the new token’s code and keeps everything typed', async () => {

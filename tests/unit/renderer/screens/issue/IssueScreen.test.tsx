@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { App } from '../../../../../renderer/app/App';
 import { TELLER, fakeApi } from '../../../../support/fake-api';
 import { fillIssueForm, issued } from '../../../../support/issue-form';
-import { describedTexts, enter, freshWindowEachTest, scan, type } from '../../../../support/screen';
+import { describedTexts, enter, freshWindowEachTest, scan, summaryOf, type } from '../../../../support/screen';
 
 freshWindowEachTest();
 
@@ -114,6 +114,26 @@ describe('発行受付', () => {
     expect((screen.getByLabelText('シリアル番号') as HTMLInputElement).value).toBe('AB12CD34EF56');
     expect((otp as HTMLInputElement).value).toBe('123456');
     expect((screen.getByLabelText('現金') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows at 確認 what will be printed, not what was typed: half-width digits, one full-width space, the kana as stored', async () => {
+    fakeApi(TELLER, { issue: vi.fn() });
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    await fillIssueForm();
+    type('契約者ID', '１２３４５６７８９０');
+    type('お名前（漢字）', ' 信金  太郎 ');
+    type('フリガナ', 'ｼﾝｷﾝ ﾀﾛｳ');
+    type('口座番号', '１２３４');
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    const confirm = (await screen.findByRole('heading', { name: '入力内容の確認' })).closest('section')!;
+    expect(summaryOf(confirm)).toMatchObject({
+      契約者ID: '1234567890',
+      'お名前（漢字）': '信金\u3000太郎',
+      フリガナ: 'シンキン\u3000タロウ',
+      代表口座: '001－普通－0001234',
+      シリアル番号: 'AB12CD34EF56（在庫）',
+    });
   });
 
   it('shows 受付番号 after 確定 and clears the form for 次のお客さま', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../../../../renderer/app/App';
 import { TELLER, fakeApi } from '../../../../support/fake-api';
-import { describedTexts, freshWindowEachTest, go, scan, type } from '../../../../support/screen';
+import { describedTexts, freshWindowEachTest, go, scan, summaryOf, type } from '../../../../support/screen';
 
 freshWindowEachTest();
 
@@ -65,6 +65,21 @@ describe('利用中止届', () => {
     await waitFor(() => expect(contract.getAttribute('aria-invalid')).toBe('true'));
     expect(describedTexts(contract).join(' ')).toContain('利用中止はWEBバンキングの「利用中止」から');
     expect((screen.getByLabelText('利用中止するトークンのシリアル番号') as HTMLInputElement).value).toBe('OLD000000001');
+  });
+
+  it('shows at 確認 the serial on the form as it will be printed, not as typed', async () => {
+    fakeApi(TELLER, { suspend: vi.fn() });
+    go('suspend');
+    render(<App />);
+    await screen.findByLabelText('契約者ID');
+    scan('契約者ID', 'ｃ００１２３４５');
+    await screen.findByTestId('contract-summary');
+    fireEvent.change(screen.getByLabelText('本人確認書類'), { target: { value: 'MY_NUMBER_CARD' } });
+    type('利用中止するトークンのシリアル番号', 'ｏｌｄ０－００００－０００１');
+    fireEvent.click(screen.getByLabelText('上記をお客さまにご説明し、ご了承いただきました'));
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    const confirm = (await screen.findByRole('heading', { name: '入力内容の確認' })).closest('section')!;
+    expect(summaryOf(confirm)).toMatchObject({ 契約者ID: 'c0012345（信＊ ＊＊ 様）', 利用中止するトークン: 'OLD000000001' });
   });
 
   it('a feature-phone customer: warning, 確定, 受付番号 and the 利用中止受付票', async () => {
