@@ -34,6 +34,7 @@ export async function demoSeed(pool: pg.Pool, masterKey: Buffer) {
     nameKanji,
     nameKana,
     featurePhone: i % 3 === 2,
+    account: { branchCode: DEMO_TERMINAL.branchCode, subject: '01', number: String(1_000_001 + i * 1111) },
   }));
   await putContracts(pool, contracts);
   const already = await pool.query('SELECT 1 FROM tokens WHERE serial = $1', [demoSerial(1)]);

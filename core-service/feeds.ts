@@ -30,7 +30,7 @@ const iso = (d: Date) => d.toISOString();
 export async function contractsPage(pool: pg.Pool, q: PageQuery) {
   const { after, limit } = pageOf(q);
   const r = await pool.query(
-    `SELECT c.contract_id, c.name_kanji, c.name_kana, c.feature_phone, c.current_serial, t.state,
+    `SELECT c.contract_id, c.name_kanji, c.name_kana, c.account_branch, c.account_subject, c.account_number, c.feature_phone, c.current_serial, t.state,
             GREATEST(c.updated_at, COALESCE(t.updated_at, c.updated_at)) AS updated_at,
             GREATEST(c.rev, COALESCE(t.rev, 0)) AS rev
      FROM contracts c LEFT JOIN tokens t ON t.serial = c.current_serial
@@ -44,6 +44,7 @@ export async function contractsPage(pool: pg.Pool, q: PageQuery) {
     contractId: c.contract_id,
     nameKanji: c.name_kanji,
     nameKana: c.name_kana,
+    account: c.account_number ? { branchCode: c.account_branch, subject: c.account_subject, number: c.account_number } : null,
     featurePhone: c.feature_phone,
     currentSerial: c.current_serial,
     currentState: c.state ?? null,

@@ -1,6 +1,7 @@
 /** Head office's reads and its own records: contracts, daily figures, states, journals, logs. */
 import type pg from 'pg';
 import { isCounterKind, JOURNAL_KINDS } from '../domain/journal-kinds';
+import type { Account } from '../domain/sync-protocol';
 import { inTransaction } from './database';
 import { pageOf, type PageQuery } from './feeds';
 import { takeRevisions } from './clock';
@@ -12,18 +13,30 @@ export interface ContractInput {
   nameKanji: string;
   nameKana: string;
   featurePhone: boolean;
+  account?: Account;
 }
 
-/** Contracts as web banking knows them; the current token is the branches' to set. */
+/** Contracts as web banking knows them (an account given replaces the one held); the current token is the branches' to set. */
 export async function putContracts(pool: pg.Pool, items: ContractInput[]) {
   await inTransaction(pool, async (tx) => {
     let rev = await takeRevisions(tx, items.length);
     await tx.query(
-      `INSERT INTO contracts (contract_id, name_kanji, name_kana, feature_phone, updated_at, rev)
-       SELECT u.id, u.kanji, u.kana, u.fp, now(), u.rev FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[]) AS u(id, kanji, kana, fp, rev)
-       ON CONFLICT (contract_id) DO UPDATE SET name_kanji = EXCLUDED.name_kanji, name_kana = EXCLUDED.name_kana,
-         feature_phone = EXCLUDED.feature_phone, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev`,
-      [items.map((c) => c.contractId), items.map((c) => c.nameKanji), items.map((c) => c.nameKana), items.map((c) => c.featurePhone), items.map(() => rev++)],
+      `INSERT INTO contracts (contract_id, name_kanji, name_kana, feature_phone, account_branch, account_subject, account_number, updated_at, rev)
+       SELECT u.id, u.kanji, u.kana, u.fp, u.ab, u.asub, u.an, now(), u.rev
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::bigint[]) AS u(id, kanji, kana, fp, ab, asub, an, rev)
+       ON CONFLICT (contract_id) DO UPDATE SET name_kanji = EXCLUDED.name_kanji, name_kana = EXCLUDED.name_kana, feature_phone = EXCLUDED.feature_phone,
+         account_branch = COALESCE(EXCLUDED.account_branch, contracts.account_branch), account_subject = COALESCE(EXCLUDED.account_subject, contracts.account_subject),
+         account_number = COALESCE(EXCLUDED.account_number, contracts.account_number), updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev`,
+      [
+        items.map((c) => c.contractId),
+        items.map((c) => c.nameKanji),
+        items.map((c) => c.nameKana),
+        items.map((c) => c.featurePhone),
+        items.map((c) => c.account?.branchCode ?? null),
+        items.map((c) => c.account?.subject ?? null),
+        items.map((c) => c.account?.number ?? null),
+        items.map(() => rev++),
+      ],
     );
   });
   return { count: items.length };

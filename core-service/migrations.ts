@@ -143,4 +143,13 @@ CREATE TABLE security_events (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'contracts carry their representative account: a branch that did not issue the token prints it on its slips',
+    sql: `
+ALTER TABLE contracts ADD COLUMN account_branch TEXT;
+ALTER TABLE contracts ADD COLUMN account_subject TEXT;
+ALTER TABLE contracts ADD COLUMN account_number TEXT;
+`,
+  },
 ];

@@ -4,7 +4,8 @@ import { canonicalEntry } from '../domain/journal-chain';
 import type { PushEntry, Rejection } from '../domain/sync-protocol';
 import { inTransaction, type Tx } from './database';
 import { Refused } from './refused';
-import { applyToRegistry, touched, type ContractRow, type RegistryChanges, type TokenRow } from './registry';
+import { touched } from '../domain/sync-moves';
+import { applyToRegistry, type ContractRow, type RegistryChanges, type TokenRow } from './registry';
 
 export interface PushOutcome {
   heldSeq: number;
@@ -86,7 +87,8 @@ async function registryChanges(tx: Tx, terminalId: string, entries: PushEntry[])
   if (serials.length === 0) return { tokens: new Map(), contracts: new Map(), rejections: [], firstRev: 0 };
   const r = await tx.query<{ rev: number; contracts: (ContractRow & { contract_id: string })[]; tokens: (TokenRow & { serial: string })[] }>(
     `WITH clock AS (SELECT rev FROM change_clock WHERE id = 1 FOR UPDATE),
-          c AS (SELECT contract_id, current_serial, feature_phone FROM contracts WHERE contract_id = ANY($2::text[]))
+          c AS (SELECT contract_id, current_serial, feature_phone, name_kanji, name_kana, account_branch, account_subject, account_number
+                FROM contracts WHERE contract_id = ANY($2::text[]))
      SELECT (SELECT rev FROM clock) AS rev,
             COALESCE((SELECT json_agg(c) FROM c), '[]') AS contracts,
             COALESCE((SELECT json_agg(t) FROM (SELECT serial, state, terminal_id, contract_id FROM tokens
@@ -121,12 +123,15 @@ async function write(tx: Tx, terminalId: string, entries: PushEntry[], changes: 
        ON CONFLICT (serial) DO UPDATE SET state = EXCLUDED.state, terminal_id = EXCLUDED.terminal_id,
          contract_id = EXCLUDED.contract_id, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev),
      c AS (
-       INSERT INTO contracts (contract_id, current_serial, feature_phone, updated_at, rev)
-       SELECT u.id, u.serial, u.fp, now(), u.rev
+       INSERT INTO contracts (contract_id, current_serial, feature_phone, name_kanji, name_kana, account_branch, account_subject, account_number, updated_at, rev)
+       SELECT u.id, u.serial, u.fp, u.kanji, u.kana, u.ab, u.asub, u.an, now(), u.rev
        FROM unnest(${p(c.map(([id]) => id))}::text[], ${p(c.map(([, r]) => r.current_serial))}::text[], ${p(c.map(([, r]) => r.feature_phone))}::boolean[],
-                   ${p(c.map(() => rev++))}::bigint[]) AS u(id, serial, fp, rev)
-       ON CONFLICT (contract_id) DO UPDATE SET current_serial = EXCLUDED.current_serial,
-         feature_phone = EXCLUDED.feature_phone, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev),
+                   ${p(c.map(([, r]) => r.name_kanji))}::text[], ${p(c.map(([, r]) => r.name_kana))}::text[], ${p(c.map(([, r]) => r.account_branch))}::text[],
+                   ${p(c.map(([, r]) => r.account_subject))}::text[], ${p(c.map(([, r]) => r.account_number))}::text[],
+                   ${p(c.map(() => rev++))}::bigint[]) AS u(id, serial, fp, kanji, kana, ab, asub, an, rev)
+       ON CONFLICT (contract_id) DO UPDATE SET current_serial = EXCLUDED.current_serial, feature_phone = EXCLUDED.feature_phone,
+         name_kanji = EXCLUDED.name_kanji, name_kana = EXCLUDED.name_kana, account_branch = EXCLUDED.account_branch,
+         account_subject = EXCLUDED.account_subject, account_number = EXCLUDED.account_number, updated_at = EXCLUDED.updated_at, rev = EXCLUDED.rev),
      r AS (
        INSERT INTO rejections (terminal_id, seq, serial, kind, code, message, recorded_at)
        SELECT $1, u.seq, u.serial, u.kind, u.code, u.message, now()

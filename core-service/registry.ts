@@ -5,9 +5,10 @@
  * entry itself is kept in the journal whatever happens here.
  */
 import { DomainError } from '../domain/errors';
-import { isLive, nextState, type TokenEvent } from '../domain/token-lifecycle';
+import { movesOf } from '../domain/sync-moves';
+import { isLive, nextState, TOKEN_STATE_LABELS, type TokenEvent } from '../domain/token-lifecycle';
 import type { TokenState } from '../domain/types';
-import type { PushEntry } from '../domain/sync-protocol';
+import type { PushEntry, RejectionCode } from '../domain/sync-protocol';
 
 export interface TokenRow {
   state: TokenState;
@@ -18,21 +19,19 @@ export interface TokenRow {
 export interface ContractRow {
   current_serial: string | null;
   feature_phone: boolean;
+  name_kanji: string | null;
+  name_kana: string | null;
+  account_branch: string | null;
+  account_subject: string | null;
+  account_number: string | null;
 }
 
 export interface RejectionRow {
   seq: number;
   kind: string;
   serial: string;
-  code: 'SERIAL_CONFLICT' | 'SERIAL_IN_OTHER_STOCK' | 'CONTRACT_HAS_TOKEN';
+  code: RejectionCode;
   message: string;
-}
-
-interface Move {
-  serial: string;
-  event: TokenEvent;
-  /** ISSUE: the contract the token goes to, which then holds it as its current token. */
-  contractId?: string;
 }
 
 /** Where a serial the bank has never heard of is taken to stand before the move (imported or issued before madoguchi). */
@@ -48,55 +47,6 @@ const ASSUMED_FROM: Record<TokenEvent, TokenState> = {
   VOID_ISSUE: 'ISSUED',
   VOID_EXCHANGE: 'EXCHANGED',
 };
-
-function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-/** The moves of one entry, in the order the terminal made them. */
-export function movesOf(e: PushEntry): Move[] {
-  const m = e.message ?? {};
-  // From format 3 on the entry holds a keyed reference of the contract: its ID comes in the message.
-  const contractId = text(m.contractId) ?? (e.format <= 2 ? (e.contract_id ?? undefined) : undefined);
-  const one = (serial: string | undefined, event: TokenEvent, withContract = false): Move[] =>
-    serial ? [{ serial, event, ...(withContract && contractId ? { contractId } : {}) }] : [];
-  switch (e.kind) {
-    case 'TOKEN_ISSUED':
-      return one(text(m.serial) ?? e.serial ?? undefined, 'ISSUE', true);
-    case 'TOKEN_EXCHANGED':
-      return [...one(text(m.oldSerial), 'EXCHANGE'), ...one(text(m.newSerial), 'ISSUE', true)];
-    case 'TOKEN_REISSUED_LOST':
-      return [...one(text(m.lostSerial), 'REPORT_LOST'), ...one(text(m.newSerial), 'ISSUE', true)];
-    case 'TOKEN_SUSPENDED':
-      return one(text(m.serial) ?? e.serial ?? undefined, 'SUSPEND');
-    case 'TRANSACTION_VOIDED':
-      // The token handed out goes back to stock; an exchange's collected token back to the customer.
-      return [...one(text(m.serial), 'VOID_ISSUE'), ...(m.voidedKind === 'TOKEN_EXCHANGED' ? one(text(m.restoredSerial), 'VOID_EXCHANGE') : [])];
-    case 'TOKEN_DAMAGED':
-      return one(e.serial ?? undefined, 'MARK_DAMAGED');
-    case 'TOKEN_DISPOSED':
-      return one(e.serial ?? undefined, 'DISPOSE');
-    case 'TOKENS_RETURNED': {
-      const serials = (JSON.parse(e.payload) as { serials?: unknown }).serials;
-      return Array.isArray(serials) ? serials.filter((s): s is string => typeof s === 'string').map((serial) => ({ serial, event: 'RETURN_TO_VENDOR' })) : [];
-    }
-    default:
-      return [];
-  }
-}
-
-/** Every serial and contract a batch may touch, to load (and lock) them in one query each. */
-export function touched(entries: PushEntry[]): { serials: string[]; contractIds: string[] } {
-  const serials = new Set<string>();
-  const contractIds = new Set<string>();
-  for (const e of entries) {
-    for (const mv of movesOf(e)) {
-      serials.add(mv.serial);
-      if (mv.contractId) contractIds.add(mv.contractId);
-    }
-  }
-  return { serials: [...serials], contractIds: [...contractIds] };
-}
 
 export interface RegistryChanges {
   tokens: Map<string, TokenRow>;
@@ -124,6 +74,13 @@ export function applyToRegistry(
     const reject = (serial: string, code: RejectionRow['code'], message: string) => rejections.push({ seq: e.seq, kind: e.kind, serial, code, message });
     for (const mv of movesOf(e)) {
       const now = tokenAt(mv.serial);
+      if (mv.event === 'REGISTER') {
+        if (!now) changedTokens.set(mv.serial, { state: 'IN_STOCK', terminal_id: terminalId, contract_id: null });
+        else if (now.state !== 'IN_STOCK' || now.terminal_id !== terminalId) {
+          reject(mv.serial, 'SERIAL_KNOWN', `シリアル番号 ${mv.serial} は本部に登録済みです（${TOKEN_STATE_LABELS[now.state]}${now.terminal_id ? `、端末 ${now.terminal_id}` : ''}）`);
+        }
+        continue;
+      }
       if (mv.event === 'ISSUE' && now?.state === 'IN_STOCK' && now.terminal_id !== null && now.terminal_id !== terminalId) {
         reject(mv.serial, 'SERIAL_IN_OTHER_STOCK', `シリアル番号 ${mv.serial} は本部の記録では他の端末（${now.terminal_id}）の在庫です`);
         continue;
@@ -146,14 +103,26 @@ export function applyToRegistry(
         terminal_id: mv.event === 'ISSUE' ? terminalId : (now?.terminal_id ?? terminalId),
         contract_id: mv.contractId ?? now?.contract_id ?? null,
       });
-      if (mv.contractId) {
-        const featurePhone = e.message?.featurePhone;
-        changedContracts.set(mv.contractId, {
-          current_serial: mv.serial,
-          feature_phone: typeof featurePhone === 'boolean' ? featurePhone : (contract?.feature_phone ?? false),
-        });
-      }
+      if (mv.contractId) changedContracts.set(mv.contractId, { ...contractDetails(contract, e.message ?? {}), current_serial: mv.serial });
     }
   }
   return { tokens: changedTokens, contracts: changedContracts, rejections };
+}
+
+const given = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * The contract as the bank will hold it after an issuance: the feature-phone flag as the counter
+ * form says; the name and account the bank already holds (web banking's) kept, else the form's.
+ */
+function contractDetails(contract: ContractRow | undefined, m: Record<string, unknown>): Omit<ContractRow, 'current_serial'> {
+  const account = (m.account ?? {}) as Record<string, unknown>;
+  return {
+    feature_phone: typeof m.featurePhone === 'boolean' ? m.featurePhone : (contract?.feature_phone ?? false),
+    name_kanji: contract?.name_kanji ?? given(m.nameKanji),
+    name_kana: contract?.name_kana ?? given(m.nameKana),
+    account_branch: contract?.account_branch ?? given(account.branchCode),
+    account_subject: contract?.account_subject ?? given(account.subject),
+    account_number: contract?.account_number ?? given(account.number),
+  };
 }

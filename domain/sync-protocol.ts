@@ -95,6 +95,17 @@ export interface PushRequest {
   entries: PushEntry[];
 }
 
+/** The business conflicts the bank records, each with what the branch manager does about it. */
+export const REJECTION_ADVICE = {
+  SERIAL_CONFLICT:
+    '本部の記録では、このトークンはすでに他で発行または停止されています。お客さまにお渡ししたトークンのシリアル番号を確かめ、事務センターに連絡して本部の記録を確認してください。',
+  SERIAL_IN_OTHER_STOCK: '本部の記録では、このトークンは他の端末の在庫です。トークンの所在を確かめ、事務センターに在庫の移管を依頼してください。',
+  CONTRACT_HAS_TOKEN:
+    '本部の記録では、この契約にはご利用中の別のトークンがあります。お客さまにご利用中のトークンを確かめ、交換または紛失・盗難の手続きが要るか事務センターと確認してください。',
+  SERIAL_KNOWN: '取り込んだシリアル番号は本部に登録済みです。このトークンはお客さまに渡さず在庫破損として登録し、シードファイルを添えて事務センターに連絡してください。',
+} as const;
+export type RejectionCode = keyof typeof REJECTION_ADVICE;
+
 /** A business conflict: the entry is kept in the bank's journal, its effect on the registry is not. */
 export interface Rejection {
   seq: number;
@@ -144,10 +155,18 @@ export interface FeedPage<T> extends Answer {
   more: boolean;
 }
 
+/** A contract's representative account (代表口座): 店番-科目-口座番号. */
+export interface Account {
+  branchCode: string;
+  subject: string;
+  number: string;
+}
+
 export interface ContractItem {
   contractId: string;
   nameKanji: string | null;
   nameKana: string | null;
+  account: Account | null;
   featurePhone: boolean;
   currentSerial: string | null;
   currentState: TokenState | null;

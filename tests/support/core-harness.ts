@@ -54,6 +54,24 @@ export const checkedFetch: typeof fetch = async (input, init) => {
   return res;
 };
 
+/** A line to the core that can go down, lose the answer after the core committed, or lead elsewhere. */
+export function line(target: () => string) {
+  const state = { down: false, loseNextAnswer: false, delayMs: 0 };
+  const fetchFn: typeof fetch = async (input, init) => {
+    if (state.down) throw new TypeError('fetch failed: network down');
+    if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
+    const u = new URL(String(input));
+    const res = await checkedFetch(new URL(u.pathname + u.search, target()), init);
+    if (state.loseNextAnswer) {
+      state.loseNextAnswer = false;
+      await res.text();
+      throw new TypeError('fetch failed: connection reset after the answer was sent');
+    }
+    return res;
+  };
+  return { state, fetch: fetchFn };
+}
+
 export type Admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /** Head office's calls to the core at `baseUrl`. */

@@ -8,27 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoreClient, CoreUnreachable } from '../../../sync/client';
-import { adminOf, BACKENDS, checkedFetch, enrolTerminal, heldJournal, until, type CoreEnv } from '../../support/core-harness';
+import { adminOf, BACKENDS, checkedFetch, enrolTerminal, heldJournal, line, until, type CoreEnv } from '../../support/core-harness';
 import { useCore } from '../../support/use-core';
 import { startCoreProcess } from '../../support/core-process';
 import type { MemoryStore } from '../../support/test-terminal';
-
-/** A line to the core that can go down, lose the answer after the core committed, or lead elsewhere. */
-function line(target: () => string) {
-  const state = { down: false, loseNextAnswer: false };
-  const fetchFn: typeof fetch = async (input, init) => {
-    if (state.down) throw new TypeError('fetch failed: network down');
-    const u = new URL(String(input));
-    const res = await checkedFetch(new URL(u.pathname + u.search, target()), init);
-    if (state.loseNextAnswer) {
-      state.loseNextAnswer = false;
-      await res.text();
-      throw new TypeError('fetch failed: connection reset after the answer was sent');
-    }
-    return res;
-  };
-  return { state, fetch: fetchFn };
-}
 
 async function expectSame(env: { admin: CoreEnv['admin'] }, store: MemoryStore): Promise<void> {
   const held = await heldJournal(env.admin, store.terminalId);
