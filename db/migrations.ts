@@ -239,6 +239,33 @@ BEGIN SELECT RAISE(ABORT, 'operators are retired, never deleted'); END;
 `,
   },
   {
+    version: 11,
+    name: 'the managers\' 概況 without reading history: entries per day and kind kept by a trigger, live tokens by issue date, a low-stock threshold',
+    sql: `
+ALTER TABLE branch ADD COLUMN low_stock_threshold INTEGER NOT NULL DEFAULT 20 CHECK (low_stock_threshold >= 0);
+
+-- Days in Japan's time (the journal keeps UTC): the chart reads 30 days x a few kinds, whatever the ledger's size.
+CREATE TABLE journal_day_counts (day TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, kind)) WITHOUT ROWID;
+INSERT INTO journal_day_counts (day, kind, n) SELECT date(occurred_at, '+9 hours'), kind, COUNT(*) FROM journal GROUP BY 1, 2;
+CREATE TRIGGER journal_count_day AFTER INSERT ON journal
+BEGIN
+  INSERT INTO journal_day_counts (day, kind, n) VALUES (date(NEW.occurred_at, '+9 hours'), NEW.kind, 1)
+  ON CONFLICT (day, kind) DO UPDATE SET n = n + 1;
+END;
+
+-- When a token was handed to its customer (its battery's age); updated_at moves again when it becomes ACTIVE.
+ALTER TABLE tokens ADD COLUMN issued_at TEXT;
+UPDATE tokens SET issued_at = issued.at
+  FROM (SELECT serial, MAX(occurred_at) AS at FROM journal
+        WHERE kind IN ('TOKEN_ISSUED', 'TOKEN_EXCHANGED', 'TOKEN_REISSUED_LOST') AND serial IS NOT NULL GROUP BY serial) AS issued
+  WHERE tokens.serial = issued.serial AND tokens.state IN ('ISSUED', 'ACTIVE');
+UPDATE tokens SET issued_at = updated_at WHERE issued_at IS NULL AND state IN ('ISSUED', 'ACTIVE');
+CREATE TRIGGER tokens_issued_at AFTER UPDATE OF state ON tokens WHEN NEW.state = 'ISSUED' AND OLD.state <> 'ISSUED'
+BEGIN UPDATE tokens SET issued_at = NEW.updated_at WHERE serial = NEW.serial; END;
+CREATE INDEX tokens_live_issued ON tokens(issued_at) WHERE state IN ('ISSUED', 'ACTIVE');
+`,
+  },
+  {
     version: 12,
     name: 'the issuance log over the whole journal: an index per filter, read page by page in seq order',
     sql: `

@@ -224,10 +224,12 @@ export interface BranchSetup {
   nameOnDocuments: NameOnDocuments;
 }
 
-/** The branch with what a manager may change after setup (店舗設定): a branch copy, 和暦 dates. */
+/** The branch with what a manager may change after setup (店舗設定): a branch copy, 和暦 dates, the low-stock threshold. */
 export interface Branch extends BranchSetup {
   printBranchCopy: boolean;
   japaneseEra: boolean;
+  /** 概況 warns when fewer tokens than this are in stock. */
+  lowStockThreshold: number;
 }
 
 /** What SetupRequest (services/contract.ts) carries. */

@@ -38,6 +38,7 @@ const EVERY_CHANNEL = {
   suspend: true,
   receiptsOpen: true,
   journalToday: true,
+  glance: true,
   approvalsRequest: true,
   approvalsList: true,
   approvalsDecide: true,

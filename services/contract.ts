@@ -44,6 +44,8 @@ export const Branch = z.object({
   printBranchCopy: z.boolean(),
   /** Print dates with the 和暦 year too: 2026年（令和8年）11月25日. */
   japaneseEra: z.boolean(),
+  /** 概況 warns when fewer tokens than this are in stock. */
+  lowStockThreshold: z.number(),
 }) satisfies z.ZodType<DomainBranch>;
 export type Branch = z.infer<typeof Branch>;
 
@@ -157,6 +159,30 @@ export const JournalLine = z.object({
 });
 export type JournalLine = z.infer<typeof JournalLine>;
 
+export const Glance = z.object({
+  /** The acts the chart shows, in order, with their labels. */
+  acts: z.array(z.object({ kind: z.string(), label: z.string() })),
+  /** Oldest first, today last (days in Japan): how many of each act. */
+  days: z.array(z.object({ day: z.string(), counts: z.record(z.string(), z.number()) })),
+  stock: z.object({
+    counts: z.array(z.object({ state: TokenState, label: z.string(), n: z.number() })),
+    inStock: z.number(),
+    threshold: z.number(),
+    low: z.boolean(),
+  }),
+  /** Live tokens handed out before `issuedBefore` (4½ years ago), oldest first; masked contract and name. */
+  battery: z.object({
+    issuedBefore: z.string(),
+    /** How many, counted up to a limit; `more`: there are more than that. */
+    counted: z.number(),
+    more: z.boolean(),
+    tokens: z.array(
+      z.object({ serial: z.string(), state: TokenState, stateLabel: z.string(), issuedAt: z.string(), contractId: z.string().nullable(), name: z.string().nullable() }),
+    ),
+  }),
+});
+export type Glance = z.infer<typeof Glance>;
+
 export const FeeQuote = z.object({
   kind: z.enum(FEE_KINDS),
   description: z.string(),
@@ -251,7 +277,12 @@ export const contract = {
   setupInitialize: channel('public', SetupRequest, z.object({ branch: Branch })),
   branchUpdateSettings: channel(
     'manager',
-    z.object({ nameOnDocuments: z.enum(NAME_ON_DOCUMENTS).optional(), printBranchCopy: z.boolean().optional(), japaneseEra: z.boolean().optional() }),
+    z.object({
+      nameOnDocuments: z.enum(NAME_ON_DOCUMENTS).optional(),
+      printBranchCopy: z.boolean().optional(),
+      japaneseEra: z.boolean().optional(),
+      lowStockThreshold: z.number().int().min(0).max(100_000).optional(),
+    }),
     z.object({ branch: Branch }),
   ),
 
@@ -360,6 +391,9 @@ export const contract = {
 
   journalToday: channel('operator', Empty, z.object({ entries: z.array(JournalLine) })),
 
+  /** 概況 (manager): the last 30 days per act, stock against the low-stock threshold, tokens near the end of their battery. */
+  glance: channel('manager', Empty, Glance),
+
   /** 検印: any operator asks; a manager other than the maker decides with their own ID and password, on this terminal. */
   approvalsRequest: channel(
     'operator',
@@ -439,6 +473,7 @@ export { DomainError, FieldCheck } from '../domain/errors';
 export { EXCHANGE_REASONS, EXCHANGE_REASON_LABELS, REISSUE_REASONS, REISSUE_REASON_LABELS, checkSuspensionByForm, checkSymptoms, isExchangeReason } from '../domain/counter-rules';
 export type { ExchangeReason, ReissueReason } from '../domain/counter-rules';
 export { formatJstDate, formatJstDateTime, formatJstTime, formatYen, jstDate } from '../domain/format';
+export { BATTERY_OFFER_AGE, formatAge, GLANCE_DAYS } from '../domain/glance';
 export { journalKindLabel, isCounterKind } from '../domain/journal-kinds';
 export { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS } from '../domain/masking';
 export type { NameOnDocuments } from '../domain/masking';

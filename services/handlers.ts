@@ -14,6 +14,7 @@ import { jobFailure, Jobs, jobStatus } from './jobs';
 import * as log from './journal-log';
 import { exchange } from './exchange';
 import { issue } from './issue';
+import { glance } from './glance';
 import * as journalView from './journal-view';
 import * as operators from './operators';
 import type { Ports } from './ports';
@@ -76,6 +77,7 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     suspend: (req, ctx) => suspend(p, who(ctx), req),
     receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
     journalToday: () => journalView.today(p),
+    glance: () => glance(p),
     approvalsRequest: (req, ctx) => approvals.requestApproval(p, APPROVAL_RULES, who(ctx), req),
     approvalsList: () => approvals.listApprovals(p),
     approvalsDecide: (req) => approvals.decideApproval(p, APPROVAL_RULES, req),

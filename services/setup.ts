@@ -1,5 +1,6 @@
 import { refuseForm } from '../domain/errors';
 import { DEFAULT_FEE_RULES } from '../domain/fees';
+import { DEFAULT_LOW_STOCK_THRESHOLD } from '../domain/glance';
 import { validateSetup } from '../domain/validation';
 import { insertBranch, insertFeeRules, readBranch, updateBranchSettings, type BranchSettings } from '../db/branch-repo';
 import { insertOperator } from '../db/operator-repo';
@@ -21,7 +22,7 @@ export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
   if (!v.ok) refuseForm(v.errors);
   const { manager } = v.value;
   // A branch copy (店舗控) and 和暦 dates are off until a manager turns them on in 店舗設定.
-  const branch: Branch = { ...v.value.branch, printBranchCopy: false, japaneseEra: false };
+  const branch: Branch = { ...v.value.branch, printBranchCopy: false, japaneseEra: false, lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD };
   const at = p.now().toISOString();
   const passwordHash = hashPassword(manager.password);
   p.db.transaction(() => {
@@ -52,6 +53,7 @@ export function updateSettings(p: Ports, by: Operator, req: Partial<BranchSettin
     nameOnDocuments: req.nameOnDocuments ?? before.nameOnDocuments,
     printBranchCopy: req.printBranchCopy ?? before.printBranchCopy,
     japaneseEra: req.japaneseEra ?? before.japaneseEra,
+    lowStockThreshold: req.lowStockThreshold ?? before.lowStockThreshold,
   };
   const changes = Object.fromEntries(
     (Object.keys(after) as Array<keyof BranchSettings>).filter((k) => after[k] !== before[k]).map((k) => [k, { from: before[k], to: after[k] }]),

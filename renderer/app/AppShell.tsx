@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Branch, Operator } from '../../services/contract';
 import type { FontSize } from '../hooks/useFontSize';
 import { onRefusal } from '../api';
@@ -21,6 +21,9 @@ import { useKeptSession } from '../counter/useKeptSession';
 import { ISSUE_VOLATILE, NEW_SESSION } from '../screens/issue/draft';
 import { EXCHANGE_VOLATILE, NEW_EXCHANGE_SESSION } from '../screens/exchange/draft';
 import { NEW_SUSPEND_SESSION, SUSPEND_VOLATILE } from '../screens/suspend/draft';
+
+// The chart library is the largest part of the page: it loads when a manager first opens 概況.
+const GlanceScreen = lazy(() => import('../screens/glance/GlanceScreen').then((m) => ({ default: m.GlanceScreen })));
 
 type Props = {
   branch: Branch | null;
@@ -66,6 +69,11 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
               {route === 'journal' ? <JournalScreen /> : null}
               {route === 'stock' ? <StockScreen role={operator.role} /> : null}
               {route === 'returns' ? <ReturnsScreen /> : null}
+              {route === 'glance' ? (
+                <Suspense fallback={<p>読み込み中…</p>}>
+                  <GlanceScreen />
+                </Suspense>
+              ) : null}
               {route === 'operators' ? <OperatorsScreen me={operator.operatorId} /> : null}
               {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
               {route === 'password' ? <PasswordScreen operator={operator} required={false} onChanged={() => setMessage('パスワードを変更しました。')} /> : null}

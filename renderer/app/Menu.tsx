@@ -7,6 +7,7 @@ const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
   { route: 'suspend', label: '利用中止届' },
   { route: 'journal', label: '本日の取引' },
   { route: 'stock', label: '在庫' },
+  { route: 'glance', label: '概況', managerOnly: true },
   { route: 'returns', label: '回収トークン', managerOnly: true },
   { route: 'operators', label: 'オペレーター', managerOnly: true },
   { route: 'settings', label: '店舗設定', managerOnly: true },

@@ -21,7 +21,7 @@ test('every screen passes axe-core’s WCAG 2.1 AA checks, in 標準 and 拡大,
 
   for (const size of ['標準', '拡大'] as const) {
     await page.getByRole('button', { name: size, exact: true }).click();
-    const screens: MenuItem[] = ['発行受付', '本日の取引', '在庫', '回収トークン', 'オペレーター', '店舗設定', 'パスワード変更'];
+    const screens: MenuItem[] = ['発行受付', '本日の取引', '在庫', '回収トークン', 'オペレーター', '店舗設定', 'パスワード変更', '概況'];
     for (const item of screens) {
       await openScreen(page, item);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

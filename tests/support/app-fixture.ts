@@ -19,6 +19,7 @@ export const BRANCH = {
   nameOnDocuments: 'INITIAL' as const,
   printBranchCopy: false,
   japaneseEra: false,
+  lowStockThreshold: 20,
 };
 
 export interface Fixture {

@@ -11,6 +11,7 @@ export const BRANCH = {
   nameOnDocuments: 'INITIAL' as const,
   printBranchCopy: false,
   japaneseEra: false,
+  lowStockThreshold: 20,
 };
 
 export const TELLER: Operator = { operatorId: 'T001', name: '窓口 花子', role: 'teller' };

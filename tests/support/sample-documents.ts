@@ -40,6 +40,7 @@ export const SAMPLE_BRANCH: Branch = {
   nameOnDocuments: 'INITIAL',
   printBranchCopy: false,
   japaneseEra: false,
+  lowStockThreshold: 20,
 };
 
 export const SAMPLE_OPERATOR: Operator = { operatorId: 'T0123', name: '窓口　花子', role: 'teller' };
