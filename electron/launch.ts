@@ -3,26 +3,10 @@
  * on 127.0.0.1 (said in one line). `--browser` asks for browser mode outright.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserMode } from '../browser/main';
-
-/**
- * The Electron executable if it is really there. Reads the package's path.txt rather than
- * require('electron'), which would try to download a missing binary.
- */
-function electronBinary(): string | null {
-  try {
-    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const exe = readFileSync(join(pkgDir, 'path.txt'), 'utf8').trim();
-    const full = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkgDir, 'dist'), exe);
-    return existsSync(full) ? full : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from './binary';
 
 const argv = process.argv.slice(2);
 const electron = argv.includes('--browser') ? null : electronBinary();

@@ -2,13 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { _electron, test as base, expect, type Page } from '@playwright/test';
+import { ORIGIN } from '../../electron/windows';
 import type { MadoguchiApi } from '../../services/contract';
+import { electronToDrive } from './electron-app';
 
 export interface Host {
-  /** The URL the launcher printed, with the single-use start key in its fragment. */
+  /** The URL the launcher printed, with the single-use start key in its fragment; in Electron, the app's page. */
   url: string;
   origin: string;
+  /** Browser mode's; Electron has none. */
   startKey: string;
   dataDir: string;
   output: () => string;
@@ -38,7 +41,7 @@ async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ h
   return { host: { url, origin: u.origin, startKey: u.hash.slice('#k='.length), dataDir, output: () => out }, child };
 }
 
-export const test = base.extend<{ host: Host }>({
+const browserTest = base.extend<{ host: Host }>({
   // Playwright reads a fixture's dependencies from this pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
@@ -50,6 +53,34 @@ export const test = base.extend<{ host: Host }>({
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+/** The real app on a fresh data folder, started by Playwright's Electron driver; its first window is the page the specs drive. */
+const electronTest = base.extend<{ host: Host; launched: { host: Host; window: Page } }>({
+  // eslint-disable-next-line no-empty-pattern
+  launched: async ({}, use) => {
+    // Never null here: the global setup (electron-setup.ts) ends the run first.
+    const electron = electronToDrive()!;
+    const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-electron-'));
+    const app = await _electron.launch({
+      executablePath: electron.executablePath,
+      args: [...electron.args, '--data-dir', dataDir],
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
+    let out = '';
+    app.process().stdout?.on('data', (d: Buffer) => (out += d));
+    app.process().stderr?.on('data', (d: Buffer) => (out += d));
+    const host = { url: `${ORIGIN}/index.html`, origin: ORIGIN, startKey: '', dataDir, output: () => out };
+    await use({ host, window: await app.firstWindow() });
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  host: async ({ launched }, use) => use(launched.host),
+  page: async ({ launched }, use) => use(launched.window),
+});
+
+/** Browser mode (playwright.config.ts), or the Electron app (playwright.electron.config.ts sets MADOGUCHI_E2E_SHELL). */
+export const test = process.env.MADOGUCHI_E2E_SHELL === 'electron' ? electronTest : browserTest;
 
 export { expect };
 
