@@ -55,8 +55,7 @@ export function schemaProblems(config: Configuration): string[] {
     .map((e) => `schema: ${e.instancePath || '/'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`);
 }
 
-type Targets = Configuration['win'] extends infer W ? (W extends { target?: infer T } ? T : never) : never;
-function targetNames(target: Targets | undefined): string[] {
+function targetNames(target: NonNullable<Configuration['win']>['target']): string[] {
   const list = Array.isArray(target) ? target : target == null ? [] : [target];
   return list.map((t) => (typeof t === 'string' ? t : t.target));
 }
