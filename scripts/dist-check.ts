@@ -6,7 +6,7 @@
  * better-sqlite3's addon outside the archive, the font where the documents look for it, and the
  * fuses written into the program. Exits 1 with every problem named.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,9 +78,15 @@ try {
     const from = join(projectDir, bundle, '..');
     for (const [id, by] of runtimeClosure(projectDir, from, await bundleImports(join(projectDir, bundle)), bundle)) if (!needed.has(id)) needed.set(id, by);
   }
+  // The renderer whole, as Vite built it: the page's chunks load more chunks (a screen's code with the screen).
+  const rendererDir = join(projectDir, 'dist', 'renderer');
+  // (Source maps aside: electron-builder.yml keeps them out, and one packed is refused.)
+  const rendererFiles = (readdirSync(rendererDir, { recursive: true }) as string[])
+    .map((f) => join(rendererDir, f))
+    .filter((f) => statSync(f).isFile() && !f.endsWith('.map'));
   const found = [
     ...appProblems(app, {
-      bundles: BUNDLES,
+      bundles: [...new Set([...BUNDLES, ...rendererFiles.map((f) => fromProject(projectDir, f))])],
       rendererPage: RENDERER_PAGE,
       nativeModule: NATIVE_MODULE,
       fonts: [fontPath('regular'), fontPath('bold')].map((f) => fromProject(projectDir, f)),
