@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SecretBox } from '../db/sealed-secret';
-import { keyFileProvider } from '../browser/key-file';
+import { keyFileStore } from '../browser/key-file';
 import { branchWithStock } from '../tests/support/app-fixture';
 import { codeAt } from '../tests/support/seeds';
 
@@ -35,7 +35,7 @@ export async function benchOtpSearch(n: number) {
     const t = fx.tokens[Math.floor(n / 2)]!;
     const otp = codeAt(t, fx.clock.now);
     await fx.call('stockFindByOtp', { otp }); // the worker starts once per app
-    const floor = floorMs(join(fx.dir, 'madoguchi.sqlite'), keyFileProvider(join(fx.dir, 'madoguchi.key')).dataKey());
+    const floor = floorMs(join(fx.dir, 'madoguchi.sqlite'), keyFileStore(join(fx.dir, 'madoguchi.key')).read()!);
 
     let searching = true;
     let slowestCallMs = 0;

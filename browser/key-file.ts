@@ -1,23 +1,21 @@
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import type { KeyProvider } from '../db/sealed-secret';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { KeyStore } from '../db/sealed-secret';
 
 /**
- * Browser mode keeps the data key in a file only its owner may read (0600), beside but
- * outside the database, so a copied .sqlite file alone does not reveal any seed.
+ * Browser mode keeps the data key in a file only its owner may read (0600), beside but outside
+ * the database, so a copied .sqlite file alone does not reveal any seed. A missing or damaged
+ * file is no key: a ledger already set up then asks for its recovery passphrase.
  */
-export function keyFileProvider(path: string): KeyProvider {
-  let key: Buffer | undefined;
+export function keyFileStore(path: string): KeyStore {
   return {
-    dataKey() {
-      if (key) return key;
-      if (!existsSync(path)) {
-        writeFileSync(path, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-      }
-      if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-      key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-      if (key.length !== 32) throw new Error(`key file ${path} is damaged (expected 32 bytes)`);
-      return key;
+    read() {
+      if (!existsSync(path)) return null;
+      const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+      return key.length === 32 ? key : null;
+    },
+    async write(key) {
+      writeFileSync(`${path}.tmp`, `${key.toString('base64')}\n`, { mode: 0o600 });
+      renameSync(`${path}.tmp`, path);
     },
   };
 }

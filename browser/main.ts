@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../services/app';
 import { startRefusal } from '../services/start-refusal';
-import { keyFileProvider } from './key-file';
+import { keyFileStore } from './key-file';
 import { optionValue, resolveDataDir } from '../services/data-dir';
 import { startBrowserHost } from './server';
 
@@ -19,7 +19,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   try {
     app = openApp({
       dataDir,
-      keys: keyFileProvider(join(dataDir, 'madoguchi.key')),
+      keys: keyFileStore(join(dataDir, 'madoguchi.key')),
       printer: { printPdf: async () => false },
       otpSearchWorker: { url: new URL('./otp-search-worker.mjs', import.meta.url) },
       ...(idle ? { idleLockSeconds: Number(idle) } : {}),

@@ -228,6 +228,19 @@ ALTER TABLE contracts ADD COLUMN details_enc BLOB;
     vacuum: true,
   },
   {
+    version: 9,
+    name: 'the data key as the ledger knows it: a check value, and the key wrapped by the recovery passphrase a manager holds',
+    sql: `
+CREATE TABLE data_key (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  key_check TEXT NOT NULL,
+  recovery TEXT,
+  recovery_set_at TEXT,
+  recovery_set_by TEXT REFERENCES operators(operator_id)
+);
+`,
+  },
+  {
     version: 10,
     name: 'operators: a password a manager set is changed at first login; retired operators are kept, never deleted',
     sql: `

@@ -1,8 +1,15 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-/** Where the 32-byte data key comes from: a user-only key file, or Electron safeStorage. */
-export interface KeyProvider {
-  dataKey(): Buffer;
+/**
+ * Where this PC keeps the 32-byte data key: a user-only key file (browser mode), or wrapped by the
+ * OS keychain (Electron safeStorage). The key is made at first run and restored from its recovery
+ * passphrase on a new PC (services/key-recovery.ts).
+ */
+export interface KeyStore {
+  /** The key kept here; null where none is kept or it cannot be unwrapped here (a new PC, a reset Windows profile). */
+  read(): Buffer | null;
+  /** Keeps `key` here in place of what was kept. */
+  write(key: Buffer): Promise<void>;
 }
 
 const IV_BYTES = 12;

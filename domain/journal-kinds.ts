@@ -21,6 +21,10 @@ export const JOURNAL_GROUP_LABELS: Record<JournalGroup, string> = {
 export const JOURNAL_KINDS = {
   BRANCH_SETUP: { label: '初期設定', group: 'admin' },
   BRANCH_SETTINGS_CHANGED: { label: '店舗設定変更', group: 'admin' },
+  RECOVERY_PASSPHRASE_SET: { label: '復元用パスフレーズの設定', group: 'admin' },
+  RECOVERY_PASSPHRASE_CHANGED: { label: '復元用パスフレーズの変更', group: 'admin' },
+  DATA_KEY_RESTORED: { label: 'データ鍵の復元', group: 'admin' },
+  DATA_KEY_RESTORE_FAILED: { label: 'データ鍵の復元失敗', group: 'refusal' },
   LOGIN: { label: 'ログイン', group: 'access' },
   LOGIN_FAILED: { label: 'ログイン失敗', group: 'refusal' },
   LOGOUT: { label: 'ログアウト', group: 'access' },

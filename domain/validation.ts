@@ -130,6 +130,22 @@ export function validatePassword(raw: string): string {
   return s;
 }
 
+/** The recovery passphrase rule in words, as every screen that asks for one states it. */
+export const RECOVERY_PASSPHRASE_POLICY = '12文字以上で入力してください（短い文でもかまいません）';
+
+/**
+ * RECOVERY_PASSPHRASE_POLICY: at least 12 characters, not one character repeated. It wraps the
+ * data key inside the ledger, so whoever holds a copy of the ledger can try passphrases at leisure:
+ * length is what holds them off. Returns normalizePassword(raw). Field 'recoveryPassphrase'.
+ */
+export function validateRecoveryPassphrase(raw: string): string {
+  const s = normalizePassword(raw);
+  if (charLength(s.trim()) < 12 || /^(.)\1*$/su.test(s)) {
+    refuse('PASSPHRASE_WEAK', `復元用パスフレーズは${RECOVERY_PASSPHRASE_POLICY}`, 'recoveryPassphrase');
+  }
+  return s;
+}
+
 /** A person's name in kanji: kept as typed (no NFKC, which would replace variant kanji such as 神), trimmed, spaces → one full-width space. */
 export function normalizeName(raw: string): string {
   return raw.trim().replace(/\s+/gu, '\u3000');
@@ -237,11 +253,14 @@ export interface SetupInput extends BranchSetup {
   managerId: string;
   managerName: string;
   managerPassword: string;
+  recoveryPassphrase: string;
 }
 
 export interface SetupForm {
   branch: BranchSetup;
   manager: { operatorId: string; name: string; password: string };
+  /** Wraps the data key for a new PC (services/key-recovery.ts). */
+  recoveryPassphrase: string;
 }
 
 /** Checks the first-run setup form at once; error keys are the SetupRequest field names. */
@@ -271,12 +290,17 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
   else if (charLength(managerName) > 30) f.add('managerName', '役席者の氏名は30文字以内で入力してください');
 
   const managerPassword = f.take('managerPassword', () => validatePassword(raw.managerPassword));
+  const recoveryPassphrase = f.take('recoveryPassphrase', () => validateRecoveryPassphrase(raw.recoveryPassphrase));
+  if (recoveryPassphrase !== undefined && recoveryPassphrase === managerPassword) {
+    f.add('recoveryPassphrase', '復元用パスフレーズには、役席者のパスワードとは別のものを入力してください');
+  }
 
   if (
     !f.ok ||
     invoiceRegNo === undefined ||
     managerId === undefined ||
-    managerPassword === undefined
+    managerPassword === undefined ||
+    recoveryPassphrase === undefined
   ) {
     return { ok: false, errors: f.errors };
   }
@@ -285,6 +309,7 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
     value: {
       branch: { bankName, branchCode, branchName, terminalNo, invoiceRegNo, nameOnDocuments: raw.nameOnDocuments },
       manager: { operatorId: managerId, name: managerName, password: managerPassword },
+      recoveryPassphrase,
     },
   };
 }

@@ -10,7 +10,7 @@ import { startRefusal } from '../services/start-refusal';
 import { CHANNELS, IPC_PREFIX } from '../services/channels';
 import { CONTENT_SECURITY_POLICY } from '../services/csp';
 import { resolveDataDir } from '../services/data-dir';
-import { safeStorageKeyProvider } from './safe-storage-key';
+import { safeStorageKeyStore } from './safe-storage-key';
 import { electronPrinter, printJobResponse } from './print';
 import { holdSingleInstance } from './single-instance';
 import { applicationMenu, guardEveryWindow, ORIGIN, securePreferences } from './windows';
@@ -59,7 +59,7 @@ async function openLedger(): Promise<App | null> {
   try {
     return openApp({
       dataDir,
-      keys: await safeStorageKeyProvider(join(dataDir, 'madoguchi.key.enc')),
+      keys: await safeStorageKeyStore(join(dataDir, 'madoguchi.key.enc')),
       printer: electronPrinter,
       otpSearchWorker: { url: new URL('../otp-search-worker.mjs', import.meta.url) },
     });

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { safeStorage } from 'electron';
-import type { KeyProvider } from '../db/sealed-secret';
+import type { KeyStore } from '../db/sealed-secret';
 import { CannotStart } from '../services/start-refusal';
 
 const NO_KEYCHAIN = 'OS の鍵保管庫（safeStorage）が使えないため、データ鍵を保管できません。';
@@ -15,23 +14,35 @@ async function keep(path: string, key: Buffer): Promise<void> {
   renameSync(`${path}.tmp`, path);
 }
 
-/**
- * The data key, wrapped by the OS keychain through safeStorage's asynchronous API; only the
- * wrapped form is on disk. Refuses to start where the keychain is missing or is Linux's plain-text
- * fallback, rather than keep the key as good as in the clear.
- */
-export async function safeStorageKeyProvider(path: string): Promise<KeyProvider> {
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new CannotStart(PLAIN_TEXT_BACKEND);
-  if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new CannotStart(NO_KEYCHAIN);
-  let key: Buffer;
-  if (existsSync(path)) {
+/** The wrapped key in `path`, or null where this keychain cannot open it (another PC, a reset Windows profile). */
+async function unwrap(path: string): Promise<Buffer | null> {
+  if (!existsSync(path)) return null;
+  try {
     const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(readFileSync(path));
-    key = Buffer.from(result, 'base64');
+    const key = Buffer.from(result, 'base64');
     // The keychain's own key was rotated: wrap ours again under the new one.
     if (shouldReEncrypt) await keep(path, key);
-  } else {
-    key = randomBytes(32);
-    await keep(path, key);
+    return key;
+  } catch {
+    return null;
   }
-  return { dataKey: () => key };
+}
+
+/**
+ * The data key, wrapped by the OS keychain through safeStorage's asynchronous API; only the
+ * wrapped form is on disk. Unwrapped once at start, so that the store reads synchronously. Refuses
+ * to start where the keychain is missing or is Linux's plain-text fallback, rather than keep the
+ * key as good as in the clear.
+ */
+export async function safeStorageKeyStore(path: string): Promise<KeyStore> {
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new CannotStart(PLAIN_TEXT_BACKEND);
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new CannotStart(NO_KEYCHAIN);
+  let kept = await unwrap(path);
+  return {
+    read: () => kept,
+    async write(key) {
+      await keep(path, key);
+      kept = key;
+    },
+  };
 }

@@ -61,6 +61,8 @@ export const SetupRequest = z.object({
   managerId: text(20),
   managerName: text(40),
   managerPassword: text(200),
+  /** Wraps the data key for a new PC; a manager holds it (services/key-recovery.ts). */
+  recoveryPassphrase: text(200),
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
@@ -268,12 +270,16 @@ export type DayStatus = z.infer<typeof DayStatus>;
  */
 export type Access = 'public' | 'self' | 'operator' | 'manager';
 
+/** Whether the data key can be restored on a new PC, and since when and by whom. */
+const RecoveryStatus = z.object({ set: z.boolean(), setAt: z.string().nullable(), setBy: z.string().nullable() });
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(access: Access, req: Req, res: Res) {
   return { access, req, res };
 }
 
 export const contract = {
-  setupStatus: channel('public', Empty, z.object({ initialized: z.boolean(), branch: Branch.nullable() })),
+  /** keyRestoreNeeded: the ledger is set up, but this PC lacks its data key (a new PC, a reset Windows profile). */
+  setupStatus: channel('public', Empty, z.object({ initialized: z.boolean(), branch: Branch.nullable(), keyRestoreNeeded: z.boolean() })),
   setupInitialize: channel('public', SetupRequest, z.object({ branch: Branch })),
   branchUpdateSettings: channel(
     'manager',
@@ -290,6 +296,11 @@ export const contract = {
   authLogin: channel('public', z.object({ operatorId: text(40), password: text(200) }), z.object({ operator: Operator, mustChangePassword: z.boolean() })),
   authChangePassword: channel('self', z.object({ currentPassword: text(200), newPassword: text(200) }), z.object({})),
   authLogout: channel('public', Empty, z.object({})),
+
+  /** Answered only while the ledger waits for its key: nobody can log in before (services/key-recovery.ts). */
+  keyRestore: channel('public', z.object({ passphrase: text(200) }), z.object({})),
+  recoveryStatus: channel('manager', Empty, RecoveryStatus),
+  recoverySetPassphrase: channel('manager', z.object({ passphrase: text(200) }), RecoveryStatus),
 
   operatorsList: channel(
     'manager',
@@ -494,10 +505,12 @@ export {
   normalizeInput,
   normalizeSerial,
   PASSWORD_POLICY,
+  RECOVERY_PASSPHRASE_POLICY,
   toFullWidthKatakana,
   validateApplicationForm,
   validateOperatorId,
   validatePassword,
+  validateRecoveryPassphrase,
   validateSerial,
   validateSetup,
 } from '../domain/validation';

@@ -22,6 +22,7 @@ import * as receipts from './receipts';
 import { reissue } from './reissue';
 import * as returns from './returns';
 import type { Session } from './session';
+import * as keyRecovery from './key-recovery';
 import * as setup from './setup';
 import * as stock from './stock';
 import * as stockAdmin from './stock-admin';
@@ -52,6 +53,9 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     },
     authLogin: (req) => auth.login(p, session, req),
     authLogout: () => auth.logout(p, session),
+    keyRestore: () => keyRecovery.keyAlreadyHere(),
+    recoveryStatus: () => keyRecovery.recoveryStatus(p),
+    recoverySetPassphrase: (req, ctx) => keyRecovery.setRecoveryPassphrase(p, who(ctx), req),
     authChangePassword: (req) => auth.changePassword(p, session, req),
     operatorsList: () => operators.list(p),
     operatorsCreate: (req, ctx) => operators.create(p, who(ctx), req),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { SecretBox } from '../db/sealed-secret';
 import type { CounterDocument } from '../templates/counter-document';
+import type { DataKey } from './data-key';
 import type { OtpSearch } from './otp-search';
 
 /** Sends a finished PDF to the branch printer; false where the host has none (browser mode). */
@@ -18,4 +19,6 @@ export interface Ports {
   renderDocument: (doc: CounterDocument) => Buffer;
   /** Find-by-OTP, off the server's thread. */
   otpSearch: OtpSearch;
+  /** The data key itself, for its recovery wrapping (everything else goes through `secrets`). */
+  dataKey: DataKey;
 }

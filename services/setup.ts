@@ -7,16 +7,18 @@ import { insertOperator } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
 import type { Branch, Operator, SetupRequest } from './contract';
 import { ServiceFailure } from './failures';
+import { recoveryForSetup } from './key-recovery';
 import { hashPassword } from './passwords';
 import type { Ports } from './ports';
 
-export function setupStatus(p: Ports): { initialized: boolean; branch: Branch | null } {
+/** At start: is the terminal set up? (A ledger still waiting for its data key answers in key-recovery.ts.) */
+export function setupStatus(p: Ports): { initialized: boolean; branch: Branch | null; keyRestoreNeeded: boolean } {
   const branch = readBranch(p.db);
-  return { initialized: branch !== null, branch };
+  return { initialized: branch !== null, branch, keyRestoreNeeded: false };
 }
 
-/** First run: the branch, its fee table and the first manager, in one transaction. */
-export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
+/** First run: the branch, its fee table, the first manager and the data key's recovery passphrase, in one transaction. */
+export async function initialize(p: Ports, req: SetupRequest): Promise<{ branch: Branch }> {
   if (readBranch(p.db)) throw new ServiceFailure('ALREADY_INITIALIZED', 'この端末は初期設定済みです。');
   const v = validateSetup(req);
   if (!v.ok) refuseForm(v.errors);
@@ -25,6 +27,8 @@ export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
   const branch: Branch = { ...v.value.branch, printBranchCopy: false, japaneseEra: false, lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD };
   const at = p.now().toISOString();
   const passwordHash = hashPassword(manager.password);
+  // The key is kept on this PC, and wrapped for the next one, before anything is sealed with it.
+  const recovery = await recoveryForSetup(p, v.value.recoveryPassphrase);
   p.db.transaction(() => {
     insertBranch(p.db, branch, at);
     insertFeeRules(p.db, DEFAULT_FEE_RULES);
@@ -36,6 +40,7 @@ export function initialize(p: Ports, req: SetupRequest): { branch: Branch } {
       operatorId: manager.operatorId,
       payload: { branch, manager: { operatorId: manager.operatorId, name: manager.name } },
     });
+    recovery.record(manager.operatorId, at);
   }).immediate();
   return { branch };
 }

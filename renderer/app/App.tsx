@@ -9,12 +9,14 @@ import { useIdleLock } from '../hooks/useIdleLock';
 import { clearKeptSessions } from '../counter/useKeptSession';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { PasswordScreen } from '../screens/password/PasswordScreen';
+import { RestoreScreen } from '../screens/restore/RestoreScreen';
 import { SetupScreen } from '../screens/setup/SetupScreen';
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'fatal'; message: string }
   | { kind: 'setup' }
+  | { kind: 'restore' }
   | { kind: 'login'; operatorId?: string; notice?: string }
   /** Logged in with a password a manager set: it is changed before anything else. */
   | { kind: 'password'; operator: Operator }
@@ -28,11 +30,12 @@ function afterLogin({ operator, mustChangePassword }: LoggedIn): Phase {
 
 type Lock = null | 'idle' | 'session';
 
-/** At start: is the terminal set up, and is somebody still logged in? */
+/** At start: is the terminal set up, does this PC have its data key, and is somebody still logged in? */
 async function boot(): Promise<{ phase: Phase; branch: Branch | null; idleSeconds: number }> {
   const setup = await call('setupStatus', {});
   if (!setup.ok) return { phase: { kind: 'fatal', message: setup.error.message }, branch: null, idleSeconds: 0 };
   const branch = setup.value.branch;
+  if (setup.value.keyRestoreNeeded) return { phase: { kind: 'restore' }, branch, idleSeconds: 0 };
   if (!setup.value.initialized) return { phase: { kind: 'setup' }, branch, idleSeconds: 0 };
   const session = await call('authSession', {});
   if (!session.ok) return { phase: { kind: 'fatal', message: session.error.message }, branch, idleSeconds: 0 };
@@ -44,7 +47,7 @@ async function boot(): Promise<{ phase: Phase; branch: Branch | null; idleSecond
   };
 }
 
-/** setupStatus → 初期設定 or ログイン → main screen, with the idle / session lock on top. */
+/** setupStatus → 初期設定, データ鍵の復元 or ログイン → main screen, with the idle / session lock on top. */
 export function App() {
   const [fontSize, setFontSize] = useFontSize();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -153,6 +156,9 @@ export function App() {
             setPhase({ kind: 'login', operatorId: managerId, notice: '初期設定が完了しました。登録した役席者でログインしてください。' });
           }}
         />
+      ) : null}
+      {phase.kind === 'restore' ? (
+        <RestoreScreen branch={branch} onRestored={() => setPhase({ kind: 'login', notice: 'データ鍵をこの PC に復元しました。ログインしてください。' })} />
       ) : null}
       {phase.kind === 'login' ? (
         <LoginScreen

@@ -17,8 +17,8 @@ export interface Host {
   output: () => string;
 }
 
-/** Starts `node dist/launch.mjs --browser` on a fresh data folder, as `npm start` would. */
-async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ host: Host; child: ChildProcess }> {
+/** Starts `node dist/launch.mjs --browser` on a data folder, as `npm start` would. */
+export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ host: Host; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/launch.mjs', '--browser', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

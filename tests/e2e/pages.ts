@@ -5,6 +5,8 @@ import { pdfText } from '../support/pdf-text';
 import { codeAt, makeOathCsv, type TestToken } from '../support/seeds';
 
 export const MANAGER = { id: 'mgr01', name: '佐藤 一郎', password: 'manager123' };
+/** The data key's recovery passphrase the first manager sets at setup, held for a new PC. */
+export const RECOVERY_PASSPHRASE = '支店の金庫は二人で開けます';
 
 /** WCAG 2.1 A and AA rules as axe-core checks them, on what the page shows now. */
 export async function violations(page: Page): Promise<Array<{ rule: string; impact: string | null | undefined; nodes: string[] }>> {
@@ -24,6 +26,8 @@ export async function setUpBranch(page: Page, host: Host, screenshot?: string): 
   await page.getByLabel('氏名').fill(MANAGER.name);
   await page.getByLabel('パスワード', { exact: true }).fill(MANAGER.password);
   await page.getByLabel('パスワード（確認）').fill(MANAGER.password);
+  await page.getByLabel('復元用パスフレーズ', { exact: true }).fill(RECOVERY_PASSPHRASE);
+  await page.getByLabel('復元用パスフレーズ（確認）').fill(RECOVERY_PASSPHRASE);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
   await page.getByRole('button', { name: '初期設定を登録' }).click();
   await expect(page.getByRole('heading', { name: 'オペレーター認証' })).toBeVisible();

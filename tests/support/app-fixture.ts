@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openApp, type App, type AppOptions } from '../../services/app';
 import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/error-log';
 import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
-import { keyFileProvider } from '../../browser/key-file';
+import { keyFileStore } from '../../browser/key-file';
 import { SecretBox } from '../../db/sealed-secret';
 import { setPassword } from '../../db/operator-repo';
 import { hashPassword } from '../../services/passwords';
@@ -21,6 +21,11 @@ export const BRANCH = {
   japaneseEra: false,
   lowStockThreshold: 20,
 };
+
+/** The manager's recovery passphrase at setup (services/key-recovery.ts). */
+export const RECOVERY_PASSPHRASE = '支店の金庫は二人で開けます';
+/** scrypt's N for the recovery wrapping in tests: the real cost is half a second per setup. */
+export const TEST_KDF_COST = 2 ** 10;
 
 export interface Fixture {
   app: App;
@@ -50,12 +55,13 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
       keys,
       printer: { printPdf: o.printer ?? (async () => false) },
       now: () => clock.now,
+      recoveryKdfCost: TEST_KDF_COST,
       errorLog: fileErrorLog(dir, (line) => stderr.push(line)),
       ...(o.renderDocument ? { renderDocument: o.renderDocument } : {}),
     });
   const stderr: string[] = [];
   const errorLogPath = join(dir, 'logs', ERROR_LOG_FILE);
-  const keys = keyFileProvider(join(dir, 'madoguchi.key'));
+  const keys = keyFileStore(join(dir, 'madoguchi.key'));
   const fx: Fixture = {
     app: make(),
     dir,
@@ -80,10 +86,10 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
       rmSync(dir, { recursive: true, force: true });
     },
     get box() {
-      return new SecretBox(keys.dataKey());
+      return new SecretBox(keys.read()!);
     },
   };
-  await fx.call('setupInitialize', { ...BRANCH, managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123' });
+  await fx.call('setupInitialize', { ...BRANCH, managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123', recoveryPassphrase: RECOVERY_PASSPHRASE });
   await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
   const { csv, tokens } = makeOathCsv(o.tokens ?? 3);
   fx.tokens = tokens;

@@ -1,9 +1,9 @@
 /** A madoguchi process that opens the app on a data folder and keeps it open until killed. argv: dataDir. */
 import { join } from 'node:path';
-import { keyFileProvider } from '../../browser/key-file';
+import { keyFileStore } from '../../browser/key-file';
 import { openApp } from '../../services/app';
 
 const dataDir = process.argv[2]!;
-openApp({ dataDir, keys: keyFileProvider(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
+openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
 process.stdout.write('open\n');
 setInterval(() => undefined, 60_000);

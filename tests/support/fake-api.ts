@@ -21,7 +21,7 @@ const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, valu
 
 export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiApi> = {}, idleLockSeconds = 600) {
   const api = {
-    setupStatus: vi.fn(() => ok({ initialized: true, branch: BRANCH })),
+    setupStatus: vi.fn(() => ok({ initialized: true, branch: BRANCH, keyRestoreNeeded: false })),
     setupInitialize: vi.fn(() => ok({ branch: BRANCH })),
     authSession: vi.fn(() => ok({ operator, idleLockSeconds, mustChangePassword: false })),
     authLogin: vi.fn(() => ok({ operator: operator ?? TELLER, mustChangePassword: false })),
@@ -45,6 +45,7 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
       }),
     ),
     journalToday: vi.fn(() => ok({ entries: [] })),
+    recoveryStatus: vi.fn(() => ok({ set: true, setAt: '2026-11-01T00:00:00.000Z', setBy: 'M001' })),
     operatorsList: vi.fn(() =>
       Promise.resolve({ ok: false as const, error: { code: 'FORBIDDEN', message: 'この操作は役席者のみ行えます' } }),
     ),

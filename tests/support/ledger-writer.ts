@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp } from '../../services/app';
-import { keyFileProvider } from '../../browser/key-file';
+import { keyFileStore } from '../../browser/key-file';
 import { issueRequest } from './app-fixture';
 import { codeAt, type TestToken } from './seeds';
 
@@ -18,7 +18,7 @@ const tokens = (JSON.parse(readFileSync(tokensFile, 'utf8')) as Array<Omit<TestT
 }));
 const app = openApp({
   dataDir,
-  keys: keyFileProvider(join(dataDir, 'madoguchi.key')),
+  keys: keyFileStore(join(dataDir, 'madoguchi.key')),
   printer: { printPdf: async () => false },
   now: () => clock,
 });

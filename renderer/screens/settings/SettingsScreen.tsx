@@ -5,6 +5,7 @@ import { SummaryList } from '../../components/SummaryList';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField } from '../../components/Field';
 import { useStatus } from '../../hooks/useStatus';
+import { RecoveryPassphrase } from './RecoveryPassphrase';
 import { LowStockThreshold } from './LowStockThreshold';
 
 const NAME_OPTIONS = NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const);
@@ -100,6 +101,7 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
           </div>
         </form>
       </section>
+      <RecoveryPassphrase />
       <LowStockThreshold branch={branch} onChanged={onChanged} />
     </section>
   );

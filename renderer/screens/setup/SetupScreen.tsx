@@ -1,12 +1,12 @@
 import { useState, type ChangeEvent } from 'react';
-import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, validateSetup, type Branch, type SetupRequest } from '../../../services/contract';
+import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, RECOVERY_PASSPHRASE_POLICY, validateSetup, type Branch, type SetupRequest } from '../../../services/contract';
 import { call } from '../../api';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { focusField } from '../../components/formScope';
 
-type Values = SetupRequest & { managerPasswordConfirm: string };
+type Values = SetupRequest & { managerPasswordConfirm: string; recoveryPassphraseConfirm: string };
 
 const EMPTY: Values = {
   bankName: '',
@@ -19,6 +19,8 @@ const EMPTY: Values = {
   managerName: '',
   managerPassword: '',
   managerPasswordConfirm: '',
+  recoveryPassphrase: '',
+  recoveryPassphraseConfirm: '',
 };
 
 const LABELS: Record<keyof Values, string> = {
@@ -32,6 +34,8 @@ const LABELS: Record<keyof Values, string> = {
   managerName: '氏名',
   managerPassword: 'パスワード',
   managerPasswordConfirm: 'パスワード（確認）',
+  recoveryPassphrase: '復元用パスフレーズ',
+  recoveryPassphraseConfirm: '復元用パスフレーズ（確認）',
 };
 
 const PREFIX = 'setup';
@@ -42,6 +46,8 @@ function precheck(v: Values): Record<string, string> {
   const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
   if (!v.managerPasswordConfirm) errors.managerPasswordConfirm = '確認のため、パスワードをもう一度入力してください';
   else if (v.managerPassword !== v.managerPasswordConfirm) errors.managerPasswordConfirm = '確認用のパスワードが一致しません';
+  if (!v.recoveryPassphraseConfirm) errors.recoveryPassphraseConfirm = '確認のため、復元用パスフレーズをもう一度入力してください';
+  else if (v.recoveryPassphrase !== v.recoveryPassphraseConfirm) errors.recoveryPassphraseConfirm = '確認用の復元用パスフレーズが一致しません';
   return errors;
 }
 
@@ -75,6 +81,7 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
       managerId: values.managerId.trim(),
       managerName: values.managerName.trim(),
       managerPassword: values.managerPassword,
+      recoveryPassphrase: values.recoveryPassphrase,
     };
     const result = await call('setupInitialize', request);
     setBusy(false);
@@ -139,6 +146,16 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
             <div className="field-row">
               <TextField {...field('managerPassword')} type="password" className="w-medium" />
               <TextField {...field('managerPasswordConfirm')} type="password" className="w-medium" />
+            </div>
+          </fieldset>
+          <fieldset className="form-section">
+            <legend>データ鍵の復元用パスフレーズ</legend>
+            <p className="field-hint">
+              PCの入れ替えやWindowsのユーザー設定のやり直しのあと、この端末の記録（シード・お客さまの情報）を開くために使います。忘れると記録を開けなくなります。役席者が書き留め、店舗の決まりに従って保管してください。
+            </p>
+            <div className="field-row">
+              <TextField {...field('recoveryPassphrase')} type="password" className="w-wide" hint={RECOVERY_PASSPHRASE_POLICY} />
+              <TextField {...field('recoveryPassphraseConfirm')} type="password" className="w-wide" />
             </div>
           </fieldset>
           <div className="actions">

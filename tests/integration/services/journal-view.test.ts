@@ -40,6 +40,7 @@ describe('today’s journal (本日の取引)', () => {
       ['TOKEN_ISSUED', 'counter', null],
       ['SEED_IMPORTED', 'stock', 'vendor.csv（3件）'],
       ['LOGIN', 'access', null],
+      ['RECOVERY_PASSPHRASE_SET', 'admin', null],
       ['BRANCH_SETUP', 'admin', null],
     ]);
     expect(entries.find((e) => e.kind === 'RECEIPT_REPRINTED')).toMatchObject({ receiptNo, amount: null });

@@ -223,6 +223,7 @@ const goodSetup: SetupInput = {
   managerId: 'Yakuseki01',
   managerName: '佐藤 花子',
   managerPassword: 'Passw0rd!',
+  recoveryPassphrase: '支店の金庫は二人で開けます',
 };
 
 describe('validateSetup', () => {
@@ -239,6 +240,7 @@ describe('validateSetup', () => {
           nameOnDocuments: 'FAMILY',
         },
         manager: { operatorId: 'Yakuseki01', name: '佐藤\u3000花子', password: 'Passw0rd!' },
+        recoveryPassphrase: '支店の金庫は二人で開けます',
       },
     });
   });
@@ -254,16 +256,32 @@ describe('validateSetup', () => {
       managerId: 'm',
       managerName: ' ',
       managerPassword: 'short',
+      recoveryPassphrase: 'short',
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.errors).sort()).toEqual(
-      ['bankName', 'branchCode', 'branchName', 'terminalNo', 'invoiceRegNo', 'managerId', 'managerName', 'managerPassword'].sort(),
+      ['bankName', 'branchCode', 'branchName', 'terminalNo', 'invoiceRegNo', 'managerId', 'managerName', 'managerPassword', 'recoveryPassphrase'].sort(),
     );
+    expect(r.errors.recoveryPassphrase).toBe('復元用パスフレーズは12文字以上で入力してください（短い文でもかまいません）');
     expect(r.errors.invoiceRegNo).toContain('誤り');
     expect(r.errors.managerId).toBe('オペレーターIDは英数字3〜20桁で入力してください');
     expect(r.errors.managerPassword).toContain('8文字以上');
     expect(r.errors.terminalNo).toBe('端末番号は数字2桁以内で入力してください');
+  });
+
+  it('asks for a recovery passphrase of 12 characters or more, not one repeated, other than the manager’s password', () => {
+    const passphrase = (recoveryPassphrase: string) => {
+      const r = validateSetup({ ...goodSetup, recoveryPassphrase });
+      return r.ok ? r.value.recoveryPassphrase : r.errors.recoveryPassphrase;
+    };
+    expect(passphrase('二十四時間窓口は閉まります')).toBe('二十四時間窓口は閉まります');
+    expect(passphrase('ＣｏｕｎｔｅｒＴｏｋｅｎ２６')).toBe('CounterToken26');
+    expect(passphrase('十一文字しかない合言葉')).toContain('12文字以上');
+    expect(passphrase('ああああああああああああ')).toContain('12文字以上');
+    expect(passphrase('           a')).toContain('12文字以上');
+    const same = validateSetup({ ...goodSetup, managerPassword: 'Passw0rd!2026', recoveryPassphrase: 'Passw0rd!2026' });
+    expect(same.ok ? '' : same.errors.recoveryPassphrase).toContain('役席者のパスワードとは別のもの');
   });
 
   it('refuses a malformed registration number with the format message', () => {

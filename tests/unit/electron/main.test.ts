@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -44,7 +44,7 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
 
   it('answers its own window and refuses any other sender or frame', async () => {
     const fromUs = { sender: win().webContents, senderFrame: { url: ours } };
-    expect(await invoke('setupStatus', fromUs)).toEqual({ ok: true, value: { initialized: false, branch: null } });
+    expect(await invoke('setupStatus', fromUs)).toEqual({ ok: true, value: { initialized: false, branch: null, keyRestoreNeeded: false } });
     const otherWindow = { sender: new FakeWebContents(), senderFrame: { url: ours } };
     const otherOrigin = { sender: win().webContents, senderFrame: { url: 'https://example.com/' } };
     const noFrame = { sender: win().webContents, senderFrame: null };
@@ -98,9 +98,16 @@ describe('the Electron shell (against a stand-in for the Electron binary)', () =
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) expect(recorded.permissionCheckHandler!({}, permission)).toBe(false);
   });
 
-  it('keeps the data key wrapped by safeStorage, never in the clear on disk', () => {
-    const wrapped = readFileSync(join(dataDir, 'madoguchi.key.enc'), 'utf8');
-    expect(wrapped).toMatch(/^wrapped:/);
+  it('keeps the data key wrapped by safeStorage from the first run on, never in the clear on disk', async () => {
+    const key = join(dataDir, 'madoguchi.key.enc');
+    expect(existsSync(key)).toBe(false);
+    const fromUs = { sender: win().webContents, senderFrame: { url: ours } };
+    const setup = {
+      bankName: '北見信用金庫', branchCode: '101', branchName: '本店営業部', terminalNo: '1', invoiceRegNo: 'T7000012050002', nameOnDocuments: 'INITIAL',
+      managerId: 'mgr01', managerName: '佐藤 一郎', managerPassword: 'manager123', recoveryPassphrase: '支店の金庫は二人で開けます',
+    };
+    expect(await invoke('setupInitialize', fromUs, setup)).toMatchObject({ ok: true });
+    expect(readFileSync(key, 'utf8')).toMatch(/^wrapped:[\w+/]{43}=$/);
   });
 });
 

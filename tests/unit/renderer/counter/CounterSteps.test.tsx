@@ -12,7 +12,7 @@ describe('the branch copy (店舗控)', () => {
   async function issueOne(printBranchCopy: boolean) {
     const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
     fakeApi(TELLER, {
-      setupStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: { initialized: true, branch: { ...BRANCH, printBranchCopy } } })),
+      setupStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: { initialized: true, branch: { ...BRANCH, printBranchCopy }, keyRestoreNeeded: false } })),
       issue: vi.fn(issued),
       receiptsOpen,
     });
