@@ -33,6 +33,15 @@ export function updateBranchSettings(db: Db, s: BranchSettings): void {
   ).run({ nameOnDocuments: s.nameOnDocuments, printBranchCopy: s.printBranchCopy ? 1 : 0, japaneseEra: s.japaneseEra ? 1 : 0, lowStockThreshold: s.lowStockThreshold });
 }
 
+/** 店名, 登録番号 and 端末番号 as a second manager approved them (services/branch-correction.ts). */
+export function correctBranch(db: Db, b: Pick<Branch, 'branchName' | 'invoiceRegNo' | 'terminalNo'>): void {
+  sql(db, 'UPDATE branch SET branch_name = @branchName, invoice_reg_no = @invoiceRegNo, terminal_no = @terminalNo WHERE id = 1').run({
+    branchName: b.branchName,
+    invoiceRegNo: b.invoiceRegNo,
+    terminalNo: b.terminalNo,
+  });
+}
+
 export function readFeeRules(db: Db): FeeRule[] {
   return sql(db, 
       `SELECT kind, effective_from AS effectiveFrom, total_incl_tax AS totalInclTax,

@@ -21,6 +21,7 @@ export const JOURNAL_GROUP_LABELS: Record<JournalGroup, string> = {
 export const JOURNAL_KINDS = {
   BRANCH_SETUP: { label: '初期設定', group: 'admin' },
   BRANCH_SETTINGS_CHANGED: { label: '店舗設定変更', group: 'admin' },
+  BRANCH_CORRECTED: { label: '店舗情報の訂正', group: 'admin' },
   RECOVERY_PASSPHRASE_SET: { label: '復元用パスフレーズの設定', group: 'admin' },
   RECOVERY_PASSPHRASE_CHANGED: { label: '復元用パスフレーズの変更', group: 'admin' },
   DATA_KEY_RESTORED: { label: 'データ鍵の復元', group: 'admin' },

@@ -263,6 +263,21 @@ export interface SetupForm {
   recoveryPassphrase: string;
 }
 
+/** 店名, as set up and as corrected: up to 30 characters (field 'branchName'). */
+export function validateBranchName(raw: string): string {
+  const branchName = normalizeInput(raw);
+  if (branchName === '') refuse('BRANCH_NAME_REQUIRED', '店舗名を入力してください', 'branchName');
+  if (charLength(branchName) > 30) refuse('BRANCH_NAME_LENGTH', '店舗名は30文字以内で入力してください', 'branchName');
+  return branchName;
+}
+
+/** 端末番号: one or two digits, kept as two ("1" → "01"), as the receipt numbers print it (field 'terminalNo'). */
+export function validateTerminalNo(raw: string): string {
+  const terminalNo = normalizeInput(raw);
+  if (!/^\d{1,2}$/.test(terminalNo)) refuse('TERMINAL_NO_FORMAT', '端末番号は数字2桁以内で入力してください', 'terminalNo');
+  return terminalNo.padStart(2, '0');
+}
+
 /** Checks the first-run setup form at once; error keys are the SetupRequest field names. */
 export function validateSetup(raw: SetupInput): Validation<SetupForm> {
   const f = new FieldCheck();
@@ -274,13 +289,8 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
   const branchCode = normalizeInput(raw.branchCode);
   if (!/^\d{3}$/.test(branchCode)) f.add('branchCode', '店番は数字3桁で入力してください');
 
-  const branchName = normalizeInput(raw.branchName);
-  if (branchName === '') f.add('branchName', '店舗名を入力してください');
-  else if (charLength(branchName) > 30) f.add('branchName', '店舗名は30文字以内で入力してください');
-
-  const terminalRaw = normalizeInput(raw.terminalNo);
-  if (!/^\d{1,2}$/.test(terminalRaw)) f.add('terminalNo', '端末番号は数字2桁以内で入力してください');
-  const terminalNo = terminalRaw.padStart(2, '0');
+  const branchName = f.take('branchName', () => validateBranchName(raw.branchName)) ?? '';
+  const terminalNo = f.take('terminalNo', () => validateTerminalNo(raw.terminalNo)) ?? '';
 
   const invoiceRegNo = f.take('invoiceRegNo', () => validateInvoiceRegNo(raw.invoiceRegNo));
   const managerId = f.take('managerId', () => validateOperatorId(raw.managerId));
