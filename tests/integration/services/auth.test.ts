@@ -5,6 +5,8 @@ import { verifyChain } from '../../../db/journal';
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
 
+const WRONG = { code: 'LOGIN_FAILED', message: 'オペレーターIDまたはパスワードが正しくありません。' };
+
 async function withTeller(): Promise<Fixture> {
   fx = await branchWithStock();
   await addOperator(fx, { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
@@ -14,12 +16,11 @@ async function withTeller(): Promise<Fixture> {
 describe('login, lockout and unlock', () => {
   it('locks an operator after 5 wrong passwords until a manager unlocks', async () => {
     await withTeller();
-    for (let i = 1; i <= 4; i++) {
+    // The fifth locks the ID, and says no more than the four before it.
+    for (let i = 1; i <= 5; i++) {
       const r = await fx.app.dispatch('authLogin', { operatorId: 'tel01', password: 'wrong-pass1' });
-      expect(r.ok ? '' : r.error.message).toContain(`あと${5 - i}回`);
+      expect(r.ok ? null : r.error).toEqual(WRONG);
     }
-    const fifth = await fx.app.dispatch('authLogin', { operatorId: 'tel01', password: 'wrong-pass1' });
-    expect(fifth.ok ? '' : fifth.error.code).toBe('OPERATOR_LOCKED');
     const right = await fx.app.dispatch('authLogin', { operatorId: 'tel01', password: 'teller123' });
     expect(right.ok ? '' : right.error.code).toBe('OPERATOR_LOCKED');
 
@@ -38,6 +39,27 @@ describe('login, lockout and unlock', () => {
       ...[1, 2, 3, 4, 5].map((n) => ({ op: 'tel01', reason: 'WRONG_PASSWORD', failedAttempts: n, purpose: 'login' })),
       { op: 'tel01', reason: 'LOCKED', purpose: 'login' },
     ]);
+  });
+
+  it('answers an unregistered ID as a registered one (wrong password, locked or retired) to whoever does not know the password, and as slowly', async () => {
+    await withTeller();
+    await addOperator(fx, { operatorId: 'tel02', name: '田中 一郎', role: 'teller', password: 'teller456' });
+    await fx.call('operatorsRetire', { operatorId: 'tel02' });
+    for (let i = 0; i < 5; i++) await fx.app.dispatch('authLogin', { operatorId: 'tel01', password: 'wrong-pass1' });
+    const timed = async (operatorId: string) => {
+      const started = performance.now();
+      const r = await fx.app.dispatch('authLogin', { operatorId, password: 'wrong-pass1' });
+      return { error: r.ok ? null : r.error, ms: performance.now() - started };
+    };
+    const unknown = await timed('nobody99');
+    for (const [who, operatorId] of [['unregistered', 'nobody99'], ['locked', 'tel01'], ['retired', 'tel02'], ['a manager', 'mgr01']]) {
+      expect((await timed(operatorId!)).error, who).toEqual(WRONG);
+    }
+    // Both check a password with scrypt: without it, the unregistered ID would answer some hundred times sooner.
+    expect(unknown.ms).toBeGreaterThan((await timed('mgr01')).ms / 5);
+    // The right password alone hears why.
+    expect(await fx.app.dispatch('authLogin', { operatorId: 'tel01', password: 'teller123' })).toMatchObject({ ok: false, error: { code: 'OPERATOR_LOCKED' } });
+    expect(await fx.app.dispatch('authLogin', { operatorId: 'tel02', password: 'teller456' })).toMatchObject({ ok: false, error: { code: 'OPERATOR_RETIRED' } });
   });
 
   it('journals a login under an unregistered ID without writing down what was typed (often a password)', async () => {
