@@ -37,6 +37,7 @@ export const JOURNAL_KINDS = {
   OPERATOR_ROLE_CHANGED: { label: '役割変更', group: 'admin' },
   OPERATOR_RETIRED: { label: '退職登録', group: 'admin' },
   MANAGER_RECOVERED: { label: '役席者の復旧（端末のコマンド）', group: 'admin' },
+  MANAGER_RECOVERY_REFUSED: { label: '役席者の復旧できず（端末のコマンド）', group: 'refusal' },
   SEED_IMPORTED: { label: 'シード取込', group: 'stock' },
   SEED_IMPORT_REFUSED: { label: 'シード取込できず', group: 'refusal' },
   TOKEN_ISSUED: { label: 'ハードウェアトークン発行', group: 'counter' },

@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/db';
+import { readDataKeyRecord } from '../db/data-key-repo';
 import { appendJournal } from '../db/journal';
 import { findOperator, insertOperator, setPassword } from '../db/operator-repo';
-import type { SecretBox } from '../db/sealed-secret';
+import { SecretBox } from '../db/sealed-secret';
 import { listTokens } from '../db/token-repo';
 import { normalizeName, validateOperatorId, validatePassword } from '../domain/validation';
+import { keyCheck, unwrapDataKey } from './key-recovery';
 import { hashPassword } from './passwords';
 
 /** The journal's operator for the recovery command: operator IDs are letters and digits only, so it can be nobody's. */
@@ -18,22 +20,42 @@ export class RecoveryRefused extends Error {
   }
 }
 
+/** How the person at the terminal shows they hold the data key: its file, or the recovery passphrase it is wrapped by. */
+export type KeyProof = { kind: 'key file'; key: Buffer } | { kind: 'passphrase'; passphrase: string };
+
+const WRONG_KEY = '鍵ファイルがこの台帳のデータ鍵ではありません。この端末のデータフォルダにある鍵ファイルを指定するか、--passphrase で復元用パスフレーズを入力してください。';
+
 /**
- * Whoever holds this ledger's data key may recover it: the key must open a seed sealed in it. A
- * copied .sqlite file with a key made up for it opens nothing.
+ * Whoever holds this ledger's data key may recover it: the key must match the check value the
+ * ledger keeps (migration 9); a ledger from before it, not opened since, must open a sealed seed
+ * with it. A copied .sqlite file with a key made up for it proves nothing.
  */
-export function proveDataKey(db: Db, box: SecretBox): void {
+export function proveDataKey(db: Db, key: Buffer): void {
+  const record = readDataKeyRecord(db);
+  if (record) {
+    if (record.keyCheck !== keyCheck(key)) throw new RecoveryRefused(WRONG_KEY);
+    return;
+  }
   const [token] = listTokens(db, { limit: 1 });
   if (!token) {
     throw new RecoveryRefused(
-      'この台帳にはまだトークンが取り込まれていないため、鍵ファイルがこの台帳のものか確かめられません。お客さまの記録もまだないため、データフォルダを別の名前に移して初期設定からやり直してください。',
+      'この台帳にはデータ鍵を確かめられるものがありません。お客さまの記録もまだないため、データフォルダを別の名前に移して初期設定からやり直してください。',
     );
   }
   try {
-    box.open(token.secretEnc, token.serial);
+    new SecretBox(key).open(token.secretEnc, token.serial);
   } catch {
-    throw new RecoveryRefused('鍵ファイルがこの台帳のデータ鍵ではありません。この端末のデータフォルダにある鍵ファイルを指定してください。');
+    throw new RecoveryRefused(WRONG_KEY);
   }
+}
+
+/** The data key from the recovery passphrase a manager set (the ledger keeps the key wrapped by it). */
+async function keyFromPassphrase(db: Db, passphrase: string): Promise<Buffer> {
+  const recovery = readDataKeyRecord(db)?.recovery;
+  if (!recovery) throw new RecoveryRefused('この台帳には復元用パスフレーズが設定されていません。--key-file でこの端末の鍵ファイルを指定してください。');
+  const key = await unwrapDataKey(recovery, passphrase);
+  if (!key) throw new RecoveryRefused('復元用パスフレーズが正しくありません。初期設定のとき（または店舗設定で変更したとき）に役席者が決めたものを入力してください。');
+  return key;
 }
 
 // Letters and digits that cannot be misread when the password is read out or written down (no 0/O, 1/l/I).
@@ -57,17 +79,39 @@ export interface Recovered {
   temporaryPassword: string;
 }
 
+interface RecoveryRequest {
+  operatorId: string;
+  name?: string;
+  osUser: string;
+  now: Date;
+}
+
+/** The key, proven this ledger's; a wrong key or passphrase is journalled too: someone at the terminal tried. */
+async function provenKey(db: Db, proof: KeyProof, req: RecoveryRequest): Promise<Buffer> {
+  try {
+    const key = proof.kind === 'key file' ? proof.key : await keyFromPassphrase(db, proof.passphrase);
+    proveDataKey(db, key);
+    return key;
+  } catch (e) {
+    if (e instanceof RecoveryRefused) {
+      appendJournal(db, {
+        kind: 'MANAGER_RECOVERY_REFUSED',
+        occurredAt: req.now.toISOString(),
+        operatorId: RECOVERY_ACTOR,
+        payload: { target: req.operatorId, proof: proof.kind, osUser: req.osUser, reason: e.message },
+      });
+    }
+    throw e;
+  }
+}
+
 /**
  * Every manager is locked out (or has forgotten the password): a manager's ID is unlocked with a
  * temporary password, or a new manager created, which must change it at the first login. Run on
  * the terminal by someone who holds the data key (proveDataKey); journalled with the OS user.
  */
-export function recoverManager(
-  db: Db,
-  box: SecretBox,
-  req: { operatorId: string; name?: string; osUser: string; now: Date },
-): Recovered {
-  proveDataKey(db, box);
+export async function recoverManager(db: Db, proof: KeyProof, req: RecoveryRequest): Promise<Recovered> {
+  await provenKey(db, proof, req);
   const operatorId = validateOperatorId(req.operatorId);
   const existing = findOperator(db, operatorId);
   if (existing?.retiredAt) throw new RecoveryRefused(`オペレーター ${operatorId} は退職登録済みです。別のIDを指定してください。`);
@@ -86,7 +130,7 @@ export function recoverManager(
       kind: 'MANAGER_RECOVERED',
       occurredAt: at,
       operatorId: RECOVERY_ACTOR,
-      payload: { target: operatorId, created: !existing, wasLocked: existing?.locked ?? false, osUser: req.osUser },
+      payload: { target: operatorId, created: !existing, wasLocked: existing?.locked ?? false, proof: proof.kind, osUser: req.osUser },
     });
   }).immediate();
   return { operatorId, created: !existing, temporaryPassword: password };
