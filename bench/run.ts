@@ -2,7 +2,7 @@
  * `npm run bench`: each figure beside a baseline (its floor) measured in the same run, and their
  * ratio. Nothing here asserts a time; the machines are noisy. Sizes: BENCH_RECEIPTS, BENCH_ISSUANCES,
  * BENCH_PSKC, BENCH_STOCK and BENCH_HISTORY (the stock list's years of tokens), BENCH_OTP_SEARCH, BENCH_LOG
- * (the journal's entries for the log).
+ * (the journal's entries for the log), BENCH_SYNC (the entries queued for the sync's drain).
  */
 import { benchCounter } from './counter-bench';
 import { benchGlance } from './glance-bench';
@@ -10,6 +10,7 @@ import { benchLog } from './log-bench';
 import { benchOtpSearch } from './otp-search-bench';
 import { benchReceipts } from './receipt-bench';
 import { benchPskcImport, benchStockList } from './stock-bench';
+import { benchSync, syncBenchLines } from './sync-bench';
 
 const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
@@ -41,3 +42,5 @@ console.log(`概況:             ${ms(g.aged)} with ${g.entries.toLocaleString('
 const l = await benchLog(size('BENCH_LOG', 1_000_000));
 for (const f of l.figures) console.log(`log page:         ${ms(f.ms)} ${f.name} on ${l.entries.toLocaleString('en')} entries   floor (the same rows by primary key): ${ms(f.floorMs)}   ratio ${ratio(f.ms, f.floorMs)}`);
 console.log(`log CSV export:   ${Math.round(l.csv.perSecond).toLocaleString('en')} rows/s (${l.csv.rows.toLocaleString('en')} rows, masked, in slices)   floor (the same rows read and written as CSV at once): ${Math.round(l.csv.rawPerSecond).toLocaleString('en')} rows/s   ratio ${ratio(l.csv.perSecond, l.csv.rawPerSecond)}`);
+
+for (const line of syncBenchLines(await benchSync({ drainEntries: size('BENCH_SYNC', 10_000) }))) console.log(line);

@@ -6,6 +6,7 @@
 import type { Db } from './db';
 import type { SecretBox } from './sealed-secret';
 import { sealAtRest } from './seal-at-rest';
+import { allowSeedlessTokens } from './seedless-tokens';
 
 export interface Migration {
   version: number;
@@ -228,6 +229,14 @@ ALTER TABLE contracts ADD COLUMN details_enc BLOB;
     vacuum: true,
   },
   {
+    version: 8,
+    name: "branch setting: how the tokens' serials are written (this bank's maker, 英数字12桁, unless a manager chooses another)",
+    sql: `
+ALTER TABLE branch ADD COLUMN serial_format TEXT NOT NULL DEFAULT 'ALNUM_12'
+  CHECK (serial_format IN ('ALNUM_12', 'DIGITS_13', 'DIGITS_10_GROUPED'));
+`,
+  },
+  {
     version: 9,
     name: 'the data key as the ledger knows it: a check value, and the key wrapped by the recovery passphrase a manager holds',
     sql: `
@@ -322,5 +331,64 @@ CREATE TABLE business_days (
   reopened_seq INTEGER REFERENCES journal(seq)
 );
 `,
+  },
+  {
+    version: 15,
+    name: 'the sync with the core service: the enrolment (sealed), how far the core holds the journal, feed cursors, the bank\'s rejections',
+    sql: `
+-- The terminal's id is in every request, in the clear; its credential and X25519 private key are sealed with the data key.
+CREATE TABLE sync_enrolment (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  core_url TEXT NOT NULL,
+  terminal_id TEXT NOT NULL,
+  secrets_enc BLOB NOT NULL,
+  enrolled_at TEXT NOT NULL,
+  enrolled_by TEXT NOT NULL REFERENCES operators(operator_id)
+);
+-- The highest journal seq the core has said it holds, and what the header showed last (kept over a restart).
+CREATE TABLE sync_progress (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  held_seq INTEGER NOT NULL,
+  offline_since TEXT,
+  last_sync_at TEXT
+);
+CREATE TABLE sync_cursors (feed TEXT PRIMARY KEY, cursor TEXT NOT NULL, pulled_at TEXT NOT NULL);
+-- Business conflicts the bank recorded against this terminal's entries, until a manager resolves them.
+CREATE TABLE sync_rejections (
+  seq INTEGER NOT NULL REFERENCES journal(seq),
+  serial TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  resolved_at TEXT,
+  resolved_by TEXT REFERENCES operators(operator_id),
+  resolution TEXT,
+  PRIMARY KEY (seq, serial)
+);
+CREATE INDEX sync_rejections_open ON sync_rejections(seq) WHERE resolved_at IS NULL;
+CREATE INDEX outbox_sent ON outbox(sent_at) WHERE sent_at IS NOT NULL;
+`,
+  },
+  {
+    version: 16,
+    name: 'tokens known from the bank without their seed; head office\'s allotments; counts over the tokens this branch holds',
+    sql: `
+-- 0: the token's state is the bank's word and it is in no drawer of this branch (another branch's customer,
+-- or handed in elsewhere); a counter act here makes it the branch's again. Counts and the collected box take ours = 1.
+ALTER TABLE tokens ADD COLUMN ours INTEGER NOT NULL DEFAULT 1 CHECK (ours IN (0, 1));
+DROP TRIGGER tokens_count_insert;
+DROP TRIGGER tokens_count_move;
+DROP TRIGGER tokens_count_delete;
+CREATE TRIGGER tokens_count_insert AFTER INSERT ON tokens WHEN NEW.ours = 1
+BEGIN INSERT INTO token_counts (state, n) VALUES (NEW.state, 1) ON CONFLICT (state) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER tokens_count_leave AFTER UPDATE OF state, ours ON tokens WHEN OLD.ours = 1 AND (OLD.state <> NEW.state OR NEW.ours = 0)
+BEGIN UPDATE token_counts SET n = n - 1 WHERE state = OLD.state; END;
+CREATE TRIGGER tokens_count_enter AFTER UPDATE OF state, ours ON tokens WHEN NEW.ours = 1 AND (OLD.state <> NEW.state OR OLD.ours = 0)
+BEGIN INSERT INTO token_counts (state, n) VALUES (NEW.state, 1) ON CONFLICT (state) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER tokens_count_delete AFTER DELETE ON tokens WHEN OLD.ours = 1
+BEGIN UPDATE token_counts SET n = n - 1 WHERE state = OLD.state; END;
+`,
+    upgrade: allowSeedlessTokens,
   },
 ];

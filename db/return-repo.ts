@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Db } from './db';
 import { sql } from './prepared';
 
-/** Tokens handed in at the counter and not yet sent back: the "collected tokens" box. */
+/** Tokens handed in at this branch's counter and not yet sent back: the "collected tokens" box (not those handed in elsewhere). */
 export function listCollected(db: Db): { serial: string; contractRef: string | null; collectedAt: string }[] {
-  return sql(db, "SELECT serial, contract_ref AS contractRef, updated_at AS collectedAt FROM tokens WHERE state = 'EXCHANGED' ORDER BY updated_at, serial")
+  return sql(db, "SELECT serial, contract_ref AS contractRef, updated_at AS collectedAt FROM tokens WHERE state = 'EXCHANGED' AND ours = 1 ORDER BY updated_at, serial")
     .all() as { serial: string; contractRef: string | null; collectedAt: string }[];
 }
 

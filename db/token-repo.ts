@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { sql } from './prepared';
 import type { OtpHash, OtpMemory, OtpParams, TokenState } from '../domain/types';
 
+/** A token with its seed here: the branch's stock and what it issued from it. */
 export interface TokenRow {
   serial: string;
   state: TokenState;
@@ -44,9 +45,30 @@ export function fromRaw(r: RawToken): TokenRow {
   };
 }
 
+/** A token whose seed is here: since migration 16 the ledger also knows tokens without one. */
+const SEEDED = 'secret_enc IS NOT NULL';
+
 export function findToken(db: Db, serial: string): TokenRow | null {
-  const r = sql(db, 'SELECT * FROM tokens WHERE serial = ?').get(serial) as RawToken | undefined;
+  const r = sql(db, `SELECT * FROM tokens WHERE serial = ? AND ${SEEDED}`).get(serial) as RawToken | undefined;
   return r ? fromRaw(r) : null;
+}
+
+/**
+ * Any token the branch knows: with its seed (`seeded`), or without (issued at another branch or
+ * before madoguchi, its state the bank's word), as a contract's current token may be.
+ */
+export interface KnownToken {
+  serial: string;
+  state: TokenState;
+  contractRef: string | null;
+  updatedAt: string;
+  seeded: TokenRow | null;
+}
+
+export function findKnownToken(db: Db, serial: string): KnownToken | null {
+  const r = sql(db, 'SELECT * FROM tokens WHERE serial = ?').get(serial) as (Omit<RawToken, 'secret_enc'> & { secret_enc: Buffer | null }) | undefined;
+  if (!r) return null;
+  return { serial: r.serial, state: r.state, contractRef: r.contract_ref, updatedAt: r.updated_at, seeded: r.secret_enc ? fromRaw(r as RawToken) : null };
 }
 
 type TokenFilter = { state?: TokenState; serialLike?: string };
@@ -56,7 +78,8 @@ type TokenFilter = { state?: TokenState; serialLike?: string };
  * like `(@state IS NULL OR state = @state)` makes it read every token ever stored.
  */
 function where(f: TokenFilter): { clause: string; params: Record<string, string> } {
-  const parts: string[] = [];
+  // The branch's own tokens with their seeds; one without (handed in from another branch) is listed in the collected box.
+  const parts: string[] = [SEEDED, 'ours = 1'];
   const params: Record<string, string> = {};
   if (f.state) {
     parts.push('state = @state');
@@ -66,7 +89,7 @@ function where(f: TokenFilter): { clause: string; params: Record<string, string>
     parts.push("serial LIKE @serial ESCAPE '\\'");
     params.serial = `%${f.serialLike.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
   }
-  return { clause: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { clause: `WHERE ${parts.join(' AND ')}`, params };
 }
 
 export function listTokens(db: Db, filter: TokenFilter & { limit: number }): TokenRow[] {
@@ -110,7 +133,10 @@ export function saveOtpMemory(db: Db, serial: string, m: OtpMemory): void {
   );
 }
 
-/** Moves a token only from the state the caller saw, so a concurrent change is never overwritten. */
+/**
+ * Moves a token only from the state the caller saw, so a concurrent change is never overwritten.
+ * A counter act here makes the token the branch's (ours), e.g. another branch's customer's token handed in.
+ */
 export function moveToken(
   db: Db,
   serial: string,
@@ -119,14 +145,15 @@ export function moveToken(
   contractRef: string | null,
   updatedAt: string,
 ): void {
-  const r = sql(db, 'UPDATE tokens SET state = ?, contract_ref = ?, updated_at = ? WHERE serial = ? AND state = ?')
+  const r = sql(db, 'UPDATE tokens SET state = ?, contract_ref = ?, updated_at = ?, ours = 1 WHERE serial = ? AND state = ?')
     .run(to, contractRef, updatedAt, serial, from);
   if (r.changes !== 1) throw new Error(`token ${serial} was not in state ${from}`);
 }
 
 export function insertSeedBatch(
   db: Db,
-  b: { fileName: string; sha256: string; format: string; count: number; operatorId: string; importedAt: string },
+  /** operatorId: null for head office's allotment, which no operator here imported. */
+  b: { fileName: string; sha256: string; format: string; count: number; operatorId: string | null; importedAt: string },
 ): number {
   return Number(
     sql(db, 

@@ -8,7 +8,7 @@ import { fromRaw, type RawToken, type TokenRow } from './token-repo';
  * history, and never all of it in memory at once).
  */
 export function* scanTokens(db: Db, state: TokenState, digits: OtpDigits, chunk = 1000): Generator<TokenRow[]> {
-  const page = db.prepare('SELECT * FROM tokens WHERE state = ? AND serial > ? ORDER BY serial LIMIT ?');
+  const page = db.prepare('SELECT * FROM tokens WHERE state = ? AND serial > ? AND secret_enc IS NOT NULL ORDER BY serial LIMIT ?');
   let after = '';
   for (;;) {
     const rows = page.all(state, after, chunk) as RawToken[];

@@ -35,13 +35,62 @@ export function normalizeSerial(raw: string): string {
   return raw.normalize('NFKC').replace(SERIAL_SEPARATORS, '').toUpperCase();
 }
 
-/** The normalised serial, or DomainError SERIAL_FORMAT (field 'serial'). */
-export function validateSerial(raw: string): string {
+/**
+ * How the bank's tokens' serials are written: a branch setting (店舗設定), as token makers differ.
+ * A serial is kept in one form only (normalizeSerial: half-width, upper case, no hyphens), so that a
+ * scanner, a teller's keyboard and the customer's online registration, which asks for the serial
+ * without hyphens, all name the same token. The rule checks that form, and where the maker prints
+ * the serial in hyphenated groups, paper does too (formatSerial), so that a receipt reads like the
+ * token's back. A fixed list rather than a free pattern: the printed form must follow from the kept one.
+ */
+export const SERIAL_FORMATS = ['ALNUM_12', 'DIGITS_13', 'DIGITS_10_GROUPED'] as const;
+export type SerialFormat = (typeof SERIAL_FORMATS)[number];
+
+/** This bank's maker: 12 alphanumerics on the token's back. */
+export const DEFAULT_SERIAL_FORMAT: SerialFormat = 'ALNUM_12';
+
+interface SerialRule {
+  /** What the refusals say: 「シリアル番号は英数字12桁で入力してください」. */
+  name: string;
+  /** The choice in 店舗設定. */
+  label: string;
+  /** What the teller looks for: 「トークン裏面の12桁の英数字」. */
+  onToken: string;
+  pattern: RegExp;
+  /** Characters per hyphen-separated group on paper; absent: printed as one run. */
+  groups?: readonly number[];
+}
+
+export const SERIAL_RULES: Readonly<Record<SerialFormat, SerialRule>> = {
+  ALNUM_12: { name: '英数字12桁', label: '英数字12桁（例：AB1234567890）', onToken: '12桁の英数字', pattern: /^[A-Z0-9]{12}$/ },
+  DIGITS_13: { name: '数字13桁', label: '数字13桁（例：1234567890123）', onToken: '13桁の数字', pattern: /^\d{13}$/ },
+  DIGITS_10_GROUPED: {
+    name: '数字10桁',
+    label: '数字10桁・ハイフン区切り（例：12-3456789-0）',
+    onToken: '10桁の数字（ハイフンは入力しなくてもかまいません）',
+    pattern: /^\d{10}$/,
+    groups: [2, 7, 1],
+  },
+};
+
+/** The normalised serial if it follows the branch's rule, or DomainError SERIAL_FORMAT (field 'serial'). */
+export function validateSerial(raw: string, format: SerialFormat): string {
   const serial = normalizeSerial(raw);
-  if (!/^[A-Z0-9]{12}$/.test(serial)) {
-    refuse('SERIAL_FORMAT', 'シリアル番号は英数字12桁で入力してください', 'serial');
+  if (!SERIAL_RULES[format].pattern.test(serial)) {
+    refuse('SERIAL_FORMAT', `シリアル番号は${SERIAL_RULES[format].name}で入力してください`, 'serial');
   }
   return serial;
+}
+
+/**
+ * A kept serial as paper and the confirm step show it: in the rule's groups ("1234567890" →
+ * "12-3456789-0"), or as kept when the rule has none or the serial came in under another rule.
+ */
+export function formatSerial(serial: string, format: SerialFormat): string {
+  const { pattern, groups } = SERIAL_RULES[format];
+  if (!groups || !pattern.test(serial)) return serial;
+  let at = 0;
+  return groups.map((n) => serial.slice(at, (at += n))).join('-');
 }
 
 /**
@@ -238,6 +287,8 @@ export interface BranchSetup {
   terminalNo: string;
   invoiceRegNo: string;
   nameOnDocuments: NameOnDocuments;
+  /** How the tokens' serials are written (this bank's maker by default); a manager may change it later. */
+  serialFormat: SerialFormat;
 }
 
 /** The branch with what a manager may change after setup (店舗設定): a branch copy, 和暦 dates, the low-stock threshold. */
@@ -317,7 +368,7 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
   return {
     ok: true,
     value: {
-      branch: { bankName, branchCode, branchName, terminalNo, invoiceRegNo, nameOnDocuments: raw.nameOnDocuments },
+      branch: { bankName, branchCode, branchName, terminalNo, invoiceRegNo, nameOnDocuments: raw.nameOnDocuments, serialFormat: raw.serialFormat },
       manager: { operatorId: managerId, name: managerName, password: managerPassword },
       recoveryPassphrase,
     },

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { applyFontSize, readFontSize } from './hooks/useFontSize';
 import './styles.css';
+import './manager.css';
 
 applyFontSize(readFontSize());
 

@@ -13,12 +13,17 @@ import { parse } from 'csv-parse/sync';
 import { DomainError, refuse } from '../domain/errors';
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '../domain/otp';
 import type { OtpHash, OtpParams } from '../domain/types';
-import { validateSerial } from '../domain/validation';
+import { DEFAULT_SERIAL_FORMAT, SERIAL_RULES, validateSerial, type SerialFormat } from '../domain/validation';
 
 export interface SeedRecord {
   serial: string;
   secret: Uint8Array;
   params: OtpParams;
+}
+
+export interface OathCsvOptions {
+  /** The branch's serial rule (DEFAULT_SERIAL_FORMAT unless given). */
+  serialFormat?: SerialFormat;
 }
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -65,7 +70,7 @@ export function decodeSeedSecret(text: string): { bytes: Uint8Array; encoding: '
 
 const HASHES: Record<string, OtpHash> = { SHA1: 'SHA1', SHA256: 'SHA256', SHA512: 'SHA512' };
 
-function parseRow(cells: string[], line: number): SeedRecord {
+function parseRow(cells: string[], line: number, serialFormat: SerialFormat): SeedRecord {
   function bad(what: string): never {
     return refuse('SEED_FILE', `${line}行目: ${what}`);
   }
@@ -76,10 +81,10 @@ function parseRow(cells: string[], line: number): SeedRecord {
 
   let serial = '';
   try {
-    serial = validateSerial(serialRaw);
+    serial = validateSerial(serialRaw, serialFormat);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    bad(`シリアル番号「${serialRaw}」は英数字12桁ではありません`);
+    bad(`シリアル番号「${serialRaw}」は${SERIAL_RULES[serialFormat].name}ではありません`);
   }
 
   if (secretRaw === '') bad('シークレットが空です');
@@ -125,7 +130,7 @@ function parseRow(cells: string[], line: number): SeedRecord {
   };
 }
 
-export function parseOathCsv(text: string): SeedRecord[] {
+export function parseOathCsv(text: string, opts: OathCsvOptions = {}): SeedRecord[] {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     // With `info: true` each row is { record, info } (csv-parse's typings do not model it).
@@ -160,7 +165,7 @@ export function parseOathCsv(text: string): SeedRecord[] {
       continue;
     }
     first = false;
-    const rec = parseRow(record, line);
+    const rec = parseRow(record, line, opts.serialFormat ?? DEFAULT_SERIAL_FORMAT);
     const dup = seenAt.get(rec.serial);
     if (dup !== undefined) refuse('SEED_FILE', `${line}行目: シリアル番号 ${rec.serial} が${dup}行目と重複しています`);
     seenAt.set(rec.serial, line);

@@ -2,7 +2,7 @@
  * PSKC seed files (RFC 6030, Portable Symmetric Key Container), as token vendors deliver them:
  * one KeyContainer (Version="1.0") with many KeyPackages, each a hardware token:
  *
- *   KeyPackage/DeviceInfo/SerialNo        the serial printed on the token (英数字12桁, validateSerial)
+ *   KeyPackage/DeviceInfo/SerialNo        the serial printed on the token (by the branch's rule, validateSerial)
  *   KeyPackage/Key/@Id, Key/@Algorithm    …:pskc:hotp → HOTP; …:pskc:totp or …:pskc#totp → TOTP
  *   Key/AlgorithmParameters/Suite         optional hash (HMAC-SHA1 default, SHA256, SHA512)
  *   Key/AlgorithmParameters/ResponseFormat  @Length 6|8, @Encoding DECIMAL (required)
@@ -24,7 +24,7 @@ import { DomainError, refuse } from '../domain/errors';
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '../domain/otp';
 import type { SeedRecord } from './oath-csv';
 import type { OtpAlgorithm, OtpHash } from '../domain/types';
-import { validateSerial } from '../domain/validation';
+import { DEFAULT_SERIAL_FORMAT, SERIAL_RULES, validateSerial, type SerialFormat } from '../domain/validation';
 import { ContainerKeys, type KeyInput } from './pskc-keys';
 import { checkPolicy } from './pskc-policy';
 import { attr, children, decodeBase64, Place, PSKC_ERROR, readContainer, shown, text, type XNode } from './pskc-xml';
@@ -44,6 +44,8 @@ export interface PskcRecord extends SeedRecord {
 export interface PskcOptions extends KeyInput {
   /** The import time, against which each key's Policy StartDate and ExpiryDate are checked. */
   now: Date;
+  /** The branch's serial rule (DEFAULT_SERIAL_FORMAT unless given). */
+  serialFormat?: SerialFormat;
 }
 
 const KEY_ALGORITHMS = new Map<string, OtpAlgorithm>([
@@ -143,7 +145,7 @@ function intValue(
 
 /* ------------------------------------------------------------------ KeyPackage */
 
-function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys, now: Date): PskcRecord {
+function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys, now: Date, serialFormat: SerialFormat): PskcRecord {
   const keyEls = children(pkg, 'Key');
   const key = keyEls[0];
   if (key !== undefined) where.keyId = attr(key, 'Id') ?? '';
@@ -155,10 +157,10 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys, now: Dat
     refuse(PSKC_ERROR, `${where}: シリアル番号（DeviceInfo/SerialNo）がありません`);
   }
   try {
-    where.serial = validateSerial(serialRaw);
+    where.serial = validateSerial(serialRaw, serialFormat);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    refuse(PSKC_ERROR, `${where}: シリアル番号「${shown(serialRaw)}」は英数字12桁ではありません`);
+    refuse(PSKC_ERROR, `${where}: シリアル番号「${shown(serialRaw)}」は${SERIAL_RULES[serialFormat].name}ではありません`);
   }
 
   if (keyEls.length !== 1 || key === undefined) {
@@ -280,7 +282,7 @@ export function parsePskc(xml: string, opts: PskcOptions): PskcRecord[] {
     const seenAt = new Map<string, number>();
     packages.forEach((pkg, i) => {
       const where = new Place(i + 1);
-      const rec = parseKeyPackage(pkg, where, keys, opts.now);
+      const rec = parseKeyPackage(pkg, where, keys, opts.now, opts.serialFormat ?? DEFAULT_SERIAL_FORMAT);
       const dup = seenAt.get(rec.serial);
       if (dup !== undefined) {
         refuse(PSKC_ERROR, `${where}: シリアル番号 ${rec.serial} が${dup}件目のKeyPackageと重複しています`);

@@ -1,4 +1,5 @@
 import { refuse } from '../domain/errors';
+import type { SerialFormat } from '../domain/validation';
 import { decodeHex, parseOathCsv, type SeedRecord } from './oath-csv';
 import { looksLikeXml, parsePskc } from './pskc';
 
@@ -18,16 +19,18 @@ export interface SeedFileKeys {
 /**
  * Picks the parser by content: XML is PSKC (RFC 6030), anything else the vendors' OATH CSV. The
  * branch and head office (the core service) both call it, so that a file is read, and refused,
- * the same way at either. `now` is the import time, against which a PSKC key's Policy is checked.
+ * the same way at either. `now` is the import time, against which a PSKC key's Policy is checked;
+ * `serialFormat` the rule each serial must follow (the branch's; 英数字12桁 unless given).
  */
-export function parseSeedFile(content: string, keys: SeedFileKeys & { now: Date }): ParsedSeedFile {
+export function parseSeedFile(content: string, keys: SeedFileKeys & { now: Date; serialFormat?: SerialFormat }): ParsedSeedFile {
   const text = content.replace(/^\uFEFF/, '');
-  if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text) };
+  const { serialFormat } = keys;
+  if (!looksLikeXml(text)) return { format: 'OATH_CSV', records: parseOathCsv(text, { serialFormat }) };
   const keyText = keys.preSharedKeyHex?.normalize('NFKC').replace(/[\s-]/g, '') ?? '';
   const preSharedKey = keyText ? decodeHex(keyText) : undefined;
   // Its length is the file's cipher's to judge (AES-128/192/256: 32, 48 or 64 digits).
   if (preSharedKey === null) refuse('PSK_FORMAT', '事前共有鍵は16進数（0〜9、A〜F）で入力してください。', 'preSharedKey');
   // Full-width ASCII is what an IME left in full-width mode types; other characters are the vendor's.
   const password = keys.password?.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) || undefined;
-  return { format: 'PSKC', records: parsePskc(text, { preSharedKey, password, now: keys.now }) };
+  return { format: 'PSKC', records: parsePskc(text, { preSharedKey, password, now: keys.now, serialFormat }) };
 }

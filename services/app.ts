@@ -13,6 +13,7 @@ import { openingKey, RECOVERY_SCRYPT_N, restoreDispatch } from './key-recovery';
 import { otpSearch, sourceWorker } from './otp-search';
 import type { Ports, Printer } from './ports';
 import { Session } from './session';
+import { TerminalSync, type SyncOptions } from './sync';
 
 export { DataFolderInUse } from '../db/instance-lock';
 
@@ -36,6 +37,8 @@ export interface AppOptions {
   renderDocument?: Ports['renderDocument'];
   /** The find-by-OTP worker's code: the host's built bundle; from source by default (tests, tsx). */
   otpSearchWorker?: { url: URL };
+  /** The sync with the core service (tests: a line that can fail, quicker waits). */
+  sync?: SyncOptions;
 }
 
 export interface App {
@@ -87,16 +90,31 @@ export function openApp(o: AppOptions): App {
   const session = new Session(o.idleLockSeconds ?? DEFAULT_IDLE_LOCK_SECONDS);
   // Everything that needs the data key; a ledger waiting for its key starts it once the key is restored.
   const start = (key: Buffer, kept: boolean) => {
+    const secrets = new SecretBox(key);
+    const sync = new TerminalSync(db, secrets, now, o.sync);
     const ports: Ports = {
       db,
-      secrets: new SecretBox(key),
+      secrets,
       now,
       printer: o.printer,
       renderDocument: o.renderDocument ?? renderCounterDocument,
       otpSearch: otpSearch({ file, key, worker: o.otpSearchWorker ?? sourceWorker() }),
       dataKey: new DataKey(key, o.keys, kept, o.recoveryKdfCost ?? RECOVERY_SCRYPT_N),
+      sync,
     };
-    return { dispatch: createDispatch(ports, session, errors), close: () => void ports.otpSearch.close() };
+    const handled = createDispatch(ports, session, errors);
+    // The background sync: its network waits are async and its SQLite writes short, so it never holds a call for long.
+    sync.start();
+    const dispatch: Dispatch = async (channel, raw) => {
+      const answer = await handled(channel, raw);
+      sync.nudge();
+      return answer;
+    };
+    const close = () => {
+      void sync.close();
+      void ports.otpSearch.close();
+    };
+    return { dispatch, close };
   };
   let running = ledger.opening ? start(ledger.opening.key, ledger.opening.kept) : null;
   const restoring = restoreDispatch(db, o.keys, now, errors, (key) => {

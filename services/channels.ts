@@ -31,7 +31,6 @@ const EVERY_CHANNEL = {
   stockMarkDamaged: true,
   stockDispose: true,
   stockResync: true,
-  stockResetFailCount: true,
   returnsCollected: true,
   returnsCreateBatch: true,
   issue: true,
@@ -53,6 +52,11 @@ const EVERY_CHANNEL = {
   logExportStart: true,
   ledgerVerifyStart: true,
   jobStatus: true,
+  syncStatus: true,
+  syncNow: true,
+  syncEnrol: true,
+  syncRejections: true,
+  syncResolveRejection: true,
 } satisfies Record<Channel, true>;
 
 export const CHANNELS = Object.keys(EVERY_CHANNEL) as readonly Channel[];

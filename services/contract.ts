@@ -18,7 +18,7 @@ import {
   type FeeQuote as DomainFeeQuote,
   type Operator as DomainOperator,
 } from '../domain/types';
-import type { Branch as DomainBranch } from '../domain/validation';
+import { DEFAULT_SERIAL_FORMAT, SERIAL_FORMATS, type Branch as DomainBranch } from '../domain/validation';
 
 const text = (max: number) => z.string().max(max);
 
@@ -44,6 +44,8 @@ export const Branch = z.object({
   printBranchCopy: z.boolean(),
   /** Print dates with the 和暦 year too: 2026年（令和8年）11月25日. */
   japaneseEra: z.boolean(),
+  /** How the tokens' serials are written (domain/validation.ts SERIAL_RULES). */
+  serialFormat: z.enum(SERIAL_FORMATS),
   /** 概況 warns when fewer tokens than this are in stock. */
   lowStockThreshold: z.number(),
 }) satisfies z.ZodType<DomainBranch>;
@@ -58,6 +60,7 @@ export const SetupRequest = z.object({
   terminalNo: text(10),
   invoiceRegNo: text(20),
   nameOnDocuments: z.enum(NAME_ON_DOCUMENTS),
+  serialFormat: z.enum(SERIAL_FORMATS).default(DEFAULT_SERIAL_FORMAT),
   managerId: text(20),
   managerName: text(40),
   managerPassword: text(200),
@@ -125,9 +128,43 @@ export const ContractSummary = z.object({
   currentSerial: z.string().nullable(),
   currentState: TokenState.nullable(),
   stateLabel: z.string().nullable(),
-  /** How many digits the current token shows. */
+  /** How many digits the current token shows; null where its seed is not here (issued at another branch). */
   currentDigits: Digits.nullable(),
+  /** The bank's word on the contract and its token is as of `asOf` (the last pull); offline: the bank cannot be reached now. Null: not enrolled. */
+  bank: z.object({ asOf: z.string().nullable(), offline: z.boolean() }).nullable(),
 });
+
+/** The header's 同期済み / 未送信 N件 / オフライン（HH:MM から） / 要対応 N件. */
+export const SyncStatus = z.object({
+  enrolled: z.boolean(),
+  terminalId: z.string().nullable(),
+  coreUrl: z.string().nullable(),
+  pending: z.number(),
+  offlineSince: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  openRejections: z.number(),
+  /** A refusal retrying does not cure (a revoked terminal, a broken chain). */
+  blocked: z.object({ code: z.string(), message: z.string() }).nullable(),
+  clockWarning: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** A business conflict the bank recorded against one of this terminal's entries, and what to do about it. */
+export const SyncRejection = z.object({
+  seq: z.number(),
+  serial: z.string().nullable(),
+  kind: z.string(),
+  code: z.string(),
+  message: z.string(),
+  advice: z.string(),
+  recordedAt: z.string(),
+  occurredAt: z.string(),
+  receiptNo: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type SyncRejection = z.infer<typeof SyncRejection>;
 
 const CounterDone = { receiptNo: z.string(), acceptedAt: z.string() };
 
@@ -287,6 +324,7 @@ export const contract = {
       nameOnDocuments: z.enum(NAME_ON_DOCUMENTS).optional(),
       printBranchCopy: z.boolean().optional(),
       japaneseEra: z.boolean().optional(),
+      serialFormat: z.enum(SERIAL_FORMATS).optional(),
       lowStockThreshold: z.number().int().min(0).max(100_000).optional(),
     }),
     z.object({ branch: Branch }),
@@ -356,7 +394,6 @@ export const contract = {
     z.object({ serial: text(40), otp1: text(20), otp2: text(20) }),
     z.object({ serial: z.string(), driftSteps: z.number() }),
   ),
-  stockResetFailCount: channel('manager', z.object({ serial: text(40) }), z.object({ serial: z.string() })),
 
   returnsCollected: channel(
     'manager',
@@ -404,6 +441,13 @@ export const contract = {
 
   /** 概況 (manager): the last 30 days per act, stock against the low-stock threshold, tokens near the end of their battery. */
   glance: channel('manager', Empty, Glance),
+
+  // Public: the header asks every few seconds, and asking must not keep an idle session open.
+  syncStatus: channel('public', Empty, SyncStatus),
+  syncNow: channel('operator', Empty, SyncStatus),
+  syncEnrol: channel('manager', z.object({ coreUrl: text(200), code: text(64) }), SyncStatus),
+  syncRejections: channel('manager', Empty, z.object({ rejections: z.array(SyncRejection) })),
+  syncResolveRejection: channel('manager', z.object({ seq: z.number().int(), serial: text(40).nullable(), resolution: text(200) }), z.object({})),
 
   /** 検印: any operator asks; a manager other than the maker decides with their own ID and password, on this terminal. */
   approvalsRequest: channel(
@@ -480,12 +524,17 @@ export type MadoguchiApi = { [C in Channel]: (req: RequestOf<C>) => Promise<Resu
  * labels) and the pure form rules, so that a screen checks input with the very rule the server
  * applies. The renderer imports these from here, never from the domain directly.
  */
+export { APPROVAL_KIND_LABELS, APPROVAL_STATE_LABELS, validateReason } from '../domain/approvals';
+export type { ApprovalKind } from '../domain/approvals';
 export { DomainError, FieldCheck } from '../domain/errors';
 export { EXCHANGE_REASONS, EXCHANGE_REASON_LABELS, REISSUE_REASONS, REISSUE_REASON_LABELS, checkSuspensionByForm, checkSymptoms, isExchangeReason } from '../domain/counter-rules';
 export type { ExchangeReason, ReissueReason } from '../domain/counter-rules';
+export { checkClose } from '../domain/day-figures';
 export { formatJstDate, formatJstDateTime, formatJstTime, formatYen, jstDate } from '../domain/format';
 export { BATTERY_OFFER_AGE, formatAge, GLANCE_DAYS } from '../domain/glance';
-export { journalKindLabel, isCounterKind } from '../domain/journal-kinds';
+export { branchCorrection, CORRECTABLE_FIELD_LABELS, describeCorrection, parseCorrectionSubject } from '../domain/branch-correction';
+export { JOURNAL_GROUP_LABELS, JOURNAL_GROUPS, JOURNAL_KINDS, journalKindLabel, isCounterKind } from '../domain/journal-kinds';
+export type { JournalGroup } from '../domain/journal-kinds';
 export { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS } from '../domain/masking';
 export type { NameOnDocuments } from '../domain/masking';
 export { MAX_OTP_DIGITS, otpDigitsText, validateOtpFormat } from '../domain/otp-format';
@@ -502,9 +551,13 @@ export {
 } from '../domain/types';
 export type { AccountSubject, IdentityDocument, OtpDigits, PaymentMethod, Role, TokenState } from '../domain/types';
 export {
+  DEFAULT_SERIAL_FORMAT,
+  formatSerial,
   normalizeInput,
   normalizeSerial,
   PASSWORD_POLICY,
+  SERIAL_FORMATS,
+  SERIAL_RULES,
   RECOVERY_PASSPHRASE_POLICY,
   toFullWidthKatakana,
   validateApplicationForm,
@@ -514,3 +567,4 @@ export {
   validateSerial,
   validateSetup,
 } from '../domain/validation';
+export type { SerialFormat } from '../domain/validation';

@@ -4,7 +4,7 @@ import { isLive, TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import { IDENTITY_DOCUMENTS, type IdentityDocument } from '../domain/types';
 import { normalizeInput } from '../domain/validation';
 import { findContract, type ContractRow } from '../db/contract-repo';
-import { findToken, type TokenRow } from '../db/token-repo';
+import { findKnownToken, type KnownToken } from '../db/token-repo';
 import type { Ports } from './ports';
 
 export function requireContract(p: Ports, raw: string): ContractRow {
@@ -14,9 +14,9 @@ export function requireContract(p: Ports, raw: string): ContractRow {
   return findContract(p.db, p.secrets, id) ?? refuse('CONTRACT_UNKNOWN', 'この契約者IDのトークン発行記録がありません。番号を確かめてください。', 'contractId');
 }
 
-/** The contract's live token, or a refusal naming what the contract holds. */
-export function liveToken(p: Ports, c: ContractRow): TokenRow {
-  const t = c.currentSerial ? findToken(p.db, c.currentSerial) : null;
+/** The contract's live token (its seed here or not: issued elsewhere), or a refusal naming what the contract holds. */
+export function liveToken(p: Ports, c: ContractRow): KnownToken {
+  const t = c.currentSerial ? findKnownToken(p.db, c.currentSerial) : null;
   if (!t || !isLive(t.state)) {
     refuse(
       'NO_LIVE_TOKEN',
@@ -32,10 +32,14 @@ export function requireIdentityDocument(raw: string): IdentityDocument {
   return raw as IdentityDocument;
 }
 
-/** 契約者ID entered at 交換, 紛失 or 利用中止: the contract as the branch knows it, the name masked. */
+/**
+ * 契約者ID entered at 交換, 紛失 or 利用中止: the contract as the branch knows it, from its own acts
+ * and the bank's (a contract issued at another branch too), the name masked; `bank` says as of
+ * when the bank's word is (offline: the last pull).
+ */
 export function lookupContract(p: Ports, req: { contractId: string }) {
   const c = requireContract(p, req.contractId);
-  const t = c.currentSerial ? findToken(p.db, c.currentSerial) : null;
+  const t = c.currentSerial ? findKnownToken(p.db, c.currentSerial) : null;
   return {
     contractId: c.contractId,
     maskedName: maskName(c.nameKanji),
@@ -43,6 +47,7 @@ export function lookupContract(p: Ports, req: { contractId: string }) {
     currentSerial: c.currentSerial,
     currentState: t?.state ?? null,
     stateLabel: t ? TOKEN_STATE_LABELS[t.state] : null,
-    currentDigits: t?.params.digits ?? null,
+    currentDigits: t?.seeded?.params.digits ?? null,
+    bank: p.sync.freshness(),
   };
 }

@@ -71,7 +71,6 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     stockMarkDamaged: (req, ctx) => stockAdmin.markDamaged(p, who(ctx), req),
     stockDispose: (req, ctx) => stockAdmin.dispose(p, who(ctx), req),
     stockResync: (req, ctx) => stockAdmin.resync(p, who(ctx), req),
-    stockResetFailCount: (req, ctx) => stockAdmin.resetFailCount(p, who(ctx), req),
     returnsCollected: () => returns.collected(p),
     returnsCreateBatch: (req, ctx) => returns.createBatch(p, who(ctx), req),
     issue: (req, ctx) => issue(p, who(ctx), req),
@@ -82,6 +81,14 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
     journalToday: () => journalView.today(p),
     glance: () => glance(p),
+    syncStatus: () => p.sync.status(),
+    syncNow: () => p.sync.syncNow(),
+    syncEnrol: (req, ctx) => p.sync.enrol(who(ctx), req),
+    syncRejections: () => ({ rejections: p.sync.rejections() }),
+    syncResolveRejection: (req, ctx) => {
+      p.sync.resolve(who(ctx), req);
+      return {};
+    },
     approvalsRequest: (req, ctx) => approvals.requestApproval(p, APPROVAL_RULES, who(ctx), req),
     approvalsList: () => approvals.listApprovals(p),
     approvalsDecide: (req) => approvals.decideApproval(p, APPROVAL_RULES, req),

@@ -2,34 +2,34 @@ import { FieldCheck, refuse, refuseForm } from '../domain/errors';
 import { otpDigitsText } from '../domain/otp-format';
 import { isLive, nextState, TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import type { ApplicationForm } from '../domain/types';
-import { validateApplicationForm, validateSerial } from '../domain/validation';
+import { validateApplicationForm } from '../domain/validation';
 import { findContract, upsertContract } from '../db/contract-repo';
-import { findToken, moveToken, saveOtpMemory } from '../db/token-repo';
+import { findKnownToken, moveToken, saveOtpMemory } from '../db/token-repo';
 import { issueReceipt } from '../templates/documents';
 import type { IssueRequest, Operator } from './contract';
 import { commitCounterTransaction } from './counter-transaction';
 import { actFee } from './fee';
 import type { Ports } from './ports';
-import { requireToken } from './stock';
+import { checkSerial, requireToken } from './stock';
 import { checkTokenOtp } from './token-otp';
 
 /** What the teller is told when a token's code was not typed (its digits are known only from the token). */
 export const OTP_MISSING = `トークンの①ボタンを押して表示された数字（${otpDigitsText()}）を入力してください。`;
 
-function validateIssueRequest(req: IssueRequest): { form: ApplicationForm; serial: string } {
+function validateIssueRequest(p: Ports, req: IssueRequest): { form: ApplicationForm; serial: string } {
   const f = new FieldCheck();
   const v = validateApplicationForm(req);
   if (!v.ok) for (const [field, message] of Object.entries(v.errors)) f.add(field, message);
-  const serial = f.take('serial', () => validateSerial(req.serial));
+  const serial = f.take('serial', () => checkSerial(p, req.serial));
   f.add('otp', req.otp.trim() === '' && OTP_MISSING);
   if (!v.ok || serial === undefined || !f.ok) return refuseForm(f.errors);
   return { form: v.value, serial };
 }
 
-/** The contract may hold one live token: a second one goes through 交換 or 紛失 instead. */
+/** The contract may hold one live token (issued here or, as the bank says, elsewhere): a second one goes through 交換 or 紛失 instead. */
 function refuseIfContractHasToken(p: Ports, contractId: string): void {
   const current = findContract(p.db, p.secrets, contractId)?.currentSerial;
-  const t = current ? findToken(p.db, current) : null;
+  const t = current ? findKnownToken(p.db, current) : null;
   if (t && isLive(t.state)) {
     refuse(
       'CONTRACT_HAS_TOKEN',
@@ -44,7 +44,7 @@ function refuseIfContractHasToken(p: Ports, contractId: string): void {
  * entry, contract, token state, receipt and outbox row commit together or not at all.
  */
 export function issue(p: Ports, operator: Operator, req: IssueRequest) {
-  const { form, serial } = validateIssueRequest(req);
+  const { form, serial } = validateIssueRequest(p, req);
   return commitCounterTransaction(p, operator, { kind: 'TOKEN_ISSUED', serial, contractId: form.contractId }, ({ now, at, branch }) => {
     refuseIfContractHasToken(p, form.contractId);
     const token = requireToken(p, serial);
@@ -64,7 +64,8 @@ export function issue(p: Ports, operator: Operator, req: IssueRequest) {
       },
       outbox: {
         urgent: false,
-        payload: { serial, contractId: form.contractId, featurePhone: form.featurePhone, fee: fee.totalInclTax, payment: req.payment },
+        // The name and account too: a branch that did not issue the token prints them on its slips.
+        payload: { serial, contractId: form.contractId, nameKanji: form.nameKanji, nameKana: form.nameKana, account: form.account, featurePhone: form.featurePhone, fee: fee.totalInclTax, payment: req.payment },
       },
       result: { serial, fee },
     };

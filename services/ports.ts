@@ -3,6 +3,7 @@ import type { SecretBox } from '../db/sealed-secret';
 import type { CounterDocument } from '../templates/counter-document';
 import type { DataKey } from './data-key';
 import type { OtpSearch } from './otp-search';
+import type { TerminalSync } from './sync';
 
 /** Sends a finished PDF to the branch printer; false where the host has none (browser mode). */
 export interface Printer {
@@ -21,4 +22,6 @@ export interface Ports {
   otpSearch: OtpSearch;
   /** The data key itself, for its recovery wrapping (everything else goes through `secrets`). */
   dataKey: DataKey;
+  /** The sync with the bank's core service. */
+  sync: TerminalSync;
 }

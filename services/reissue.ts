@@ -1,6 +1,6 @@
 import { feeKindFor, REISSUE_REASON_LABELS } from '../domain/counter-rules';
 import { FieldCheck, refuseForm } from '../domain/errors';
-import { normalizeInput, validateSerial } from '../domain/validation';
+import { normalizeInput } from '../domain/validation';
 import { reissueReceipt } from '../templates/documents';
 import type { Operator, ReissueRequest } from './contract';
 import { liveToken, requireContract, requireIdentityDocument } from './contracts';
@@ -8,12 +8,13 @@ import { commitCounterTransaction } from './counter-transaction';
 import { actFee } from './fee';
 import { handOver, NEW_OTP_MISSING, takeFromStock } from './exchange';
 import type { Ports } from './ports';
+import { checkSerial } from './stock';
 
 /** 紛失・盗難の再発行: nothing handed in; the old serial is stopped (LOST) and a new token sold. */
 export function reissue(p: Ports, operator: Operator, req: ReissueRequest) {
   const f = new FieldCheck();
   const identityDocument = f.take('identityDocument', () => requireIdentityDocument(req.identityDocument));
-  const newSerial = f.take('newSerial', () => validateSerial(req.newSerial));
+  const newSerial = f.take('newSerial', () => checkSerial(p, req.newSerial));
   f.add('newOtp', !req.newOtp.trim() && NEW_OTP_MISSING);
   if (!f.ok || identityDocument === undefined || newSerial === undefined) return refuseForm(f.errors);
 

@@ -58,6 +58,7 @@ export function updateSettings(p: Ports, by: Operator, req: Partial<BranchSettin
     nameOnDocuments: req.nameOnDocuments ?? before.nameOnDocuments,
     printBranchCopy: req.printBranchCopy ?? before.printBranchCopy,
     japaneseEra: req.japaneseEra ?? before.japaneseEra,
+    serialFormat: req.serialFormat ?? before.serialFormat,
     lowStockThreshold: req.lowStockThreshold ?? before.lowStockThreshold,
   };
   const changes = Object.fromEntries(

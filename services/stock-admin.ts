@@ -68,13 +68,13 @@ export function checkFailedToken(p: Ports, raw: string): string {
   return t.serial;
 }
 
-/** The fail counter back to 0, lifting the lock; `approval` names both people where a second one approved. */
-export function resetFailCount(p: Ports, by: Operator, req: { serial: string }, approval?: { approvalId: number; maker: string; checker: string }) {
+/** The fail counter back to 0, lifting the lock: only as a granted 検印 LOCK_OVERRIDE (approval-rules.ts), naming both people. */
+export function resetFailCount(p: Ports, by: Operator, req: { serial: string }, approval: { approvalId: number; maker: string; checker: string }) {
   const t = requireToken(p, checkFailedToken(p, req.serial));
   const at = p.now().toISOString();
   p.db.transaction(() => {
     saveOtpMemory(p.db, t.serial, { ...t.memory, failCount: 0 });
-    appendJournal(p.db, { kind: 'TOKEN_FAILCOUNT_RESET', occurredAt: at, operatorId: by.operatorId, serial: t.serial, payload: { failCount: t.memory.failCount, ...(approval ? { approval } : {}) } });
+    appendJournal(p.db, { kind: 'TOKEN_FAILCOUNT_RESET', occurredAt: at, operatorId: by.operatorId, serial: t.serial, payload: { failCount: t.memory.failCount, approval } });
   }).immediate();
   return { serial: t.serial };
 }

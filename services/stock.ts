@@ -8,6 +8,7 @@ import { appendJournal } from '../db/journal';
 import { countTokens, countTokensByState, findToken, insertSeedBatch, insertToken, listTokens, type TokenRow } from '../db/token-repo';
 import type { Operator, StockToken } from './contract';
 import type { Ports } from './ports';
+import { requireBranch } from './setup';
 
 /**
  * A seed file goes in whole or not at all: one batch row, one token per record, seeds sealed
@@ -36,7 +37,8 @@ export function importSeeds(p: Ports, by: Operator, req: { fileName: string; con
 }
 
 function importWhole(p: Ports, by: Operator, req: { fileName: string; content: string } & SeedFileKeys, sha256: string, now: Date) {
-  const { format, records } = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKeyHex, password: req.password, now });
+  const { serialFormat } = requireBranch(p);
+  const { format, records } = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKeyHex, password: req.password, now, serialFormat });
   if (records.length === 0) refuse('SEED_FILE', 'シードファイルにトークンが1件も含まれていません。', 'content');
   const at = now.toISOString();
   const batchId = p.db.transaction(() => {
@@ -92,9 +94,21 @@ export function list(p: Ports, req: { state?: TokenState; serial?: string }) {
   };
 }
 
+/**
+ * A serial as typed (scanner or keyboard, full-width, hyphens) in the form the branch keeps: one
+ * the branch has, whatever rule it came in under (tokens keep their serials when the rule
+ * changes), or one that follows the branch's rule (else DomainError SERIAL_FORMAT, field 'serial').
+ */
+export function checkSerial(p: Ports, raw: string): string {
+  const serial = normalizeSerial(raw);
+  return findToken(p.db, serial) ? serial : validateSerial(raw, requireBranch(p).serialFormat);
+}
+
 export function requireToken(p: Ports, rawSerial: string): TokenRow {
-  const serial = validateSerial(rawSerial);
-  return findToken(p.db, serial) ?? refuse('SERIAL_UNKNOWN', `シリアル番号 ${serial} は当店の在庫に登録されていません。番号を確かめてください。`, 'serial');
+  const token = findToken(p.db, normalizeSerial(rawSerial));
+  if (token) return token;
+  const serial = validateSerial(rawSerial, requireBranch(p).serialFormat);
+  return refuse('SERIAL_UNKNOWN', `シリアル番号 ${serial} は当店の在庫に登録されていません。番号を確かめてください。`, 'serial');
 }
 
 export function lookup(p: Ports, req: { serial: string }) {

@@ -1,19 +1,20 @@
 import { checkSuspensionByForm } from '../domain/counter-rules';
 import { FieldCheck, refuse, refuseForm } from '../domain/errors';
 import { nextState } from '../domain/token-lifecycle';
-import { normalizeInput, validateSerial } from '../domain/validation';
+import { normalizeInput } from '../domain/validation';
 import { moveToken } from '../db/token-repo';
 import { suspensionSlip } from '../templates/documents';
 import type { Operator, SuspendRequest } from './contract';
 import { liveToken, requireContract, requireIdentityDocument } from './contracts';
 import { commitCounterTransaction } from './counter-transaction';
 import type { Ports } from './ports';
+import { checkSerial } from './stock';
 
 /** 利用中止届 (携帯電話のお客さま): the token stops for good; transfers are restricted. */
 export function suspend(p: Ports, operator: Operator, req: SuspendRequest) {
   const f = new FieldCheck();
   const identityDocument = f.take('identityDocument', () => requireIdentityDocument(req.identityDocument));
-  const serial = f.take('serial', () => validateSerial(req.serial));
+  const serial = f.take('serial', () => checkSerial(p, req.serial));
   if (!f.ok || identityDocument === undefined || serial === undefined) return refuseForm(f.errors);
 
   return commitCounterTransaction(p, operator, { kind: 'TOKEN_SUSPENDED', serial, contractId: normalizeInput(req.contractId) }, ({ now, at, branch }) => {

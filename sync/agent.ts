@@ -24,6 +24,8 @@ export interface AgentOptions {
   backoff?: { baseMs: number; maxMs: number };
   random?: () => number;
   onStatus?: (s: SyncStatus) => void;
+  /** What the status said before a restart (kept by the store's owner): offline since when, last synced when. */
+  initial?: Pick<SyncStatus, 'offlineSince' | 'lastSyncAt'>;
 }
 
 const DEFAULTS = { batchSize: 500, pageSize: 500, intervalMs: 30_000, lingerMs: 1_000, backoff: { baseMs: 1_000, maxMs: 5 * 60_000 } };
@@ -45,12 +47,16 @@ const PERMANENT = new Set(['CHAIN_BROKEN', 'TERMINAL_REVOKED', 'UNKNOWN_TERMINAL
  */
 export class SyncAgent {
   private readonly o: typeof DEFAULTS & Pick<AgentOptions, 'onStatus'> & { random: () => number };
+  /** 今すぐ同期: the next wait ends at once, back-off or not. */
+  private forced = false;
+  private cyclesStarted = 0;
+  private readonly waiting: { after: number; resolve: (s: SyncStatus) => void }[] = [];
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
   private woken = false;
   private failures = 0;
-  private readonly state: SyncStatus = { pending: 0, offlineSince: null, lastSyncAt: null, blocked: null, clockWarning: null };
+  private readonly state: SyncStatus;
 
   constructor(
     readonly client: CoreClient,
@@ -58,16 +64,21 @@ export class SyncAgent {
     opts: AgentOptions = {},
   ) {
     this.o = { ...DEFAULTS, random: Math.random, ...opts };
+    this.state = { pending: 0, offlineSince: null, lastSyncAt: null, blocked: null, clockWarning: null, ...opts.initial };
   }
 
   status(): SyncStatus {
     return { ...this.state };
   }
 
-  /** Exchanges head office's one-time code for this terminal's credential; the private key never leaves. */
-  async enrol(code: string): Promise<EnrolAnswer> {
+  /**
+   * Exchanges head office's one-time code for this terminal's credential; the private key never
+   * leaves. `expect` refuses a code issued for another terminal before anything is saved.
+   */
+  async enrol(code: string, expect?: (answer: EnrolAnswer) => void): Promise<EnrolAnswer> {
     const keys = makeTerminalKeys();
     const answer = await this.client.enrol({ code, publicKey: keys.publicKey });
+    expect?.(answer);
     await this.store.saveEnrolment({ terminalId: answer.terminalId, credential: answer.credential, privateKey: keys.privateKey });
     await this.store.acknowledge(answer.heldSeq, []);
     return answer;
@@ -129,6 +140,8 @@ export class SyncAgent {
 
   /** One cycle: push, then pull. The status says how it went; a failure is thrown after. */
   async syncOnce(): Promise<void> {
+    const cycle = ++this.cyclesStarted;
+    this.forced = false;
     try {
       await this.push();
       await this.pull();
@@ -145,7 +158,19 @@ export class SyncAgent {
       this.state.pending = (await this.store.lastSeq()) - (await this.store.acknowledgedSeq());
       this.state.clockWarning = this.client.lastAnswer?.clockWarning ?? null;
       this.o.onStatus?.(this.status());
+      for (const w of this.waiting.splice(0)) {
+        if (w.after < cycle) w.resolve(this.status());
+        else this.waiting.push(w);
+      }
     }
+  }
+
+  /** 今すぐ同期: a cycle now, whatever the wait (back-off included); answers its status once one begun after this call ends. */
+  syncNow(): Promise<SyncStatus> {
+    const after = this.cyclesStarted;
+    this.forced = true;
+    this.wake();
+    return new Promise((resolve) => this.waiting.push({ after, resolve }));
   }
 
   start(): void {
@@ -158,6 +183,7 @@ export class SyncAgent {
     this.running = false;
     this.wake();
     await this.loopDone;
+    for (const w of this.waiting.splice(0)) w.resolve(this.status());
   }
 
   /** A new entry is in the journal (or 今すぐ同期): an urgent one is pushed at once. */
@@ -184,7 +210,7 @@ export class SyncAgent {
     while (this.running) {
       const left = until - Date.now();
       if (left <= 0 || !(await this.sleep(left))) return;
-      if (!this.running || (await this.store.hasUrgentAfter(await this.store.acknowledgedSeq()))) return;
+      if (!this.running || this.forced || (await this.store.hasUrgentAfter(await this.store.acknowledgedSeq()))) return;
       if (this.failures === 0) {
         await this.sleep(this.o.lingerMs);
         return;

@@ -5,7 +5,7 @@
  */
 import { maskAccount, maskContractId, nameOnDocument, type NameOnDocuments } from '../domain/masking';
 import { IDENTITY_DOCUMENTS, PAYMENT_LABELS, type ApplicationForm, type FeeQuote, type IdentityDocument, type Operator, type PaymentMethod } from '../domain/types';
-import type { Branch, ContractDetails } from '../domain/validation';
+import { formatSerial, type Branch, type ContractDetails } from '../domain/validation';
 import type { CounterDocument } from './counter-document';
 
 type Customer = Pick<ContractDetails, 'contractId' | 'nameKanji' | 'accountBranch' | 'accountSubject' | 'accountNumber'>;
@@ -79,7 +79,7 @@ export function issueReceipt(a: Head & { form: ApplicationForm; serial: string; 
     ...head(a, formCustomer(a.form)),
     details: [
       { label: 'お取引', value: 'ハードウェアトークン発行' },
-      { label: 'シリアル番号', value: a.serial },
+      { label: 'シリアル番号', value: formatSerial(a.serial, a.branch.serialFormat) },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.form.identityDocument] },
     ],
     ...paidInvoice(a.fee, a.payment),
@@ -103,8 +103,8 @@ export function exchangeSlip(a: Slip & { reasonLabel: string; oldSerial: string;
     ...head(a, a.contract),
     details: [
       { label: 'お取引', value: `ハードウェアトークン交換（${a.reasonLabel}）` },
-      { label: 'シリアル番号（変更前）', value: a.oldSerial },
-      { label: 'シリアル番号（変更後）', value: a.newSerial },
+      { label: 'シリアル番号（変更前）', value: formatSerial(a.oldSerial, a.branch.serialFormat) },
+      { label: 'シリアル番号（変更後）', value: formatSerial(a.newSerial, a.branch.serialFormat) },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.identityDocument] },
     ],
     notices: [
@@ -115,17 +115,18 @@ export function exchangeSlip(a: Slip & { reasonLabel: string; oldSerial: string;
 }
 
 export function reissueReceipt(a: Slip & { reasonLabel: string; lostSerial: string; newSerial: string; fee: FeeQuote; payment: PaymentMethod }): CounterDocument {
+  const lost = formatSerial(a.lostSerial, a.branch.serialFormat);
   return {
     title: 'ハードウェアトークン再発行 領収書',
     ...head(a, a.contract),
     details: [
       { label: 'お取引', value: `ハードウェアトークン再発行（${a.reasonLabel}）` },
-      { label: '利用停止したシリアル番号', value: a.lostSerial },
-      { label: '新しいシリアル番号', value: a.newSerial },
+      { label: '利用停止したシリアル番号', value: lost },
+      { label: '新しいシリアル番号', value: formatSerial(a.newSerial, a.branch.serialFormat) },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.identityDocument] },
     ],
     ...paidInvoice(a.fee, a.payment),
-    notices: [`紛失・盗難のトークン（${a.lostSerial}）は利用を停止しました。見つかってもご利用いただけません。`, START_AGAIN],
+    notices: [`紛失・盗難のトークン（${lost}）は利用を停止しました。見つかってもご利用いただけません。`, START_AGAIN],
   };
 }
 
@@ -135,7 +136,7 @@ export function suspensionSlip(a: Slip & { serial: string }): CounterDocument {
     ...head(a, a.contract),
     details: [
       { label: 'お取引', value: '利用中止届（携帯電話のお客さま）' },
-      { label: '利用中止したシリアル番号', value: a.serial },
+      { label: '利用中止したシリアル番号', value: formatSerial(a.serial, a.branch.serialFormat) },
       { label: '本人確認書類', value: IDENTITY_DOCUMENTS[a.identityDocument] },
     ],
     notices: [

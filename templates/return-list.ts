@@ -17,7 +17,7 @@
 import { EXCHANGE_REASON_LABELS, EXCHANGE_REASONS, type ExchangeReason } from '../domain/counter-rules';
 import { formatJstDate, type DateStyle } from '../domain/format';
 import type { Operator } from '../domain/types';
-import type { Branch } from '../domain/validation';
+import { formatSerial, type Branch } from '../domain/validation';
 import { LEFT, MUTED, newPdf, PageLayout, RIGHT, SHADE, WIDTH, type Cell, type Doc, type Style } from './page-layout';
 
 /** Who receives the parcel. The bank deals with one token maker; its name is not a setting yet. */
@@ -131,7 +131,9 @@ class ReturnLayout extends PageLayout {
       texts.map((text, i) => ({ text, width: widths[i] ?? 0, shade: head, align: i === 0 || head ? 'center' : 'left' }));
     this.heading('返却トークン');
     this.table(
-      this.list.tokens.map((t, i) => cells([`${i + 1}`, t.serial, EXCHANGE_REASON_LABELS[t.reason], formatJstDate(t.collectedAt, this.dates)])),
+      this.list.tokens.map((t, i) =>
+        cells([`${i + 1}`, formatSerial(t.serial, this.list.branch.serialFormat), EXCHANGE_REASON_LABELS[t.reason], formatJstDate(t.collectedAt, this.dates)]),
+      ),
       { minHeight: 20, head: cells(['No.', 'シリアル番号', '交換理由', '回収日'], true) },
     );
   }

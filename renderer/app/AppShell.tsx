@@ -16,7 +16,11 @@ import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
 import { SuspendScreen } from '../screens/suspend/SuspendScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { SyncScreen } from '../screens/sync/SyncScreen';
 import { PasswordScreen } from '../screens/password/PasswordScreen';
+import { LogScreen } from '../screens/log/LogScreen';
+import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
+import { DayCloseScreen } from '../screens/day-close/DayCloseScreen';
 import { useKeptSession } from '../counter/useKeptSession';
 import { ISSUE_VOLATILE, NEW_SESSION } from '../screens/issue/draft';
 import { EXCHANGE_VOLATILE, NEW_EXCHANGE_SESSION } from '../screens/exchange/draft';
@@ -74,8 +78,12 @@ export function AppShell({ branch, operator, fontSize, onFontSize, onLogout, onB
                   <GlanceScreen />
                 </Suspense>
               ) : null}
+              {route === 'log' ? <LogScreen /> : null}
+              {route === 'approvals' ? <ApprovalsScreen /> : null}
+              {route === 'day' ? <DayCloseScreen /> : null}
               {route === 'operators' ? <OperatorsScreen me={operator.operatorId} /> : null}
               {route === 'settings' && branch ? <SettingsScreen branch={branch} onChanged={onBranchChanged} /> : null}
+              {route === 'sync' ? <SyncScreen /> : null}
               {route === 'password' ? <PasswordScreen operator={operator} required={false} onChanged={() => setMessage('パスワードを変更しました。')} /> : null}
             </main>
           </div>

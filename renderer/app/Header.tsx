@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Branch, type Operator } from '../../services/contract';
 import type { FontSize } from '../hooks/useFontSize';
 import { FontSizeSwitch } from './FontSizeSwitch';
+import { SyncIndicator } from './SyncIndicator';
 
 type Props = {
   branch: Branch | null;
@@ -31,6 +32,7 @@ export function Header({ branch, operator, fontSize, onFontSize, onLogout }: Pro
         )}
       </div>
       <div className="app-header-tools">
+        {operator ? <SyncIndicator manager={operator.role === 'manager'} /> : null}
         {operator ? (
           <span className="app-header-operator" data-testid="current-operator">
             <span className="role-badge">{ROLE_LABELS[operator.role]}</span>

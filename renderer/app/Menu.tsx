@@ -6,11 +6,15 @@ const ITEMS: Array<{ route: Route; label: string; managerOnly?: boolean }> = [
   { route: 'exchange', label: '交換・再発行' },
   { route: 'suspend', label: '利用中止届' },
   { route: 'journal', label: '本日の取引' },
+  { route: 'log', label: '取引履歴', managerOnly: true },
   { route: 'stock', label: '在庫' },
   { route: 'glance', label: '概況', managerOnly: true },
   { route: 'returns', label: '回収トークン', managerOnly: true },
+  { route: 'approvals', label: '検印待ち', managerOnly: true },
+  { route: 'day', label: '日計・締め', managerOnly: true },
   { route: 'operators', label: 'オペレーター', managerOnly: true },
   { route: 'settings', label: '店舗設定', managerOnly: true },
+  { route: 'sync', label: '本部同期', managerOnly: true },
   { route: 'password', label: 'パスワード変更' },
 ];
 

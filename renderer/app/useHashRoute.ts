@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['issue', 'exchange', 'suspend', 'journal', 'stock', 'returns', 'operators', 'settings', 'password', 'glance'] as const;
+export const ROUTES = ['issue', 'exchange', 'suspend', 'journal', 'stock', 'returns', 'operators', 'settings', 'password', 'glance', 'log', 'approvals', 'day', 'sync'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function subscribe(listener: () => void): () => void {

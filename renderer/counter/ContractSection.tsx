@@ -7,6 +7,7 @@ import { SummaryList } from '../components/SummaryList';
 import { ErrorMessage } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
 import { useFieldId } from '../components/formScope';
+import { bankAsOfText } from '../sync-text';
 
 type Props = Bound<string> & {
   lookup: Lookup<ContractInfo>;
@@ -18,7 +19,8 @@ type Props = Bound<string> & {
 
 /**
  * お客さま: the 契約者ID, looked up when the teller leaves the field, then the contract as the
- * branch recorded it — the name masked, feature phone or not, and the token it holds now.
+ * branch and the bank know it — the name masked, feature phone or not, the token it holds now,
+ * and as of when that is the bank's word.
  */
 export function ContractSection({ lookup, onCommit, refusal = null, ...field }: Props) {
   const { value } = field;
@@ -56,6 +58,9 @@ export function ContractSection({ lookup, onCommit, refusal = null, ...field }: 
                   'なし'
                 ),
               ],
+              ...(contract.bank
+                ? [['本部の情報', <span className={contract.bank.offline ? 'badge badge--warn' : ''}>{bankAsOfText(contract.bank)}</span>, 'contract-bank'] as const]
+                : []),
             ]}
           />
           {!hasLiveToken(contract) ? (

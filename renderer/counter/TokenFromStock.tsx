@@ -1,6 +1,7 @@
-import { MAX_OTP_DIGITS, normalizeSerial, otpDigitsText } from '../../services/contract';
+import { formatSerial, MAX_OTP_DIGITS, normalizeSerial, otpDigitsText, SERIAL_RULES, type SerialFormat } from '../../services/contract';
 import { TextField } from '../components/Field';
 import { useFieldId } from '../components/formScope';
+import { useSerialFormat } from '../hooks/useBranch';
 import { textInput, type Bound } from './bind';
 import { stockDigits } from './checks';
 import { LookupBadge, stockState } from './LookupBadge';
@@ -21,6 +22,7 @@ type Props = {
  */
 export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: Props) {
   const stateId = `${useFieldId(serial.name)}-state`;
+  const serialFormat = useSerialFormat();
   // The token's own length once its serial was looked up; until then any length a token can have.
   const digits = stockDigits(lookup, serial.value);
   return (
@@ -31,7 +33,7 @@ export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: 
         onBlur={onSerialCommit}
         className="w-serial"
         maxLength={40}
-        hint="トークン裏面の12桁の英数字。バーコードを読み取るか入力してください。"
+        hint={`トークン裏面の${SERIAL_RULES[serialFormat].onToken}。バーコードを読み取るか入力してください。`}
         afterId={stateId}
         after={<LookupBadge id={stateId} testId={`${serial.name}-state`} lookup={lookup} typed={serial.value} ok={stockState} />}
       />
@@ -46,8 +48,13 @@ export function TokenFromStock({ legend, serial, otp, lookup, onSerialCommit }: 
   );
 }
 
-/** For summaries: a serial as the branch records it (half-width, no hyphens), with the state the stock gave for it. */
-export function serialWithState(typed: string, lookup: Lookup<StockInfo>): string {
+/** For summaries: a serial typed or scanned as it will be printed (half-width, in the rule's groups). */
+export function printedSerial(typed: string, format: SerialFormat): string {
+  return formatSerial(normalizeSerial(typed), format);
+}
+
+/** For summaries: a serial as it will be printed, with the state the stock gave for it. */
+export function serialWithState(typed: string, lookup: Lookup<StockInfo>, format: SerialFormat): string {
   const info = lookedUp(lookup, typed);
-  return info ? `${info.serial}（${info.stateLabel}）` : normalizeSerial(typed);
+  return info ? `${formatSerial(info.serial, format)}（${info.stateLabel}）` : printedSerial(typed, format);
 }

@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react';
-import { normalizeSerial } from '../../services/contract';
+import { normalizeSerial, validateSerial, type SerialFormat } from '../../services/contract';
+import { domainMessage } from './checks';
 
 /** One form field bound to the draft: its name, label, value, error, and how to change it. */
 export type Bound<V> = {
@@ -41,14 +42,15 @@ export function textInput(b: Bound<string>) {
 
 /**
  * The props of a TextField for a serial the customer brings or writes on a form: on leaving
- * the field it shows the serial as the bank writes it (half-width, upper case, no hyphens).
+ * the field it shows the serial as the bank keeps it (half-width, upper case, no hyphens), once it
+ * follows the branch's rule.
  */
-export function serialInput(b: Bound<string>) {
+export function serialInput(b: Bound<string>, format: SerialFormat) {
   return {
     ...textInput(b),
     onBlur: () => {
       const serial = normalizeSerial(b.value);
-      if (serial !== b.value && /^[A-Z0-9]{12}$/.test(serial)) b.onChange(serial);
+      if (serial !== b.value && domainMessage(() => validateSerial(serial, format)) === null) b.onChange(serial);
     },
   };
 }

@@ -1,27 +1,22 @@
 /** The rules a counter form checks itself before 確認, with the domain's own wording. */
-import { DomainError, isLive, normalizeSerial, validateOtpFormat, validateSerial, type OtpDigits } from '../../services/contract';
+import { isLive, normalizeSerial, validateOtpFormat, validateSerial, type OtpDigits, type SerialFormat } from '../../services/contract';
+import { domainMessage } from '../rule-message';
 import { lookedUp, lookupFor, type ContractInfo, type Lookup, type StockInfo } from './session';
 
-/** The message of a domain rule the value breaks, or null: the screen checks as the server will. */
-export function domainMessage(check: () => unknown): string | null {
-  try {
-    check();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.message;
-    throw error;
-  }
-}
+export { domainMessage };
 
 /** Only the entries that hold a message. */
 export function errorsOf(entries: Record<string, string | null | undefined | false>): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 }
 
-/** A serial typed or scanned: present and 12 alphanumerics. */
-export function serialError(serial: string): string | null {
+/**
+ * A serial typed or scanned: present, and following the branch's rule unless the branch knows the
+ * token already (`known`: tokens keep their serials when the rule changes), as the server checks it.
+ */
+export function serialError(serial: string, format: SerialFormat, known = false): string | null {
   if (!serial.trim()) return 'シリアル番号を入力してください';
-  return domainMessage(() => validateSerial(serial));
+  return known ? null : domainMessage(() => validateSerial(serial, format));
 }
 
 /**
@@ -38,9 +33,9 @@ export function stockDigits(lookup: Lookup<StockInfo>, serial: string): OtpDigit
 }
 
 /** A token from stock: a serial the stock knows and can hand out, and its code. */
-export function tokenFromStockErrors(serial: string, otp: string, lookup: Lookup<StockInfo>): { serial: string | null; otp: string | null } {
+export function tokenFromStockErrors(serial: string, otp: string, lookup: Lookup<StockInfo>, format: SerialFormat): { serial: string | null; otp: string | null } {
   const l = lookupFor(lookup, serial);
-  let serialMessage = serialError(serial);
+  let serialMessage = serialError(serial, format, l.status === 'ok');
   if (!serialMessage && l.status === 'error') serialMessage = l.message;
   if (!serialMessage && l.status === 'ok' && l.value.state !== 'IN_STOCK') serialMessage = `このトークンは発行できません（状態：${l.value.stateLabel}）`;
   return { serial: serialMessage, otp: otpError(otp, stockDigits(lookup, serial)) };
@@ -60,6 +55,11 @@ export function contractError(typed: string, lookup: Lookup<ContractInfo>): stri
   if (l.status === 'error') return l.message;
   if (l.status === 'ok' && !hasLiveToken(l.value)) return NO_LIVE_TOKEN;
   return null;
+}
+
+/** The serial typed is the one of the token the contract holds. */
+export function isContractSerial(typed: string, contract: ContractInfo | null): boolean {
+  return contract !== null && normalizeSerial(typed) === contract.currentSerial;
 }
 
 /**

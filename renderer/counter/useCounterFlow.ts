@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SerialFormat } from '../../services/contract';
 import { call, type Result } from '../api';
 import { fieldId, focusField } from '../components/formScope';
 import { useReceipts } from '../hooks/useReceipts';
+import { useSerialFormat } from '../hooks/useBranch';
 import { useStatus } from '../hooks/useStatus';
 import { binder } from './bind';
 import { IDLE, type ContractInfo, type CounterSession, type Lookup, type StockInfo } from './session';
@@ -16,8 +18,8 @@ export type FlowSpec<D, R, L> = {
   formPrefix: string;
   /** Field name → label, in screen order (the first refused field gets the focus). */
   labels: (s: CounterSession<D, R, L>) => Readonly<Record<string, string>>;
-  /** The rules the screen can check itself before the 確認 step. */
-  precheck: (s: CounterSession<D, R, L>) => Record<string, string>;
+  /** The rules the screen can check itself before the 確認 step, with the branch's serial rule. */
+  precheck: (s: CounterSession<D, R, L>, serialFormat: SerialFormat) => Record<string, string>;
   /** 確定: the one call that records the transaction. */
   send: (s: CounterSession<D, R, L>) => Promise<Result<R>>;
   /** The status line once it went through. */
@@ -31,6 +33,7 @@ export type FlowSpec<D, R, L> = {
  */
 export function useCounterFlow<D, R, L>(session: CounterSession<D, R, L>, update: Update<CounterSession<D, R, L>>, spec: FlowSpec<D, R, L>) {
   const status = useStatus();
+  const serialFormat = useSerialFormat();
   const receipts = useReceipts();
   const [busy, setBusy] = useState(false);
   const sending = useRef(false);
@@ -62,7 +65,7 @@ export function useCounterFlow<D, R, L>(session: CounterSession<D, R, L>, update
   }
 
   function confirm() {
-    const errors = spec.precheck(session);
+    const errors = spec.precheck(session, serialFormat);
     if (Object.keys(errors).length > 0) {
       status('');
       showErrors(errors, null);

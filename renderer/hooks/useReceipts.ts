@@ -16,6 +16,8 @@ export type ReceiptView = {
   sentToPrinter?: boolean;
   printCount?: number;
   error?: string;
+  /** The refusal's code, e.g. REPRINT_NEEDS_APPROVAL: a second reprint asks for a 検印. */
+  errorCode?: string;
 };
 
 /**
@@ -24,7 +26,8 @@ export type ReceiptView = {
  */
 export type Receipts = {
   views: Record<string, ReceiptView>;
-  open: (receiptNo: string, reprint: boolean, copy?: Copy) => Promise<ReceiptView>;
+  /** `approvalId`: the 検印 that allows a reprint after the first. */
+  open: (receiptNo: string, reprint: boolean, copy?: Copy, approvalId?: number) => Promise<ReceiptView>;
   reset: () => void;
 };
 
@@ -34,13 +37,13 @@ export function useReceipts(): Receipts {
   const { show, revokeAll } = pdfs;
 
   const open = useCallback(
-    async (receiptNo: string, reprint: boolean, copy: Copy = 'customer'): Promise<ReceiptView> => {
+    async (receiptNo: string, reprint: boolean, copy: Copy = 'customer', approvalId?: number): Promise<ReceiptView> => {
       const key = viewKey(receiptNo, copy);
       setViews((v) => ({ ...v, [key]: { ...v[key], busy: true, error: undefined } }));
-      const result = await call('receiptsOpen', { receiptNo, reprint, copy });
+      const result = await call('receiptsOpen', { receiptNo, reprint, copy, ...(approvalId ? { approvalId } : {}) });
       let view: ReceiptView;
       if (!result.ok) {
-        view = { busy: false, error: result.error.message };
+        view = { busy: false, error: result.error.message, errorCode: result.error.code };
       } else if (result.value.sentToPrinter) {
         view = { busy: false, sentToPrinter: true, printCount: result.value.printCount };
       } else {

@@ -21,7 +21,7 @@ test('every screen passes axe-core’s WCAG 2.1 AA checks, in 標準 and 拡大,
 
   for (const size of ['標準', '拡大'] as const) {
     await page.getByRole('button', { name: size, exact: true }).click();
-    const screens: MenuItem[] = ['発行受付', '本日の取引', '在庫', '回収トークン', 'オペレーター', '店舗設定', 'パスワード変更', '概況'];
+    const screens: MenuItem[] = ['発行受付', '本日の取引', '在庫', '回収トークン', 'オペレーター', '店舗設定', 'パスワード変更', '概況', '取引履歴', '検印待ち', '日計・締め'];
     for (const item of screens) {
       await openScreen(page, item);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -32,6 +32,10 @@ test('every screen passes axe-core’s WCAG 2.1 AA checks, in 標準 and 拡大,
     await page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(page.getByText('入力内容を確認してください。')).toBeVisible();
     expect(await violations(page), `発行受付 with errors (${size})`).toEqual([]);
+    await openScreen(page, '日計・締め');
+    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await expect(page.getByText('入力内容を確認してください。')).toBeVisible();
+    expect(await violations(page), `日計・締め with errors (${size})`).toEqual([]);
 
     for (const menu of ['交換・再発行', '利用中止届'] as const) {
       await openWithContract(page, menu, YAMADA.contractId);

@@ -248,7 +248,16 @@ test('stock care: find a serial from its code, 在庫破損 then 廃棄 with not
   await expect(page.getByTestId('otp-matches')).toContainText(unreadable.serial);
   await expect(page.getByTestId('otp-matches')).not.toContainText(damaged.serial);
 
+  // Lifting a lock takes a second manager's 検印 at this terminal.
+  expect((await api(page, 'operatorsCreate', { operatorId: 'mgr02', name: '高橋 次長', role: 'manager', password: 'manager234' })).ok).toBe(true);
   await page.getByRole('button', { name: `${unreadable.serial} を失敗回数リセット` }).click();
+  await page.getByLabel('理由').fill('お客さまがボタンを押し間違えたため');
+  await page.getByRole('button', { name: '検印を依頼' }).click();
+  await page.getByRole('button', { name: '今すぐ検印' }).click();
+  const dialog = page.getByRole('dialog', { name: '検印' });
+  await dialog.getByLabel('役席者のオペレーターID').fill('mgr02');
+  await dialog.getByLabel('パスワード').fill('manager234');
+  await dialog.getByRole('button', { name: '承認', exact: true }).click();
   await expect(page.getByTestId(`fail-${unreadable.serial}`)).toHaveText('0回');
 
   await page.getByRole('button', { name: `${damaged.serial} を在庫破損にする` }).click();

@@ -33,7 +33,7 @@ export async function setUpBranch(page: Page, host: Host, screenshot?: string): 
   await expect(page.getByRole('heading', { name: 'オペレーター認証' })).toBeVisible();
 }
 
-export type MenuItem = '発行受付' | '交換・再発行' | '利用中止届' | '本日の取引' | '在庫' | '回収トークン' | 'オペレーター' | '店舗設定' | 'パスワード変更' | '概況';
+export type MenuItem = '発行受付' | '交換・再発行' | '利用中止届' | '本日の取引' | '在庫' | '回収トークン' | 'オペレーター' | '店舗設定' | 'パスワード変更' | '概況' | '取引履歴' | '検印待ち' | '日計・締め';
 
 /** Opens a screen from the menu and waits until it is shown: the route changes on hashchange, after the click returns. */
 export async function openScreen(page: Page, item: MenuItem): Promise<void> {

@@ -19,6 +19,7 @@ export const BRANCH = {
   nameOnDocuments: 'INITIAL' as const,
   printBranchCopy: false,
   japaneseEra: false,
+  serialFormat: 'ALNUM_12' as const,
   lowStockThreshold: 20,
 };
 
@@ -46,7 +47,9 @@ export interface Fixture {
 }
 
 /** A branch set up on a real SQLite file in a temp folder, a manager logged in, stock imported. */
-export async function branchWithStock(o: { tokens?: number; printer?: () => Promise<boolean>; renderDocument?: AppOptions['renderDocument'] } = {}): Promise<Fixture> {
+export async function branchWithStock(
+  o: { tokens?: number; printer?: () => Promise<boolean>; renderDocument?: AppOptions['renderDocument']; sync?: AppOptions['sync']; terminalNo?: string; serialPrefix?: string } = {},
+): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
   const clock = { now: new Date('2026-11-25T01:30:00Z') };
   const make = () =>
@@ -58,6 +61,7 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
       recoveryKdfCost: TEST_KDF_COST,
       errorLog: fileErrorLog(dir, (line) => stderr.push(line)),
       ...(o.renderDocument ? { renderDocument: o.renderDocument } : {}),
+      ...(o.sync ? { sync: o.sync } : {}),
     });
   const stderr: string[] = [];
   const errorLogPath = join(dir, 'logs', ERROR_LOG_FILE);
@@ -89,9 +93,9 @@ export async function branchWithStock(o: { tokens?: number; printer?: () => Prom
       return new SecretBox(keys.read()!);
     },
   };
-  await fx.call('setupInitialize', { ...BRANCH, managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123', recoveryPassphrase: RECOVERY_PASSPHRASE });
+  await fx.call('setupInitialize', { ...BRANCH, ...(o.terminalNo ? { terminalNo: o.terminalNo } : {}), managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123', recoveryPassphrase: RECOVERY_PASSPHRASE });
   await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
-  const { csv, tokens } = makeOathCsv(o.tokens ?? 3);
+  const { csv, tokens } = makeOathCsv(o.tokens ?? 3, o.serialPrefix);
   fx.tokens = tokens;
   await fx.call('stockImport', { fileName: 'vendor.csv', content: csv });
   return fx;

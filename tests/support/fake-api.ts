@@ -11,6 +11,7 @@ export const BRANCH = {
   nameOnDocuments: 'INITIAL' as const,
   printBranchCopy: false,
   japaneseEra: false,
+  serialFormat: 'ALNUM_12' as const,
   lowStockThreshold: 20,
 };
 
@@ -18,6 +19,9 @@ export const TELLER: Operator = { operatorId: 'T001', name: '窓口 花子', rol
 export const MANAGER: Operator = { operatorId: 'M001', name: '役席 太郎', role: 'manager' };
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+
+/** A terminal not enrolled at the core service: the header says 本部未登録. */
+export const NOT_ENROLLED = { enrolled: false, terminalId: null, coreUrl: null, pending: 0, offlineSince: null, lastSyncAt: null, openRejections: 0, blocked: null, clockWarning: null };
 
 export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiApi> = {}, idleLockSeconds = 600) {
   const api = {
@@ -42,10 +46,12 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
         currentState: 'ISSUED' as const,
         stateLabel: '発行済',
         currentDigits: 6 as const,
+        bank: null,
       }),
     ),
     journalToday: vi.fn(() => ok({ entries: [] })),
     recoveryStatus: vi.fn(() => ok({ set: true, setAt: '2026-11-01T00:00:00.000Z', setBy: 'M001' })),
+    syncStatus: vi.fn(() => ok(NOT_ENROLLED)),
     operatorsList: vi.fn(() =>
       Promise.resolve({ ok: false as const, error: { code: 'FORBIDDEN', message: 'この操作は役席者のみ行えます' } }),
     ),

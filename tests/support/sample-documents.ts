@@ -40,6 +40,7 @@ export const SAMPLE_BRANCH: Branch = {
   nameOnDocuments: 'INITIAL',
   printBranchCopy: false,
   japaneseEra: false,
+  serialFormat: 'ALNUM_12',
   lowStockThreshold: 20,
 };
 

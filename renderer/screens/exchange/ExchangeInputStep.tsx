@@ -1,4 +1,4 @@
-import { EXCHANGE_REASON_LABELS, MAX_OTP_DIGITS, otpDigitsText, REISSUE_REASON_LABELS, type ResponseOf } from '../../../services/contract';
+import { EXCHANGE_REASON_LABELS, MAX_OTP_DIGITS, otpDigitsText, REISSUE_REASON_LABELS, SERIAL_RULES, type ResponseOf } from '../../../services/contract';
 import { SerialMatchBadge } from '../../counter/LookupBadge';
 import { ContractSection } from '../../counter/ContractSection';
 import { InputActions } from '../../counter/CounterSteps';
@@ -8,6 +8,7 @@ import { CheckboxGroup, RadioGroup, TextField } from '../../components/Field';
 import { useFieldId } from '../../components/formScope';
 import { IdentitySection } from '../../counter/IdentityDocumentField';
 import { KeyboardForm } from '../../components/KeyboardForm';
+import { useSerialFormat } from '../../hooks/useBranch';
 import { PaymentField } from '../../counter/PaymentField';
 import { TokenFromStock } from '../../counter/TokenFromStock';
 import { serialInput, textInput, type Binder } from '../../counter/bind';
@@ -118,15 +119,16 @@ export function ExchangeInputStep(props: Props) {
 function OldToken({ bind, contract }: { bind: Binder<ExchangeDraft>; contract: ContractInfo | null }) {
   const matchId = `${useFieldId('oldSerial')}-match`;
   const oldSerial = bind('oldSerial');
+  const serialFormat = useSerialFormat();
   const digits = oldTokenDigits(contract);
   return (
     <fieldset className="form-section">
       <legend>お預かりしたトークン</legend>
       <TextField
-        {...serialInput(oldSerial)}
+        {...serialInput(oldSerial, serialFormat)}
         className="w-serial"
         maxLength={40}
-        hint="お預かりしたトークン裏面の12桁の英数字。バーコードを読み取るか入力してください。"
+        hint={`お預かりしたトークン裏面の${SERIAL_RULES[serialFormat].onToken}。バーコードを読み取るか入力してください。`}
         afterId={matchId}
         after={<SerialMatchBadge id={matchId} typed={oldSerial.value} contract={contract} />}
       />

@@ -1,13 +1,15 @@
-import { formatYen, normalizeSerial, PAYMENT_LABELS, type ResponseOf } from '../../../services/contract';
+import { formatYen, PAYMENT_LABELS, type ResponseOf, type SerialFormat } from '../../../services/contract';
 import { call, type Result } from '../../api';
 import { contractText } from '../../counter/ContractSection';
 import type { SummaryRow } from '../../components/SummaryList';
 import { ConfirmPanel, DonePanel, StepsHeader } from '../../counter/CounterSteps';
 import { feeText } from '../../counter/FeeBox';
-import { serialWithState } from '../../counter/TokenFromStock';
+import { appliedWaiver, FeeWaiverPanel, WAIVED_FEE_TEXT } from '../../counter/FeeWaiver';
+import { printedSerial, serialWithState } from '../../counter/TokenFromStock';
 import { identityDocumentLabel } from '../../counter/IdentityDocumentField';
 import { lookedUp } from '../../counter/session';
 import { CONTRACT_LOOKUP, STOCK_LOOKUP, useCounterFlow, useLookup, type FlowSpec, type Update } from '../../counter/useCounterFlow';
+import { useSerialFormat } from '../../hooks/useBranch';
 import { useFeeQuote } from '../../hooks/useFeeQuote';
 import type { Receipts } from '../../hooks/useReceipts';
 import { ExchangeInputStep, EXCHANGE_FORM_PREFIX } from './ExchangeInputStep';
@@ -40,7 +42,7 @@ const EXCHANGE_FLOW: FlowSpec<ExchangeDraft, ExchangeResult, ExchangeLookups> = 
     }
     const request = toReissueRequest(draft);
     const r = await call('reissue', request);
-    return r.ok ? { ok: true, value: { ...r.value, kind: 'REISSUE', reasonLabel: label, payment: request.payment } } : r;
+    return r.ok ? { ok: true, value: { ...r.value, kind: 'REISSUE', reasonLabel: label, payment: request.payment, waived: request.feeWaiverApprovalId !== undefined } } : r;
   },
   doneMessage: (r) => `受付番号 ${r.receiptNo} で${r.kind === 'EXCHANGE' ? '交換' : '再発行'}を受け付けました。`,
 };
@@ -58,6 +60,7 @@ export function ExchangeScreen({ session, update }: Props) {
   const lookupContract = useLookup(session, update, 'contractId', CONTRACT_LOOKUP);
   const lookupNewSerial = useLookup(session, update, 'newSerial', STOCK_LOOKUP);
   const flow = useCounterFlow(session, update, EXCHANGE_FLOW);
+  const serialFormat = useSerialFormat();
   const draft = session.draft;
 
   return (
@@ -82,17 +85,20 @@ export function ExchangeScreen({ session, update }: Props) {
       ) : null}
       {session.step === 'confirm' ? (
         <ConfirmPanel
-          rows={confirmRows(session, reissueFee)}
+          rows={confirmRows(session, reissueFee, serialFormat)}
           message={session.message}
           busy={flow.busy}
           onBack={flow.back}
           onCommit={() => void flow.commit()}
         >
           {draft.kind === 'REISSUE' ? (
-            <p className="warning-box" role="note">
-              確定すると、ご利用中のトークン（{lookedUp(session.lookups.contractId, draft.contractId)?.currentSerial ?? '—'}
-              ）は利用停止となり、見つかっても再度ご利用いただけません。
-            </p>
+            <>
+              <FeeWaiverPanel contractId={draft.contractId} waiver={draft.feeWaiver} onChange={(waiver) => flow.setField('feeWaiver', waiver)} />
+              <p className="warning-box" role="note">
+                確定すると、ご利用中のトークン（{lookedUp(session.lookups.contractId, draft.contractId)?.currentSerial ?? '—'}
+                ）は利用停止となり、見つかっても再度ご利用いただけません。
+              </p>
+            </>
           ) : null}
         </ConfirmPanel>
       ) : null}
@@ -112,7 +118,7 @@ function symptomsText(s: Symptoms): string {
   return ticked.length > 0 ? ticked.join('、') : 'なし';
 }
 
-function confirmRows(session: ExchangeSession, reissueFee: ResponseOf<'feesQuote'> | null): SummaryRow[] {
+function confirmRows(session: ExchangeSession, reissueFee: ResponseOf<'feesQuote'> | null, serialFormat: SerialFormat): SummaryRow[] {
   const d = session.draft;
   const contract = lookedUp(session.lookups.contractId, d.contractId);
   const rows: SummaryRow[] = [
@@ -122,19 +128,19 @@ function confirmRows(session: ExchangeSession, reissueFee: ResponseOf<'feesQuote
   if (d.kind === 'EXCHANGE') {
     rows.push(
       ['症状', symptomsText(d.symptoms)],
-      ['お預かりしたトークン', normalizeSerial(d.oldSerial)],
+      ['お預かりしたトークン', printedSerial(d.oldSerial, serialFormat)],
       ['現在のトークンのワンタイムパスワード', d.oldOtp.trim() ? '入力済（確定時に照合します）' : '入力なし'],
     );
   } else {
-    rows.push(['利用停止するトークン', contract?.currentSerial ?? '—']);
+    rows.push(['利用停止するトークン', contract?.currentSerial ? printedSerial(contract.currentSerial, serialFormat) : '—']);
   }
   rows.push(
     ['本人確認書類', identityDocumentLabel(d.identityDocument)],
-    ['新しいトークン', serialWithState(d.newSerial, session.lookups.newSerial)],
+    ['新しいトークン', serialWithState(d.newSerial, session.lookups.newSerial, serialFormat)],
     ['新しいトークンのワンタイムパスワード', '入力済（確定時に照合します）'],
   );
   if (d.kind === 'EXCHANGE') rows.push(['手数料', feeText({ totalInclTax: 0, tax: 0 })]);
-  else rows.push(['手数料', feeText(reissueFee)], ['お支払方法', d.payment ? PAYMENT_LABELS[d.payment] : '—']);
+  else rows.push(['手数料', appliedWaiver(d.feeWaiver, d.contractId) ? WAIVED_FEE_TEXT : feeText(reissueFee), 'confirm-fee'], ['お支払方法', d.payment ? PAYMENT_LABELS[d.payment] : '—']);
   return rows;
 }
 
@@ -145,7 +151,7 @@ function ExchangeDone({ result, receipts, onNext }: { result: ExchangeResult; re
     ['受付内容', `${exchange ? '交換' : '再発行'}（${result.reasonLabel}）`],
     ['シリアル番号（変更前）', before, 'old-serial'],
     ['シリアル番号（変更後）', result.newSerial, 'new-serial'],
-    ['手数料', feeText(result.fee), 'fee-charged'],
+    ['手数料', !exchange && result.waived ? WAIVED_FEE_TEXT : feeText(result.fee), 'fee-charged'],
   ];
   if (!exchange) rows.push(['お支払方法', PAYMENT_LABELS[result.payment]]);
   return (
@@ -163,7 +169,7 @@ function ExchangeDone({ result, receipts, onNext }: { result: ExchangeResult; re
         </p>
       ) : (
         <p>
-          {result.payment === 'CASH' ? `${formatYen(result.fee.totalInclTax)}をお預かりし、` : ''}
+          {result.payment === 'CASH' && result.fee.totalInclTax > 0 ? `${formatYen(result.fee.totalInclTax)}をお預かりし、` : ''}
           領収書をお渡しください。紛失・盗難のトークン（{before}）は利用を停止しました。
         </p>
       )}

@@ -15,8 +15,10 @@ import {
   type ReissueReason,
   type ReissueRequest,
   type ResponseOf,
+  type SerialFormat,
 } from '../../../services/contract';
-import { contractError, domainMessage, errorsOf, otpError, serialError, serialMismatch, tokenFromStockErrors } from '../../counter/checks';
+import { contractError, domainMessage, errorsOf, isContractSerial, otpError, serialError, serialMismatch, tokenFromStockErrors } from '../../counter/checks';
+import { appliedWaiver, type FeeWaiver } from '../../counter/FeeWaiver';
 import { IDLE, lookedUp, newSession, type ContractInfo, type CounterSession, type StockInfo } from '../../counter/session';
 
 /** What the customer asks for: 交換 (the token in hand) or 紛失・盗難の再発行. */
@@ -34,6 +36,8 @@ export interface ExchangeDraft {
   newSerial: string;
   newOtp: string;
   payment: PaymentMethod | '';
+  /** A 手数料免除 of the paid reissue, asked at 確認. */
+  feeWaiver: FeeWaiver | null;
 }
 
 /** Not kept across a reload: a code is shown for 60 s and good once. */
@@ -50,6 +54,7 @@ export const EMPTY_EXCHANGE: ExchangeDraft = {
   newSerial: '',
   newOtp: '',
   payment: '',
+  feeWaiver: null,
 };
 
 export const KIND_LABELS: Record<ExchangeKind, string> = {
@@ -76,12 +81,13 @@ export function exchangeLabels(kind: ExchangeKind | ''): Record<keyof ExchangeDr
     newSerial: '新しいトークンのシリアル番号',
     newOtp: '新しいトークンのワンタイムパスワード',
     payment: 'お支払方法',
+    feeWaiver: '手数料の免除',
   };
 }
 
 export type ExchangeResult =
   | (ResponseOf<'exchange'> & { kind: 'EXCHANGE'; reasonLabel: string })
-  | (ResponseOf<'reissue'> & { kind: 'REISSUE'; reasonLabel: string; payment: PaymentMethod });
+  | (ResponseOf<'reissue'> & { kind: 'REISSUE'; reasonLabel: string; payment: PaymentMethod; waived: boolean });
 
 export type ExchangeLookups = { contractId: ContractInfo; newSerial: StockInfo };
 export type ExchangeSession = CounterSession<ExchangeDraft, ExchangeResult, ExchangeLookups>;
@@ -107,17 +113,17 @@ export function oldTokenDigits(contract: ContractInfo | null): OtpDigits | undef
 }
 
 /** What the server would refuse, checked before 確認. */
-export function precheck(s: ExchangeSession): Record<string, string> {
+export function precheck(s: ExchangeSession, serialFormat: SerialFormat): Record<string, string> {
   const d = s.draft;
   const exchange = d.kind === 'EXCHANGE';
   const contract = lookedUp(s.lookups.contractId, d.contractId);
-  const token = tokenFromStockErrors(d.newSerial, d.newOtp, s.lookups.newSerial);
+  const token = tokenFromStockErrors(d.newSerial, d.newOtp, s.lookups.newSerial, serialFormat);
   return errorsOf({
     contractId: contractError(d.contractId, s.lookups.contractId),
     kind: !d.kind && '受付区分（交換 または 紛失・盗難）を選択してください',
     reason: d.kind !== '' && !d.reason && `${exchangeLabels(d.kind).reason}を選択してください`,
     symptoms: exchange && isExchangeReason(d.reason) && domainMessage(() => checkSymptoms(d.reason as ExchangeReason, d.symptoms)),
-    oldSerial: exchange && (serialError(d.oldSerial) ?? serialMismatch(d.oldSerial, contract, 'お預かりしたトークン')),
+    oldSerial: exchange && (serialError(d.oldSerial, serialFormat, isContractSerial(d.oldSerial, contract)) ?? serialMismatch(d.oldSerial, contract, 'お預かりしたトークン')),
     oldOtp: exchange && d.oldOtp.trim() !== '' && otpError(d.oldOtp, oldTokenDigits(contract)),
     identityDocument: !d.identityDocument && '確認した本人確認書類を選択してください',
     newSerial: token.serial,
@@ -142,6 +148,7 @@ export function toExchangeRequest(d: ExchangeDraft): ExchangeRequest {
 
 export function toReissueRequest(d: ExchangeDraft): ReissueRequest & { payment: PaymentMethod } {
   if (d.reason === '' || isExchangeReason(d.reason) || d.payment === '') throw new Error('no reissue reason or payment');
+  const waiver = appliedWaiver(d.feeWaiver, d.contractId);
   return {
     contractId: d.contractId.trim(),
     identityDocument: d.identityDocument,
@@ -149,5 +156,6 @@ export function toReissueRequest(d: ExchangeDraft): ReissueRequest & { payment: 
     newSerial: d.newSerial.trim(),
     newOtp: d.newOtp.trim(),
     payment: d.payment,
+    ...(waiver ? { feeWaiverApprovalId: waiver } : {}),
   };
 }

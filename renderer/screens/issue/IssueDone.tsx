@@ -1,5 +1,6 @@
 import { DonePanel } from '../../counter/CounterSteps';
 import { feeText } from '../../counter/FeeBox';
+import { WAIVED_FEE_TEXT } from '../../counter/FeeWaiver';
 import type { Receipts } from '../../hooks/useReceipts';
 import { formatYen, PAYMENT_LABELS } from '../../../services/contract';
 import type { IssueResult } from './draft';
@@ -18,7 +19,7 @@ export function IssueDone({ result, receipts, onNext }: Props) {
       acceptedAt={result.acceptedAt}
       rows={[
         ['シリアル番号', result.serial, 'issued-serial'],
-        ['手数料', feeText(result.fee)],
+        ['手数料', result.waived ? WAIVED_FEE_TEXT : feeText(result.fee)],
         ['お支払方法', PAYMENT_LABELS[result.payment]],
       ]}
       documentName="領収書"
@@ -26,7 +27,7 @@ export function IssueDone({ result, receipts, onNext }: Props) {
       onNext={onNext}
     >
       <p>
-        {result.payment === 'CASH' ? `${formatYen(result.fee.totalInclTax)}をお預かりし、` : ''}
+        {result.payment === 'CASH' && result.fee.totalInclTax > 0 ? `${formatYen(result.fee.totalInclTax)}をお預かりし、` : ''}
         領収書をお渡しください。トークンの利用登録は、お客さまご自身でインターネットバンキングの「利用開始」から行っていただきます。
       </p>
     </DonePanel>

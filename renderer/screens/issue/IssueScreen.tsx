@@ -16,7 +16,7 @@ const ISSUE_FLOW: FlowSpec<IssueDraft, IssueResult, { serial: StockInfo }> = {
   send: async (s) => {
     const request = toRequest(s.draft);
     const r = await call('issue', request);
-    return r.ok ? { ok: true, value: { ...r.value, payment: request.payment } } : r;
+    return r.ok ? { ok: true, value: { ...r.value, payment: request.payment, waived: request.feeWaiverApprovalId !== undefined } } : r;
   },
   doneMessage: (r) => `受付番号 ${r.receiptNo} で発行を受け付けました。`,
 };
@@ -54,6 +54,7 @@ export function IssueScreen({ session, update }: Props) {
           draft={session.draft}
           lookup={session.lookups.serial}
           fee={fee}
+          onFeeWaiver={(waiver) => flow.setField('feeWaiver', waiver)}
           message={session.message}
           busy={flow.busy}
           onBack={flow.back}

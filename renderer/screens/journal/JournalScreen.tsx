@@ -1,13 +1,17 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { formatJstDate, formatJstTime, formatYen, type JournalLine } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/DataTable';
+import { JournalKindCell } from '../../components/JournalKindCell';
 import { RadioGroup } from '../../components/Field';
 import { ReceiptStatus } from '../../components/ReceiptStatus';
 import { useReceipts } from '../../hooks/useReceipts';
 import { useApiData } from '../../hooks/useApiData';
 import { useStatus } from '../../hooks/useStatus';
+import { canOfferVoid } from '../../counter/VoidTransaction';
+import { JournalRowAction, type JournalAction } from './RowAction';
+import { ListStatus } from '../../components/ListStatus';
 
 /** The day's counter transactions (not their reprints) and their fees by payment, and the refused attempts. */
 function summarize(entries: JournalLine[]) {
@@ -40,10 +44,12 @@ export function JournalScreen() {
   const all = data?.entries ?? null;
   const entries = all && shown !== 'all' ? all.filter((e) => e.group === shown) : all;
   const receipts = useReceipts();
+  const [action, setAction] = useState<JournalAction | null>(null);
 
-  async function reprint(receiptNo: string) {
+  async function reprint(receiptNo: string, kindLabel: string) {
     const view = await receipts.open(receiptNo, true);
-    if (!view.error) status(`受付番号 ${receiptNo} の領収書を再発行しました（印刷回数 ${view.printCount ?? '—'}回）。`);
+    if (view.errorCode === 'REPRINT_NEEDS_APPROVAL') setAction({ receiptNo, kindLabel, what: 'reprint', why: view.error });
+    else if (!view.error) status(`受付番号 ${receiptNo} の領収書を再発行しました（印刷回数 ${view.printCount ?? '—'}回）。`);
   }
 
   const total = (entries ?? []).reduce((sum, e) => sum + (e.amount ?? 0), 0);
@@ -82,8 +88,7 @@ export function JournalScreen() {
           />
         </div>
       ) : null}
-      {entries === null && !error ? <p>読み込み中…</p> : null}
-      {entries !== null && entries.length === 0 ? <p className="empty">本日の取引はまだありません。</p> : null}
+      <ListStatus rows={entries} error={error} empty="本日の取引はまだありません。" />
       {entries !== null && entries.length > 0 ? (
         <DataTable
           caption="本日の取引一覧"
@@ -111,25 +116,37 @@ export function JournalScreen() {
           }
         >
           {entries.map((e) => (
-            <tr key={e.seq}>
-              <td className="mono">{formatJstTime(new Date(e.occurredAt))}</td>
-              <td className="journal-kind">
-                <span className="journal-kind-label">{e.kindLabel}</span>
-                {e.detail ? <span className="journal-detail">{e.detail}</span> : null}
-              </td>
-              {/* The receipt's 再発行 sits under its number: one column fewer, so that the list fits at 拡大. */}
-              <td>
-                <span className="mono">{e.receiptNo ?? '—'}</span>
-                {e.group === 'counter' && e.receiptNo ? (
-                  <ReprintCell receiptNo={e.receiptNo} view={receipts.views[e.receiptNo]} onReprint={() => void reprint(e.receiptNo as string)} />
-                ) : null}
-              </td>
-              <td className="mono">{e.serial ?? '—'}</td>
-              <td className="mono">{e.contractId ?? '—'}</td>
-              <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
-              {/* A failed login under an unregistered ID: its detail says so. */}
-              <td className="mono">{e.operatorId || '—'}</td>
-            </tr>
+            <Fragment key={e.seq}>
+              <tr>
+                <td className="mono">{formatJstTime(new Date(e.occurredAt))}</td>
+                <JournalKindCell kindLabel={e.kindLabel} detail={e.detail} />
+                {/* The receipt's 再発行 sits under its number: one column fewer, so that the list fits at 拡大. */}
+                <td>
+                  <span className="mono">{e.receiptNo ?? '—'}</span>
+                  {e.group === 'counter' && e.receiptNo ? (
+                    <ReprintCell
+                      receiptNo={e.receiptNo}
+                      // The refusal of a second reprint is said in the form below, which asks for the 検印.
+                      view={action?.what === 'reprint' && action.receiptNo === e.receiptNo ? undefined : receipts.views[e.receiptNo]}
+                      onReprint={() => void reprint(e.receiptNo as string, e.kindLabel)}
+                      {...(canOfferVoid(e) ? { onVoid: () => setAction({ receiptNo: e.receiptNo as string, kindLabel: e.kindLabel, what: 'void' }) } : {})}
+                    />
+                  ) : null}
+                </td>
+                <td className="mono">{e.serial ?? '—'}</td>
+                <td className="mono">{e.contractId ?? '—'}</td>
+                <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
+                {/* A failed login under an unregistered ID: its detail says so. */}
+                <td className="mono">{e.operatorId || '—'}</td>
+              </tr>
+              {action && e.group === 'counter' && action.receiptNo === e.receiptNo ? (
+                <tr className="row-form-row">
+                  <td colSpan={7}>
+                    <JournalRowAction key={action.what} action={action} receipts={receipts} onClose={() => setAction(null)} onVoided={reload} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </DataTable>
       ) : null}
@@ -141,22 +158,32 @@ function ReprintCell({
   receiptNo,
   view,
   onReprint,
+  onVoid,
 }: {
   receiptNo: string;
   view: ReturnType<typeof useReceipts>['views'][string] | undefined;
   onReprint: () => void;
+  /** 取消 with a 検印, where the transaction can be undone. */
+  onVoid?: () => void;
 }) {
   return (
     <div className="reprint">
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        onClick={onReprint}
-        disabled={view?.busy}
-        aria-describedby={view ? `reprint-${receiptNo}` : undefined}
-      >
-        再発行
-      </button>
+      <div className="row-actions">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={onReprint}
+          disabled={view?.busy}
+          aria-describedby={view ? `reprint-${receiptNo}` : undefined}
+        >
+          再発行
+        </button>
+        {onVoid ? (
+          <button type="button" className="button button--secondary button--small" aria-label={`${receiptNo} を取消`} onClick={onVoid}>
+            取消
+          </button>
+        ) : null}
+      </div>
       {view ? (
         <div id={`reprint-${receiptNo}`}>
           <ReceiptStatus receipt={view} />

@@ -8,6 +8,7 @@ import { PdfLink } from '../../components/ReceiptStatus';
 import { useApiData } from '../../hooks/useApiData';
 import { usePdfUrls } from '../../hooks/usePdfUrls';
 import { useStatus } from '../../hooks/useStatus';
+import { ListStatus } from '../../components/ListStatus';
 
 type Batch = { batchId: number; count: number; url: string };
 
@@ -78,8 +79,7 @@ export function ReturnsScreen() {
           </p>
         </section>
       ) : null}
-      {tokens === null && !error ? <p>読み込み中…</p> : null}
-      {tokens !== null && tokens.length === 0 ? <p className="empty">返却を待っている回収トークンはありません。</p> : null}
+      <ListStatus rows={tokens} error={error} empty="返却を待っている回収トークンはありません。" />
       {tokens !== null && tokens.length > 0 ? (
         <>
           <ErrorMessage message={batchError} />

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { Branch } from '../../../services/contract';
-import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { TextField } from '../../components/Field';
-import { useStatus } from '../../hooks/useStatus';
+import { useSaveSettings } from './useSaveSettings';
 
 /** The stock below which 概況 warns: a whole number of tokens, 0 for no warning. */
 function parseThreshold(raw: string): number | null {
@@ -14,37 +13,25 @@ function parseThreshold(raw: string): number | null {
 
 /** 店舗設定 → 在庫の警告 (manager only). */
 export function LowStockThreshold({ branch, onChanged }: { branch: Branch; onChanged: (branch: Branch) => void }) {
-  const status = useStatus();
   const [value, setValue] = useState(String(branch.lowStockThreshold));
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, save: send } = useSaveSettings(onChanged);
   const threshold = parseThreshold(value);
 
-  async function save() {
-    if (busy) return;
+  function save() {
     if (threshold === null) {
       setFieldError('在庫の下限は0〜100000の数字で入力してください。');
       return;
     }
     setFieldError(undefined);
     if (threshold === branch.lowStockThreshold) return;
-    setBusy(true);
-    const r = await call('branchUpdateSettings', { lowStockThreshold: threshold });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    setError(null);
-    onChanged(r.value.branch);
-    status(`在庫の下限を${r.value.branch.lowStockThreshold}個に変更しました。`);
+    void send({ lowStockThreshold: threshold }, (kept) => `在庫の下限を${kept.lowStockThreshold}個に変更しました。`);
   }
 
   return (
     <section className="panel panel--inset" aria-labelledby="low-stock-title">
       <h2 id="low-stock-title">在庫の警告</h2>
-      <KeyboardForm idPrefix="lowStock" onSubmit={() => void save()} submitOnLastField>
+      <KeyboardForm idPrefix="lowStock" onSubmit={save} submitOnLastField>
         <ErrorMessage message={error} />
         <TextField
           name="lowStockThreshold"

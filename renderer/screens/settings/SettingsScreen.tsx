@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { formatJstDate, NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, type Branch, type NameOnDocuments } from '../../../services/contract';
-import { call } from '../../api';
 import { SummaryList } from '../../components/SummaryList';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField } from '../../components/Field';
-import { useStatus } from '../../hooks/useStatus';
 import { RecoveryPassphrase } from './RecoveryPassphrase';
+import { SerialFormatSetting } from './SerialFormatSetting';
 import { LowStockThreshold } from './LowStockThreshold';
+import { BranchCorrection } from './BranchCorrection';
+import { SyncSettings } from './SyncSettings';
+import { useSaveSettings } from './useSaveSettings';
 
 const NAME_OPTIONS = NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const);
 
@@ -23,29 +25,18 @@ function describeChanges(before: Settings, after: Settings): string {
 
 /** 店舗設定 (manager only): the branch as set up, and what it prints. */
 export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChanged: (branch: Branch) => void }) {
-  const status = useStatus();
   const [values, setValues] = useState<Settings>({
     nameOnDocuments: branch.nameOnDocuments,
     printBranchCopy: branch.printBranchCopy,
     japaneseEra: branch.japaneseEra,
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, save: send } = useSaveSettings(onChanged);
   const changed = (Object.keys(values) as Array<keyof Settings>).some((k) => values[k] !== branch[k]);
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    if (busy || !changed) return;
-    setBusy(true);
-    const r = await call('branchUpdateSettings', values);
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    setError(null);
-    onChanged(r.value.branch);
-    status(describeChanges(branch, r.value.branch));
+    if (!changed) return;
+    void send(values, (kept) => describeChanges(branch, kept));
   }
 
   return (
@@ -64,11 +55,11 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
             ['登録番号', branch.invoiceRegNo],
           ]}
         />
-        <p className="field-hint">店舗・端末・登録番号は受付番号と領収書の根拠のため、初期設定のあとは変更できません。</p>
+        <BranchCorrection branch={branch} onChanged={onChanged} />
       </section>
       <section className="panel panel--inset" aria-labelledby="documents-title">
         <h2 id="documents-title">書類</h2>
-        <form onSubmit={(e) => void save(e)} noValidate>
+        <form onSubmit={save} noValidate>
           <ErrorMessage message={error} />
           <SelectField
             name="nameOnDocuments"
@@ -101,8 +92,10 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
           </div>
         </form>
       </section>
+      <SerialFormatSetting branch={branch} onChanged={onChanged} />
       <RecoveryPassphrase />
       <LowStockThreshold branch={branch} onChanged={onChanged} />
+      <SyncSettings />
     </section>
   );
 }

@@ -1,5 +1,15 @@
 import { useState, type ChangeEvent } from 'react';
-import { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS, RECOVERY_PASSPHRASE_POLICY, validateSetup, type Branch, type SetupRequest } from '../../../services/contract';
+import {
+  DEFAULT_SERIAL_FORMAT,
+  NAME_ON_DOCUMENTS,
+  NAME_ON_DOCUMENTS_LABELS,
+  RECOVERY_PASSPHRASE_POLICY,
+  SERIAL_FORMATS,
+  SERIAL_RULES,
+  validateSetup,
+  type Branch,
+  type SetupRequest,
+} from '../../../services/contract';
 import { call } from '../../api';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { SelectField, TextField } from '../../components/Field';
@@ -15,6 +25,7 @@ const EMPTY: Values = {
   terminalNo: '',
   invoiceRegNo: '',
   nameOnDocuments: 'INITIAL',
+  serialFormat: DEFAULT_SERIAL_FORMAT,
   managerId: '',
   managerName: '',
   managerPassword: '',
@@ -30,6 +41,7 @@ const LABELS: Record<keyof Values, string> = {
   terminalNo: '端末番号',
   invoiceRegNo: '登録番号',
   nameOnDocuments: '書類のお名前表示',
+  serialFormat: 'シリアル番号の形式',
   managerId: 'オペレーターID',
   managerName: '氏名',
   managerPassword: 'パスワード',
@@ -78,6 +90,7 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
       terminalNo: values.terminalNo.trim(),
       invoiceRegNo: values.invoiceRegNo.trim(),
       nameOnDocuments: values.nameOnDocuments,
+      serialFormat: values.serialFormat,
       managerId: values.managerId.trim(),
       managerName: values.managerName.trim(),
       managerPassword: values.managerPassword,
@@ -135,6 +148,12 @@ export function SetupScreen({ onDone }: { onDone: (branch: Branch, managerId: st
               options={NAME_ON_DOCUMENTS.map((rule) => [rule, NAME_ON_DOCUMENTS_LABELS[rule]] as const)}
               className="w-wide"
               hint="領収書・受付票に印字するお客さまのお名前。あとから役席者が「店舗設定」で変更できます。"
+            />
+            <SelectField
+              {...field('serialFormat')}
+              options={SERIAL_FORMATS.map((format) => [format, SERIAL_RULES[format].label] as const)}
+              className="w-wide"
+              hint="トークン裏面のシリアル番号の形式（トークン業者によって異なります）。シードファイルと窓口の入力をこの形式で確かめ、書類にもこの形で印字します。あとから役席者が「店舗設定」で変更できます。"
             />
           </fieldset>
           <fieldset className="form-section">

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import type { ResponseOf } from '../../../services/contract';
+import { SERIAL_RULES, type ResponseOf } from '../../../services/contract';
 import { call } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { FormScope } from '../../components/formScope';
+import { useSerialFormat } from '../../hooks/useBranch';
 import { useStatus } from '../../hooks/useStatus';
 
 type Imported = ResponseOf<'stockImport'> & { fileName: string };
@@ -20,6 +21,7 @@ const KEY_LABELS = { preSharedKey: '事前共有鍵', password: 'パスワード
  */
 export function StockImport({ onImported }: { onImported: () => void }) {
   const status = useStatus();
+  const serialFormat = useSerialFormat();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [key, setKey] = useState('');
@@ -102,7 +104,7 @@ export function StockImport({ onImported }: { onImported: () => void }) {
               </span>
             </div>
             <p id="stock-seed-hint" className="field-hint">
-              納品されたPSKC（XML）またはOATH CSVファイル。シード（秘密鍵）は画面に表示されません。
+              納品されたPSKC（XML）またはOATH CSVファイル。シリアル番号は「{SERIAL_RULES[serialFormat].label}」で確かめます（店舗設定で変更できます）。シード（秘密鍵）は画面に表示されません。
             </p>
           </div>
           <TextField

@@ -11,6 +11,9 @@ import { StockImport } from './StockImport';
 import { FindByOtp } from './FindByOtp';
 import { StockActionForm, type StockAction } from './StockActionForm';
 import { useApiData } from '../../hooks/useApiData';
+import { ApprovalRequest } from '../../components/ApprovalRequest';
+import { isGranted } from '../../components/ApprovalDialog';
+import { ListStatus } from '../../components/ListStatus';
 
 const STATE_OPTIONS = TOKEN_STATES.map((s) => [s, TOKEN_STATE_LABELS[s]] as const);
 
@@ -19,7 +22,8 @@ type Filter = { state: TokenState | ''; serial: string };
 /** Codes still matter for these (a drifting clock can be realigned). */
 const RESYNC_STATES: ReadonlySet<TokenState> = new Set(['IN_STOCK', 'ISSUED', 'ACTIVE']);
 
-type OpenAction = { serial: string; action: StockAction } | null;
+/** 失敗回数リセット lifts a lock: a 検印 (LOCK_OVERRIDE) resets the counter once approved. */
+type OpenAction = { serial: string; action: StockAction | 'override' } | null;
 
 /**
  * 在庫: counts by state, a filtered list with the fail count, finding a serial from a code; for
@@ -45,23 +49,14 @@ export function StockScreen({ role }: { role: Role }) {
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const [open, setOpen] = useState<OpenAction>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
 
   function done(message: string) {
     setOpen(null);
-    setActionError(null);
     status(message);
     reload();
   }
 
-  async function resetFailCount(serial: string) {
-    const r = await call('stockResetFailCount', { serial });
-    if (r.ok) done(`シリアル番号 ${serial} の失敗回数を0回に戻しました。`);
-    else setActionError(r.error.message);
-  }
-
-  function start(serial: string, action: StockAction) {
-    setActionError(null);
+  function start(serial: string, action: StockAction | 'override') {
     setOpen({ serial, action });
   }
 
@@ -124,15 +119,13 @@ export function StockScreen({ role }: { role: Role }) {
         </div>
       </KeyboardForm>
 
-      {tokens === null && !error ? <p>読み込み中…</p> : null}
-      {tokens !== null && tokens.length === 0 ? <p className="empty">該当するトークンはありません。</p> : null}
+      <ListStatus rows={tokens} error={error} empty="該当するトークンはありません。" />
       {tokens !== null && tokens.length > 0 ? (
         <>
           <p className="table-note" role="status">
             {matched.toLocaleString('ja-JP')}件
             {matched > tokens.length ? `（先頭${tokens.length}件を表示しています。状態かシリアル番号で絞り込んでください）` : ''}
           </p>
-          <ErrorMessage message={actionError} />
           <DataTable
             caption="在庫一覧"
             head={
@@ -162,14 +155,29 @@ export function StockScreen({ role }: { role: Role }) {
                   <td className="mono">{formatListDateTime(t.updatedAt)}</td>
                   {manager ? (
                     <td>
-                      <RowActions token={t} onStart={(action) => start(t.serial, action)} onResetFailCount={() => void resetFailCount(t.serial)} />
+                      <RowActions token={t} onStart={(action) => start(t.serial, action)} />
                     </td>
                   ) : null}
                 </tr>
                 {manager && open?.serial === t.serial ? (
                   <tr className="row-form-row">
                     <td colSpan={6}>
-                      <StockActionForm key={open.action} serial={t.serial} digits={t.digits} action={open.action} onDone={done} onCancel={() => setOpen(null)} />
+                      {open.action === 'override' ? (
+                        <ApprovalRequest
+                          kind="LOCK_OVERRIDE"
+                          subject={t.serial}
+                          title={`${t.serial} の失敗回数リセット（使用停止の解除）`}
+                          idPrefix="stock-override"
+                          reasonHint="例：お客さまがボタンを押し間違えたため。検印する役席者が読み、記録に残ります。"
+                          canWait
+                          onDecided={(d) => {
+                            if (isGranted(d)) done(`シリアル番号 ${t.serial} の失敗回数を0回に戻しました（検印 ${d.approverId}）。`);
+                          }}
+                          onClose={() => setOpen(null)}
+                        />
+                      ) : (
+                        <StockActionForm key={open.action} serial={t.serial} digits={t.digits} action={open.action} onDone={done} onCancel={() => setOpen(null)} />
+                      )}
                     </td>
                   </tr>
                 ) : null}
@@ -183,11 +191,11 @@ export function StockScreen({ role }: { role: Role }) {
 }
 
 /** The manager's actions a token's state allows: [button text, what it does (for its name), run]. */
-function RowActions({ token, onStart, onResetFailCount }: { token: StockToken; onStart: (action: StockAction) => void; onResetFailCount: () => void }) {
+function RowActions({ token, onStart }: { token: StockToken; onStart: (action: StockAction | 'override') => void }) {
   const actions: Array<[string, string, () => void]> = [];
   if (canTransition(token.state, 'MARK_DAMAGED')) actions.push(['在庫破損', '在庫破損にする', () => onStart('damage')]);
   if (canTransition(token.state, 'DISPOSE')) actions.push(['廃棄', '廃棄する', () => onStart('dispose')]);
-  if (token.failCount > 0) actions.push(['失敗回数リセット', '失敗回数リセット', onResetFailCount]);
+  if (token.failCount > 0) actions.push(['失敗回数リセット', '失敗回数リセット', () => onStart('override')]);
   if (RESYNC_STATES.has(token.state)) actions.push(['同期', '同期する', () => onStart('resync')]);
   return (
     <div className="row-actions">

@@ -1,4 +1,4 @@
-import { normalizeSerial } from '../../../services/contract';
+import { SERIAL_RULES } from '../../../services/contract';
 import { call } from '../../api';
 import { SerialMatchBadge } from '../../counter/LookupBadge';
 import { ContractSection, contractText } from '../../counter/ContractSection';
@@ -10,6 +10,8 @@ import { IdentitySection, identityDocumentLabel } from '../../counter/IdentityDo
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { lookedUp } from '../../counter/session';
 import { serialInput } from '../../counter/bind';
+import { printedSerial } from '../../counter/TokenFromStock';
+import { useSerialFormat } from '../../hooks/useBranch';
 import { CONTRACT_LOOKUP, useCounterFlow, useLookup, type FlowSpec, type Update } from '../../counter/useCounterFlow';
 import {
   NEW_SUSPEND_SESSION,
@@ -65,6 +67,7 @@ function SuspensionWarning() {
 export function SuspendScreen({ session, update }: Props) {
   const lookupContract = useLookup(session, update, 'contractId', CONTRACT_LOOKUP);
   const flow = useCounterFlow(session, update, SUSPEND_FLOW);
+  const serialFormat = useSerialFormat();
   const bind = flow.bind;
   const { draft, fieldErrors: errors, result } = session;
   const contract = lookedUp(session.lookups.contractId, draft.contractId);
@@ -90,10 +93,10 @@ export function SuspendScreen({ session, update }: Props) {
               <fieldset className="form-section" disabled={refusal !== null}>
                 <legend>利用中止するトークン</legend>
                 <TextField
-                  {...serialInput(bind('serial'))}
+                  {...serialInput(bind('serial'), serialFormat)}
                   className="w-serial"
                   maxLength={40}
-                  hint="利用中止届に記入されたシリアル番号（トークン裏面の12桁の英数字）"
+                  hint={`利用中止届に記入されたシリアル番号（トークン裏面の${SERIAL_RULES[serialFormat].onToken}）`}
                   afterId={matchId}
                   after={<SerialMatchBadge id={matchId} typed={draft.serial} contract={contract} />}
                 />
@@ -117,7 +120,7 @@ export function SuspendScreen({ session, update }: Props) {
           rows={[
             ['契約者ID', contractText(draft.contractId, contract)],
             ['お取引', '利用中止届（携帯電話のお客さま）'],
-            ['利用中止するトークン', normalizeSerial(draft.serial)],
+            ['利用中止するトークン', printedSerial(draft.serial, serialFormat)],
             ['本人確認書類', identityDocumentLabel(draft.identityDocument)],
             ['手数料', FREE],
           ]}

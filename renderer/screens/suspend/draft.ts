@@ -1,6 +1,6 @@
 /** 利用中止届（携帯電話のお客さま） as typed, and what the screen keeps between steps. */
-import { checkSuspensionByForm, type IdentityDocument, type ResponseOf, type SuspendRequest } from '../../../services/contract';
-import { contractError, domainMessage, errorsOf, serialError, serialMismatch } from '../../counter/checks';
+import { checkSuspensionByForm, type IdentityDocument, type ResponseOf, type SerialFormat, type SuspendRequest } from '../../../services/contract';
+import { contractError, domainMessage, errorsOf, isContractSerial, serialError, serialMismatch } from '../../counter/checks';
 import { IDLE, lookedUp, newSession, type ContractInfo, type CounterSession } from '../../counter/session';
 
 export interface SuspendDraft {
@@ -35,13 +35,13 @@ export function onlineOnly(contract: ContractInfo | null): string | null {
   return contract ? domainMessage(() => checkSuspensionByForm(contract.featurePhone)) : null;
 }
 
-export function precheck(s: SuspendSession): Record<string, string> {
+export function precheck(s: SuspendSession, serialFormat: SerialFormat): Record<string, string> {
   const d = s.draft;
   const contract = lookedUp(s.lookups.contractId, d.contractId);
   return errorsOf({
     contractId: contractError(d.contractId, s.lookups.contractId) ?? onlineOnly(contract),
     identityDocument: !d.identityDocument && '確認した本人確認書類を選択してください',
-    serial: serialError(d.serial) ?? serialMismatch(d.serial, contract, '利用中止届のシリアル番号'),
+    serial: serialError(d.serial, serialFormat, isContractSerial(d.serial, contract)) ?? serialMismatch(d.serial, contract, '利用中止届のシリアル番号'),
     explained: !d.explained && '資金移動が制限されること、このトークンは二度と使えないことをご説明のうえ、チェックしてください',
   });
 }

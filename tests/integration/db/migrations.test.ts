@@ -33,6 +33,32 @@ describe('migration 3 on a ledger made before it', () => {
   });
 });
 
+describe('migration 8 on a ledger made before it', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('gives the branch this bank’s serial rule, 英数字12桁, and refuses a rule madoguchi does not know', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mig-'));
+    dirs.push(dir);
+    const file = join(dir, 'old.sqlite');
+    const old = openDatabase(file, MIGRATIONS.filter((m) => m.version < 8));
+    old
+      .prepare(
+        `INSERT INTO branch (id, bank_name, branch_code, branch_name, terminal_no, invoice_reg_no, created_at)
+         VALUES (1, '北見信用金庫', '101', '本店営業部', '01', 'T7000012050002', '2026-11-01T00:00:00Z')`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(readBranch(db)?.serialFormat).toBe('ALNUM_12');
+    expect(() => db.prepare("UPDATE branch SET serial_format = 'ANY'").run()).toThrow(/CHECK constraint/);
+    db.prepare("UPDATE branch SET serial_format = 'DIGITS_13'").run();
+    expect(readBranch(db)?.serialFormat).toBe('DIGITS_13');
+    db.close();
+  });
+});
+
 describe('migrations 4 and 5 on a ledger made before them', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -88,3 +88,16 @@ describe('店舗設定: the customer name on printed documents', () => {
     expect(readBranch(f.app.db)?.nameOnDocuments).toBe('INITIAL');
   });
 });
+
+describe('店舗設定: the serial format', () => {
+  it('is this bank’s 英数字12桁 from setup, and a manager’s change is journalled with the manager', async () => {
+    const f = (fx = await branchWithStock());
+    expect((await f.call('setupStatus', {})).branch?.serialFormat).toBe('ALNUM_12');
+    expect((await f.call('branchUpdateSettings', { serialFormat: 'DIGITS_13' })).branch.serialFormat).toBe('DIGITS_13');
+    expect(readBranch(f.app.db)?.serialFormat).toBe('DIGITS_13');
+    const log = f.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'BRANCH_SETTINGS_CHANGED'").all() as Array<{ op: string; payload: string }>;
+    expect(log.map((r) => ({ op: r.op, ...JSON.parse(r.payload) }))).toEqual([{ op: 'mgr01', serialFormat: { from: 'ALNUM_12', to: 'DIGITS_13' } }]);
+    const bad = await f.app.dispatch('branchUpdateSettings', { serialFormat: 'ANY' });
+    expect(bad.ok ? '' : bad.error.code).toBe('BAD_REQUEST');
+  });
+});

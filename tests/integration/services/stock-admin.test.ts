@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchWithStock, issueRequest, tokenState, type Fixture } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
+import { withStaff } from '../../support/staff';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
@@ -24,7 +25,7 @@ describe('stock care', () => {
     expect(r.ok ? '' : r.error.code).toBe('TOKEN_STATE');
   });
 
-  it('resyncs a drifting token from two consecutive codes and resets a fail counter', async () => {
+  it('resyncs a drifting token from two consecutive codes, and lifts a fail counter only through a second manager’s 検印', async () => {
     fx = await branchWithStock();
     const t = fx.tokens[0]!;
     // The token's clock runs 5 steps (2.5 minutes) ahead.
@@ -41,7 +42,12 @@ describe('stock care', () => {
 
     const u = fx.tokens[1]!;
     await fx.app.dispatch('issue', issueRequest(u.serial, '000000', { contractId: 'C0000002' }));
-    await fx.call('stockResetFailCount', { serial: u.serial });
+    await withStaff(fx);
+    const req = await fx.call('approvalsRequest', { kind: 'LOCK_OVERRIDE', subject: u.serial, reason: 'お客さまが本人確認のうえ再試行' });
+    expect((await fx.call('stockList', { serial: u.serial })).tokens[0]!.failCount).toBe(1);
+    await fx.call('approvalsDecide', { id: req.id, approverId: 'mgr02', password: 'manager345', approve: true });
     expect((await fx.call('stockList', { serial: u.serial })).tokens[0]!.failCount).toBe(0);
+    const reset = fx.app.db.prepare("SELECT payload FROM journal WHERE kind = 'TOKEN_FAILCOUNT_RESET'").get() as { payload: string } | undefined;
+    expect(JSON.parse(reset?.payload ?? '{}')).toMatchObject({ failCount: 1, approval: { approvalId: req.id, checker: 'mgr02' } });
   });
 });

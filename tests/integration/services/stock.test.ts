@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../db/journal';
 import { branchWithStock, issueRequest, countOf, type Fixture } from '../../support/app-fixture';
 import { buildEncryptedPskc } from '../../support/pskc-builder';
-import { codeAt, type TestToken } from '../../support/seeds';
+import { pdfText } from '../../support/pdf-text';
+import { codeAt, oathCsv, testToken, type TestToken } from '../../support/seeds';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
@@ -105,5 +106,42 @@ describe('stock from PSKC files', () => {
     expect(r.ok ? '' : r.error.message).toContain(t.serial);
     expect((fx.app.db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n).toBe(before);
     expect(fx.app.db.prepare('SELECT COUNT(*) AS n FROM seed_batches').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('a maker whose serials are not this bank’s 12 alphanumerics', () => {
+  it('imports its 13-digit file once the branch says so, and issues and finds those tokens; the tokens already in stock keep theirs', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    const [mine] = fx.tokens as [TestToken];
+    const tokens = ['4901234567890', '4901234567891'].map((serial) => testToken(serial));
+    const csv = oathCsv(tokens).replace('4901234567891', '4901-2345-6789-1');
+
+    const refused = await fx.app.dispatch('stockImport', { fileName: 'maker-b.csv', content: csv });
+    expect(refused.ok ? '' : refused.error.message).toBe('3行目: シリアル番号「4901234567890」は英数字12桁ではありません');
+    await fx.call('branchUpdateSettings', { serialFormat: 'DIGITS_13' });
+    expect(await fx.call('stockImport', { fileName: 'maker-b.csv', content: csv })).toMatchObject({ count: 2, format: 'OATH_CSV' });
+    expect((await fx.call('stockLookup', { serial: '４９０１－２３４５－６７８９－１' })).serial).toBe('4901234567891');
+
+    const [a, b] = tokens as [TestToken, TestToken];
+    const issued = await fx.call('issue', issueRequest(a.serial, codeAt(a, fx.clock.now)));
+    expect(issued.serial).toBe(a.serial);
+    const found = await fx.call('stockFindByOtp', { otp: codeAt(b, fx.clock.now) });
+    expect(found.matches.map((m) => m.serial)).toEqual([b.serial]);
+    // Typed wrong at the counter, a serial is refused by the rule in force.
+    const typo = await fx.app.dispatch('issue', issueRequest('490123456789', codeAt(b, fx.clock.now), { contractId: 'C0000002' }));
+    expect(typo.ok ? {} : typo.error.fieldErrors).toEqual({ serial: 'シリアル番号は数字13桁で入力してください' });
+    // This bank's own token, imported under the old rule, is still issued.
+    expect((await fx.call('issue', issueRequest(mine.serial, codeAt(mine, fx.clock.now), { contractId: 'C0000003' }))).serial).toBe(mine.serial);
+  });
+
+  it('prints a maker’s hyphenated serial as on the token, and keeps it without hyphens', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    await fx.call('branchUpdateSettings', { serialFormat: 'DIGITS_10_GROUPED' });
+    const token = testToken('1234567890');
+    await fx.call('stockImport', { fileName: 'maker-c.csv', content: oathCsv([token]).replace('1234567890,', '12-3456789-0,') });
+    const { receiptNo, serial } = await fx.call('issue', issueRequest('12-3456789-0', codeAt(token, fx.clock.now)));
+    expect(serial).toBe('1234567890');
+    const receipt = await fx.call('receiptsOpen', { receiptNo, reprint: false, copy: 'customer' });
+    expect(pdfText(receipt.pdfBase64)).toContain('12-3456789-0');
   });
 });

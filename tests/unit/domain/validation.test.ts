@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../../support/refusal';
 import {
+  formatSerial,
   invoiceRegNoCheckDigit,
   isFullWidthKatakana,
   normalizeInput,
   normalizeSerial,
+  SERIAL_FORMATS,
   toFullWidthKatakana,
   validateApplicationForm,
   validateInvoiceRegNo,
@@ -27,14 +29,33 @@ describe('serial numbers', () => {
   it('normalise full-width input, spaces and hyphens to upper-case', () => {
     expect(normalizeSerial('ａｂ１２-３４５６ ７８９０')).toBe('AB1234567890');
     expect(normalizeSerial('AB12ー3456ー7890')).toBe('AB1234567890');
-    expect(validateSerial(' ab12－3456－7890 ')).toBe('AB1234567890');
+    expect(validateSerial(' ab12－3456－7890 ', 'ALNUM_12')).toBe('AB1234567890');
   });
 
-  it.each(['AB123456789', 'AB12345678901', 'AB12345678_0', 'ＡＢ１２３４５６７８９', ''])('refuse %j', (raw) => {
-    const e = refusal(() => validateSerial(raw));
+  it.each(['AB123456789', 'AB12345678901', 'AB12345678_0', 'ＡＢ１２３４５６７８９', ''])('refuse %j under 英数字12桁', (raw) => {
+    const e = refusal(() => validateSerial(raw, 'ALNUM_12'));
     expect(e.code).toBe('SERIAL_FORMAT');
     expect(e.message).toBe('シリアル番号は英数字12桁で入力してください');
     expect(e.field).toBe('serial');
+  });
+
+  it('follow the rule the bank chose: 13 digits, or 10 digits printed in 2-7-1 groups', () => {
+    expect(validateSerial('１２３４５６７８９０１２３', 'DIGITS_13')).toBe('1234567890123');
+    expect(refusal(() => validateSerial('AB1234567890', 'DIGITS_13')).message).toBe('シリアル番号は数字13桁で入力してください');
+    expect(refusal(() => validateSerial('A234567890123', 'DIGITS_13')).code).toBe('SERIAL_FORMAT');
+    expect(validateSerial('12-3456789-0', 'DIGITS_10_GROUPED')).toBe('1234567890');
+    expect(refusal(() => validateSerial('1234567890123', 'DIGITS_10_GROUPED')).message).toBe('シリアル番号は数字10桁で入力してください');
+  });
+
+  it('print in the rule’s groups, and a serial kept under another rule as kept', () => {
+    expect(formatSerial('1234567890', 'DIGITS_10_GROUPED')).toBe('12-3456789-0');
+    expect(formatSerial('AB1234567890', 'DIGITS_10_GROUPED')).toBe('AB1234567890');
+    expect(formatSerial('1234567890123', 'DIGITS_13')).toBe('1234567890123');
+    expect(formatSerial('AB1234567890', 'ALNUM_12')).toBe('AB1234567890');
+    // What is printed reads back to what is kept, under every rule.
+    for (const format of SERIAL_FORMATS) {
+      for (const kept of ['AB1234567890', '1234567890123', '1234567890']) expect(normalizeSerial(formatSerial(kept, format))).toBe(kept);
+    }
   });
 });
 
@@ -220,6 +241,7 @@ const goodSetup: SetupInput = {
   terminalNo: '2',
   invoiceRegNo: 'ｔ７００００１２０５０００２',
   nameOnDocuments: 'FAMILY',
+  serialFormat: 'DIGITS_13',
   managerId: 'Yakuseki01',
   managerName: '佐藤 花子',
   managerPassword: 'Passw0rd!',
@@ -238,6 +260,7 @@ describe('validateSetup', () => {
           terminalNo: '02',
           invoiceRegNo: 'T7000012050002',
           nameOnDocuments: 'FAMILY',
+          serialFormat: 'DIGITS_13',
         },
         manager: { operatorId: 'Yakuseki01', name: '佐藤\u3000花子', password: 'Passw0rd!' },
         recoveryPassphrase: '支店の金庫は二人で開けます',
@@ -253,6 +276,7 @@ describe('validateSetup', () => {
       terminalNo: '123',
       invoiceRegNo: 'T7000012050003',
       nameOnDocuments: 'INITIAL',
+      serialFormat: 'ALNUM_12',
       managerId: 'm',
       managerName: ' ',
       managerPassword: 'short',

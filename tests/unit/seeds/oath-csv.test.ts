@@ -119,3 +119,11 @@ describe('parseOathCsv', () => {
     expect(refusal(`AB1234567890,${RFC_HEX},hotp,7`).message).not.toContain(RFC_HEX);
   });
 });
+
+describe('parseOathCsv and the branch’s serial rule', () => {
+  it('takes a maker’s hyphenated 10 digits under 数字10桁, kept without the hyphens, and refuses them under the default', () => {
+    const csv = `12-3456789-0,${RFC_HEX},totp,6\n１２－３４５６７８９－１,${RFC_HEX},totp,6\n`;
+    expect(parseOathCsv(csv, { serialFormat: 'DIGITS_10_GROUPED' }).map((r) => r.serial)).toEqual(['1234567890', '1234567891']);
+    expect(refusal(csv).message).toBe('1行目: シリアル番号「12-3456789-0」は英数字12桁ではありません');
+  });
+});

@@ -45,6 +45,13 @@ describe('RFC 6030 examples', () => {
     expect(e.message).toBe('1件目のKeyPackage（Id=12345678、シリアル番号 987654321）: シリアル番号「987654321」は英数字12桁ではありません');
   });
 
+  it("checks each serial by the branch's rule: a maker's 13 digits under 数字13桁, and nothing else", () => {
+    const thirteen = edit(FIGURE3, '<SerialNo>000987654321<', '<SerialNo>0009876543210<');
+    expect(parse(thirteen, { serialFormat: 'DIGITS_13' }).map((r) => r.serial)).toEqual(['0009876543210']);
+    expect(refusal(thirteen).message).toContain('シリアル番号「0009876543210」は英数字12桁ではありません');
+    expect(refusal(FIGURE3, { serialFormat: 'DIGITS_13' }).message).toContain('シリアル番号「000987654321」は数字13桁ではありません');
+  });
+
   it('Figure 6: AES-128-CBC with the RFC pre-shared key decrypts to "12345678901234567890"', () => {
     expectRfcToken(parse(FIGURE6, { preSharedKey: RFC_PSK }), '12345678');
   });

@@ -36,7 +36,9 @@ describe('menu', () => {
     expect(screen.queryByRole('button', { name: '店舗設定' })).toBeNull();
     expect(screen.getByTestId('current-operator').textContent).toContain('係');
 
-    for (const address of ['#/operators', '#/settings', '#/returns']) {
+    for (const item of ['取引履歴', '検印待ち', '日計・締め']) expect(screen.queryByRole('button', { name: item })).toBeNull();
+
+    for (const address of ['#/operators', '#/settings', '#/returns', '#/log', '#/approvals', '#/day']) {
       window.location.hash = address;
       fireEvent(window, new HashChangeEvent('hashchange'));
       expect(await screen.findByRole('heading', { name: 'ハードウェアトークン発行申込書' })).toBeTruthy();

@@ -195,7 +195,7 @@ describe('交換・再発行 with 8-digit tokens', () => {
   const contract8 = vi.fn((req: { contractId: string }) =>
     Promise.resolve({
       ok: true as const,
-      value: { contractId: req.contractId.normalize('NFKC'), maskedName: '信＊ ＊＊', featurePhone: true, currentSerial: 'OLD000000001', currentState: 'ISSUED' as const, stateLabel: '発行済', currentDigits: 8 as const },
+      value: { contractId: req.contractId.normalize('NFKC'), maskedName: '信＊ ＊＊', featurePhone: true, currentSerial: 'OLD000000001', currentState: 'ISSUED' as const, stateLabel: '発行済', currentDigits: 8 as const, bank: null },
     }),
   );
   const stock8 = vi.fn((req: { serial: string }) =>

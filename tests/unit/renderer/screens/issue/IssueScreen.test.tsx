@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../../../../renderer/app/App';
-import { TELLER, fakeApi } from '../../../../support/fake-api';
+import { BRANCH, TELLER, fakeApi } from '../../../../support/fake-api';
 import { fillIssueForm, issued } from '../../../../support/issue-form';
 import { describedTexts, enter, freshWindowEachTest, scan, summaryOf, type } from '../../../../support/screen';
 
@@ -212,5 +212,36 @@ describe('発行受付 with an 8-digit token', () => {
     expect(describedTexts(otp)).toContain('ワンタイムパスワードは数字6桁で入力してください');
     expect(otp.getAttribute('maxlength')).toBe('6');
     expect(api.issue).not.toHaveBeenCalled();
+  });
+});
+
+describe('発行受付 for a maker whose serials are 13 digits', () => {
+  const thirteenDigits = { setupStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: { initialized: true, keyRestoreNeeded: false, branch: { ...BRANCH, serialFormat: 'DIGITS_13' as const } } })) };
+
+  it('asks for that maker’s serial, refuses one digit short before 確認, and takes a token the stock knows whatever its serial', async () => {
+    // The stock knows this bank's earlier token (AB12CD34EF56), not the mistyped 12 digits.
+    const stockLookup = vi.fn((req: { serial: string }) =>
+      Promise.resolve(
+        /^\d+$/.test(req.serial)
+          ? { ok: false as const, error: { code: 'SERIAL_UNKNOWN', message: '在庫に登録されていません。' } }
+          : { ok: true as const, value: { serial: req.serial.normalize('NFKC').toUpperCase(), state: 'IN_STOCK' as const, stateLabel: '在庫', digits: 6 as const } },
+      ),
+    );
+    fakeApi(TELLER, { ...thirteenDigits, stockLookup, issue: vi.fn(issued) });
+    render(<App />);
+    const serial = await screen.findByLabelText('シリアル番号');
+    expect(describedTexts(serial)).toContain('トークン裏面の13桁の数字。バーコードを読み取るか入力してください。');
+    await fillIssueForm();
+    scan('シリアル番号', '490123456789');
+    await waitFor(() => expect(stockLookup).toHaveBeenCalledWith({ serial: '490123456789' }));
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    await waitFor(() => expect(serial.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedTexts(serial)).toContain('シリアル番号は数字13桁で入力してください');
+
+    // A token of this bank's earlier maker, still in stock: its look-up vouches for it.
+    scan('シリアル番号', 'ab12cd34ef56');
+    await waitFor(() => expect(screen.getByTestId('serial-state').textContent).toBe('在庫'));
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    expect(await screen.findByRole('heading', { name: '入力内容の確認' })).toBeTruthy();
   });
 });

@@ -8,9 +8,10 @@ import { freshWindowEachTest, go } from '../../../../support/screen';
 freshWindowEachTest();
 
 describe('在庫', () => {
-  it('offers each row the actions its state allows, marks damaged with a note typed inline, resets the fail count', async () => {
+  it('offers each row the actions its state allows, marks damaged with a note typed inline, resets the fail count with a 検印', async () => {
     const stockMarkDamaged = vi.fn(() => Promise.resolve({ ok: true as const, value: { serial: 'ST0000000001', state: 'DAMAGED_IN_STOCK' as const } }));
-    const stockResetFailCount = vi.fn(() => Promise.resolve({ ok: true as const, value: { serial: 'ST0000000003' } }));
+    const approvalsRequest = vi.fn(() => Promise.resolve({ ok: true as const, value: { id: 8, kind: 'LOCK_OVERRIDE' as const, state: 'PENDING' as const } }));
+    const approvalsDecide = vi.fn(() => Promise.resolve({ ok: true as const, value: { id: 8, state: 'USED' as const, result: { serial: 'ST0000000003' } } }));
     // No window.prompt: the note is typed in the row's own form.
     const prompt = vi.fn();
     window.prompt = prompt;
@@ -22,7 +23,8 @@ describe('在庫', () => {
         }),
       ),
       stockMarkDamaged,
-      stockResetFailCount,
+      approvalsRequest,
+      approvalsDecide,
     });
     go('stock');
     render(<App />);
@@ -47,8 +49,19 @@ describe('在庫', () => {
     await waitFor(() => expect(screen.queryByRole('form', { name: 'ST0000000001 を在庫破損として登録' })).toBeNull());
     expect(prompt).not.toHaveBeenCalled();
 
+    // Lifting a lock is an exception: a reason, a LOCK_OVERRIDE request, a manager's 検印.
     fireEvent.click(screen.getByRole('button', { name: 'ST0000000003 を失敗回数リセット' }));
-    await waitFor(() => expect(stockResetFailCount).toHaveBeenCalledWith({ serial: 'ST0000000003' }));
+    const override = screen.getByRole('form', { name: 'ST0000000003 の失敗回数リセット（使用停止の解除）' });
+    fireEvent.change(within(override).getByLabelText('理由'), { target: { value: 'お客さまの押し間違い' } });
+    fireEvent.click(within(override).getByRole('button', { name: '検印を依頼' }));
+    fireEvent.click(await screen.findByRole('button', { name: '今すぐ検印' }));
+    const dialog = screen.getByRole('dialog', { name: '検印' });
+    fireEvent.change(within(dialog).getByLabelText('役席者のオペレーターID'), { target: { value: 'M002' } });
+    fireEvent.change(within(dialog).getByLabelText('パスワード'), { target: { value: 'manager345' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '承認' }));
+    expect(await screen.findByText('シリアル番号 ST0000000003 の失敗回数を0回に戻しました（検印 M002）。')).toBeTruthy();
+    expect(approvalsRequest).toHaveBeenCalledWith({ kind: 'LOCK_OVERRIDE', subject: 'ST0000000003', reason: 'お客さまの押し間違い' });
+    expect(approvalsDecide).toHaveBeenCalledWith({ id: 8, approverId: 'M002', password: 'manager345', approve: true });
   });
 
   it('says how many tokens matched when the list shows only the first of them', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../../../../renderer/app/App';
-import { TELLER, fakeApi } from '../../../../support/fake-api';
+import { BRANCH, TELLER, fakeApi } from '../../../../support/fake-api';
 import { describedTexts, freshWindowEachTest, go, scan, summaryOf, type } from '../../../../support/screen';
 
 freshWindowEachTest();
@@ -13,7 +13,7 @@ describe('利用中止届', () => {
       contractsLookup: vi.fn(() =>
         Promise.resolve({
           ok: true as const,
-          value: { contractId: 'C0099999', maskedName: '鈴＊ ＊＊', featurePhone: false, currentSerial: 'SP0000000001', currentState: 'ACTIVE' as const, stateLabel: '利用中', currentDigits: 6 as const },
+          value: { contractId: 'C0099999', maskedName: '鈴＊ ＊＊', featurePhone: false, currentSerial: 'SP0000000001', currentState: 'ACTIVE' as const, stateLabel: '利用中', currentDigits: 6 as const, bank: null },
         }),
       ),
       suspend: vi.fn(),
@@ -111,5 +111,26 @@ describe('利用中止届', () => {
     fireEvent.click(screen.getByRole('button', { name: '利用中止受付票を表示/印刷' }));
     expect((await screen.findByRole('link', { name: '利用中止受付票PDFを開く' })).getAttribute('href')).toMatch(/^blob:/);
     expect(receiptsOpen).toHaveBeenCalledWith({ receiptNo: '001-03-000078', reprint: false, copy: 'customer' });
+  });
+});
+
+describe('利用中止届 after the bank changed makers', () => {
+  it('says what the new maker’s serials look like, and still takes the contract’s own token issued under the old rule', async () => {
+    fakeApi(TELLER, { setupStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: { initialized: true, keyRestoreNeeded: false, branch: { ...BRANCH, serialFormat: 'DIGITS_13' as const } } })) });
+    go('suspend');
+    render(<App />);
+    const serial = await screen.findByLabelText('利用中止するトークンのシリアル番号');
+    expect(describedTexts(serial)).toContain('利用中止届に記入されたシリアル番号（トークン裏面の13桁の数字）');
+    scan('契約者ID', 'C0012345');
+    await screen.findByTestId('contract-summary');
+    fireEvent.change(screen.getByLabelText('本人確認書類'), { target: { value: 'MY_NUMBER_CARD' } });
+    type('利用中止するトークンのシリアル番号', 'OLD000000009');
+    fireEvent.click(screen.getByLabelText('上記をお客さまにご説明し、ご了承いただきました'));
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    await waitFor(() => expect(serial.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedTexts(serial)).toContain('シリアル番号は数字13桁で入力してください');
+    type('利用中止するトークンのシリアル番号', 'old000000001');
+    fireEvent.click(screen.getByRole('button', { name: '確認' }));
+    expect(await screen.findByRole('heading', { name: '入力内容の確認' })).toBeTruthy();
   });
 });
