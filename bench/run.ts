@@ -2,7 +2,8 @@
  * `npm run bench`: each figure beside a baseline (its floor) measured in the same run, and their
  * ratio. Nothing here asserts a time; the machines are noisy. Sizes: BENCH_RECEIPTS, BENCH_ISSUANCES,
  * BENCH_PSKC, BENCH_STOCK and BENCH_HISTORY (the stock list's years of tokens), BENCH_OTP_SEARCH, BENCH_LOG
- * (the journal's entries for the log), BENCH_SYNC (the entries queued for the sync's drain).
+ * (the journal's entries for the log), BENCH_SYNC (the entries queued for the sync's drain),
+ * BENCH_SYNC_TERMINALS and BENCH_SYNC_PER_TERMINAL (the fan-in into two core instances).
  */
 import { benchCounter } from './counter-bench';
 import { benchGlance } from './glance-bench';
@@ -23,7 +24,7 @@ console.log(`receipt size:     ${r.bytesPerReceipt.toLocaleString('en')} B/recei
 
 const c = await benchCounter(size('BENCH_ISSUANCES', 40));
 console.log(`issuance:         ${c.perSecond.toFixed(1)} /s with its receipt   floor (raw inserts of the same rows): ${c.rawPerSecond.toFixed(1)} /s   ratio ${ratio(c.perSecond, c.rawPerSecond)}   (n=${c.n})`);
-console.log(`counter act:      ${ms(c.actMs)} without the PDF   floor (one-row durable commit): ${ms(c.commitMs)}   ratio ${ratio(c.actMs, c.commitMs)}`);
+console.log(`counter act:      ${ms(c.actMs)} without the PDF   floor (one-row durable commit): ${ms(c.commitMs)}   ratio ${ratio(c.actMs, c.commitMs)}   floor (its own rows as plain inserts): ${ms(c.rowsMs)}   ratio ${ratio(c.actMs, c.rowsMs)}`);
 
 const p = await benchPskcImport(size('BENCH_PSKC', 2000));
 console.log(`PSKC import:      ${ms(p.importMs)} for ${p.n} encrypted tokens   floor (parse, MAC check and decrypt only): ${ms(p.parseMs)}   ratio ${ratio(p.importMs, p.parseMs)}`);
@@ -43,4 +44,4 @@ const l = await benchLog(size('BENCH_LOG', 1_000_000));
 for (const f of l.figures) console.log(`log page:         ${ms(f.ms)} ${f.name} on ${l.entries.toLocaleString('en')} entries   floor (the same rows by primary key): ${ms(f.floorMs)}   ratio ${ratio(f.ms, f.floorMs)}`);
 console.log(`log CSV export:   ${Math.round(l.csv.perSecond).toLocaleString('en')} rows/s (${l.csv.rows.toLocaleString('en')} rows, masked, in slices)   floor (the same rows read and written as CSV at once): ${Math.round(l.csv.rawPerSecond).toLocaleString('en')} rows/s   ratio ${ratio(l.csv.perSecond, l.csv.rawPerSecond)}`);
 
-for (const line of syncBenchLines(await benchSync({ drainEntries: size('BENCH_SYNC', 10_000) }))) console.log(line);
+for (const line of syncBenchLines(await benchSync({ drainEntries: size('BENCH_SYNC', 10_000), terminals: size('BENCH_SYNC_TERMINALS', 100), perTerminal: size('BENCH_SYNC_PER_TERMINAL', 200) }))) console.log(line);
