@@ -1,7 +1,8 @@
 /**
  * The one printed layout for every counter transaction: issuance receipt (領収書), replacement
  * slip (交換受付票), lost reissue, suspension slip (利用中止受付票). The caller describes the
- * document as data; this module only lays it out on A4 portrait.
+ * document as data; this module only lays it out, on A4/A5 as drawn below or on an 80 mm roll
+ * (the same parts in one column: the marks, the issuer, the title, then label/value lines).
  *
  *   [お客さま控] [再発行（2回目）]                          ○○信用金庫
  *                                                    本店営業部（店番 001）
@@ -24,7 +25,8 @@
  */
 import { refuse } from '../domain/errors';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
-import { LEFT, MUTED, newPdf, PageLayout, RIGHT, SHADE, WIDTH, type Cell, type Doc, type Style } from './page-layout';
+import type { PaperSize } from '../domain/printing';
+import { MUTED, PageLayout, renderOn, SHADE, WIDTH, type Cell, type Sheet, type Style } from './page-layout';
 
 export interface CounterDocumentRow {
   label: string;
@@ -120,52 +122,82 @@ function validate(doc: CounterDocument): void {
 /** The counter documents' parts: the header with copy, reprint mark and issuer, the receipt lines, fee and closing. */
 class CounterLayout extends PageLayout {
   constructor(
-    pdf: Doc,
+    sheet: Sheet,
     private readonly doc: CounterDocument,
   ) {
-    super(pdf, { title: doc.title, reference: `受付番号 ${doc.receiptNo}`, corner: COPY_LABELS[doc.copy] });
+    super(sheet, { title: doc.title, reference: `受付番号 ${doc.receiptNo}`, corner: COPY_LABELS[doc.copy] });
   }
 
   header(): void {
+    if (this.narrow) {
+      this.narrowHeader();
+      return;
+    }
     const { doc } = this;
     const top = this.y;
+    const { left, right } = this;
 
     // Top left: which copy, and the reprint mark.
-    const copy = COPY_LABELS[doc.copy];
-    const copyStyle = { bold: true, size: 12 };
-    const copyW = this.width(copy, copyStyle) + 24;
-    let leftRight = LEFT + copyW;
-    this.box(LEFT, top, copyW, 28, 1);
-    this.put(copy, LEFT, top + 5.5, copyStyle, copyW, 'center');
-    if (doc.reprint) {
-      // A double-framed mark beside the copy label, as a 再発行 stamp would be.
-      const mark = reprintMark(doc.reprint.count);
-      const markStyle = { bold: true, size: 14 };
-      const markW = this.width(mark, markStyle) + 28;
-      const x = LEFT + copyW + 10;
-      this.box(x, top, markW, 28, 2);
-      this.box(x + 3, top + 3, markW - 6, 22, 0.6);
-      this.put(mark, x, top + 3.5, markStyle, markW, 'center');
-      leftRight = x + markW;
-    }
+    const copyW = this.copyMark(left, top, 12, 28);
+    let leftRight = left + copyW;
+    if (doc.reprint) leftRight = this.reprintMark(left + copyW + 10, top, 14, 28);
     const leftBottom = top + 28;
 
     // Top right: the issuer, with its registration number under it (wrapping before the marks).
-    const w = Math.min(280, RIGHT - leftRight - 16);
-    const x = RIGHT - w;
+    const w = Math.min(280, right - leftRight - 16);
     let y = top;
-    const lines: [string, Style][] = [
-      [doc.issuer.bankName, { bold: true, size: 14 }],
-      [`${doc.issuer.branchName}（店番 ${doc.issuer.branchCode}）`, { size: 10 }],
-      [`登録番号 ${doc.issuer.invoiceRegNo}`, { size: 9, color: MUTED }],
-    ];
-    for (const [text, style] of lines) {
-      this.put(text, x, y, style, w, 'right');
+    for (const [text, style] of this.issuerLines(14, 10, 9)) {
+      this.put(text, right - w, y, style, w, 'right');
       y += this.height(text, style, w);
     }
     this.y = Math.max(leftBottom, y) + 12;
 
     this.title(doc.title);
+  }
+
+  /** The roll: the marks on the first line, the issuer under them, then the title. */
+  private narrowHeader(): void {
+    const { doc, left } = this;
+    const top = this.y;
+    const copyW = this.copyMark(left, top, 9, 20);
+    if (doc.reprint) this.reprintMark(left + copyW + 6, top, 10, 20);
+    this.y = top + 26;
+    for (const [text, style] of this.issuerLines(11, 8.5, 7.5)) {
+      this.put(text, left, this.y, style, this.w);
+      this.y += this.height(text, style, this.w);
+    }
+    this.y += 8;
+    this.title(doc.title);
+  }
+
+  /** お客さま控 / 店舗控 in a frame; its width. */
+  private copyMark(x: number, top: number, size: number, h: number): number {
+    const copy = COPY_LABELS[this.doc.copy];
+    const style = { bold: true, size };
+    const w = this.width(copy, style) + size * 2;
+    this.box(x, top, w, h, 1);
+    this.put(copy, x, top + (h - size * 1.45) / 2, style, w, 'center');
+    return w;
+  }
+
+  /** A double-framed 再発行 mark, as a stamp would be; where it ends. */
+  private reprintMark(x: number, top: number, size: number, h: number): number {
+    const mark = reprintMark(this.doc.reprint?.count ?? 1);
+    const style = { bold: true, size };
+    const w = this.width(mark, style) + size * 2;
+    this.box(x, top, w, h, 2);
+    this.box(x + 3, top + 3, w - 6, h - 6, 0.6);
+    this.put(mark, x, top + (h - size * 1.45) / 2, style, w, 'center');
+    return x + w;
+  }
+
+  private issuerLines(bank: number, branch: number, regNo: number): [string, Style][] {
+    const { issuer } = this.doc;
+    return [
+      [issuer.bankName, { bold: true, size: bank }],
+      [`${issuer.branchName}（店番 ${issuer.branchCode}）`, { size: branch }],
+      [`登録番号 ${issuer.invoiceRegNo}`, { size: regNo, color: MUTED }],
+    ];
   }
 
   labelled(rows: CounterDocumentRow[]): Cell[][] {
@@ -243,9 +275,7 @@ class CounterLayout extends PageLayout {
         },
       ],
     ]);
-    const newPage = this.ensure(18);
-    this.put('上記の金額を正に領収いたしました。', LEFT, newPage ? this.y : this.y - 6, { size: 10 });
-    this.y += newPage ? 26 : 20;
+    this.closingLine('上記の金額を正に領収いたしました。');
   }
 
   /** 適格返還請求書: what is given back, per tax rate, for which transaction, from which issuer. */
@@ -267,9 +297,15 @@ class CounterLayout extends PageLayout {
       [{ text: '返金方法', width: LABEL_W, shade: true }, { text: r.paymentMethod, width: value }],
       [{ text: '発行者', width: LABEL_W, shade: true }, { text: `${doc.issuer.bankName} ${doc.issuer.branchName}\n登録番号 ${doc.issuer.invoiceRegNo}`, width: value }],
     ]);
+    this.closingLine('上記の金額を返金いたしました。');
+  }
+
+  /** The sentence under the invoice, close to it. */
+  private closingLine(text: string): void {
     const newPage = this.ensure(18);
-    this.put('上記の金額を返金いたしました。', LEFT, newPage ? this.y : this.y - 6, { size: 10 });
-    this.y += newPage ? 26 : 20;
+    const style = { size: this.size(10) };
+    this.put(text, this.left, newPage ? this.y : this.y - 6, style, this.w);
+    this.y += this.height(text, style, this.w) + (newPage ? 12 : 6);
   }
 
   /**
@@ -278,60 +314,76 @@ class CounterLayout extends PageLayout {
    */
   closing(): void {
     const stamps = this.doc.copy === 'customer' ? ['受付印'] : ['検印', '取扱'];
+    if (this.narrow) {
+      this.notices(this.w);
+      this.ensure(56);
+      this.stamps(stamps, this.y + 4, 50, 50);
+      this.y += 54;
+      return;
+    }
     const boxW = 60;
     const boxH = 64;
     const textW = WIDTH - stamps.length * boxW - 16;
     const style = { size: 10 };
-    const indent = 14;
-    const notices = this.doc.notices ?? [];
-    const first = notices[0];
-    this.ensure(Math.max(boxH, first === undefined ? 0 : 20 + this.height(first, style, textW - indent)));
-
+    const first = this.doc.notices?.[0];
+    this.ensure(Math.max(boxH, first === undefined ? 0 : 20 + this.height(first, style, textW - NOTICE_INDENT)));
     const top = this.y;
     const page = this.page;
+    this.stamps(stamps, top, boxW, boxH);
+    // Beside the stamps the text is narrower; below them it takes the full width.
+    this.notices(textW, () => this.page === page && this.y < top + boxH + 4);
+    if (this.page === page) this.y = Math.max(this.y, top + boxH);
+  }
+
+  /** 受付印 on the customer copy, 検印/取扱 on the branch copy, at the right. */
+  private stamps(stamps: string[], top: number, boxW: number, boxH: number): void {
     stamps.forEach((stamp, i) => {
-      const x = RIGHT - (stamps.length - i) * boxW;
+      const x = this.right - (stamps.length - i) * boxW;
       this.fillBox(x, top, boxW, 17, SHADE);
       this.box(x, top, boxW, boxH, 1);
       this.rule(x, x + boxW, top + 17, 0.5);
       this.put(stamp, x, top + 2, { size: 9 }, boxW, 'center');
     });
+  }
 
-    if (notices.length > 0) {
-      this.heading('お客さまへのお知らせ');
-      for (const paragraph of notices) {
-        // Beside the stamps the text is narrower; below them it takes the full width.
-        const besideStamps = this.page === page && this.y < top + boxH + 4;
-        let w = (besideStamps ? textW : WIDTH) - indent;
-        if (this.ensure(this.height(paragraph, style, w))) w = WIDTH - indent;
-        this.put('・', LEFT, this.y, style);
-        this.put(paragraph, LEFT + indent, this.y, style, w);
-        this.y += this.height(paragraph, style, w) + 4;
-      }
+  /** The notices, `narrowW` wide while `besideStamps` says so, the full width after. */
+  private notices(narrowW: number, besideStamps: () => boolean = () => true): void {
+    const notices = this.doc.notices ?? [];
+    if (notices.length === 0) return;
+    const style = { size: this.size(10) };
+    this.heading('お客さまへのお知らせ');
+    for (const paragraph of notices) {
+      let w = (besideStamps() ? narrowW : this.w) - NOTICE_INDENT;
+      if (this.ensure(this.height(paragraph, style, w))) w = this.w - NOTICE_INDENT;
+      this.put('・', this.left, this.y, style);
+      this.put(paragraph, this.left + NOTICE_INDENT, this.y, style, w);
+      this.y += this.height(paragraph, style, w) + 4;
     }
-    if (this.page === page) this.y = Math.max(this.y, top + boxH);
   }
 }
 
-/** Renders one copy of a counter document as a one-or-more-page A4 PDF. */
-export function renderCounterDocument(doc: CounterDocument): Buffer {
+const NOTICE_INDENT = 14;
+
+/** Renders one copy of a counter document as a PDF of one or more pages on `paper`. */
+export function renderCounterDocument(doc: CounterDocument, paper: PaperSize = 'A4'): Buffer {
   validate(doc);
-  const layout = new CounterLayout(newPdf(doc.title, doc.acceptedAt), doc);
-  layout.header();
-  layout.receiptLines();
-  if (doc.customer.length > 0) {
-    layout.heading('ご契約者');
-    layout.table(layout.labelled(doc.customer));
-  }
-  if (doc.details.length > 0) {
-    layout.heading('お取引内容');
-    layout.table(layout.labelled(doc.details));
-  }
-  layout.fee();
-  layout.closing();
-  return layout.finish();
+  return renderOn(paper, doc.title, doc.acceptedAt, (sheet) => {
+    const layout = new CounterLayout(sheet, doc);
+    layout.header();
+    layout.receiptLines();
+    if (doc.customer.length > 0) {
+      layout.heading('ご契約者');
+      layout.table(layout.labelled(doc.customer));
+    }
+    if (doc.details.length > 0) {
+      layout.heading('お取引内容');
+      layout.table(layout.labelled(doc.details));
+    }
+    layout.fee();
+    layout.closing();
+    return layout;
+  });
 }
-
 /** A receipt is stored as the data it was printed from, so that a reprint is the same page plus its mark. */
 export type StoredDocument = Omit<CounterDocument, 'acceptedAt' | 'refund'> & {
   acceptedAt: string;

@@ -9,7 +9,8 @@ import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
 import { PAYMENT_LABELS, PAYMENT_METHODS, type Operator, type TokenState } from '../domain/types';
 import { TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import type { Branch } from '../domain/validation';
-import { newPdf, PageLayout, WIDTH, type Cell } from './page-layout';
+import type { PaperSize } from '../domain/printing';
+import { PageLayout, renderOn, WIDTH, type Cell, type Sheet } from './page-layout';
 
 export interface DayReport {
   branch: Branch;
@@ -31,10 +32,13 @@ export interface DayReport {
 const TITLE = '日計表';
 const yenSigned = (n: number) => (n < 0 ? `−${formatYen(-n)}` : formatYen(n));
 
-export function renderDayReport(r: DayReport): Buffer {
-  const pdf = newPdf(TITLE, r.closedAt);
+export function renderDayReport(r: DayReport, paper: PaperSize = 'A4'): Buffer {
+  return renderOn(paper, TITLE, r.closedAt, (sheet) => drawDayReport(sheet, r));
+}
+
+function drawDayReport(sheet: Sheet, r: DayReport): PageLayout {
   const era = { era: r.branch.japaneseEra };
-  const layout = new PageLayout(pdf, { title: TITLE, reference: `営業日 ${r.businessDate}`, corner: `${r.branch.branchName} 端末 ${r.branch.terminalNo}` });
+  const layout = new PageLayout(sheet, { title: TITLE, reference: `営業日 ${r.businessDate}`, corner: `${r.branch.branchName} 端末 ${r.branch.terminalNo}` });
   const label = (text: string, width = 120): Cell => ({ text, width, shade: true });
   const row = (name: string, text: string, bold = false): Cell[] => [label(name), { text, width: WIDTH - 120, bold }];
 
@@ -91,5 +95,5 @@ export function renderDayReport(r: DayReport): Buffer {
   layout.heading('台帳');
   // The hash on one line of its own, so that it can be read off and compared character by character.
   layout.table([[label('締めの記録のハッシュ（SHA-256）', WIDTH)], [{ text: r.chainHead, width: WIDTH, size: 9 }]]);
-  return layout.finish();
+  return layout;
 }

@@ -5,7 +5,8 @@
 import { formatJstDateTime, formatJstTime, jstDate } from '../domain/format';
 import type { Operator } from '../domain/types';
 import type { Branch } from '../domain/validation';
-import { newPdf, PageLayout, WIDTH, type Cell } from './page-layout';
+import type { PaperSize } from '../domain/printing';
+import { PageLayout, renderOn, WIDTH, type Cell, type Sheet } from './page-layout';
 
 export interface LogReport {
   branch: Branch;
@@ -41,11 +42,14 @@ const COLUMNS: [string, number, Cell['align'], (row: LogReportRow) => string][] 
   ['金額', 46, 'right', (x) => x.amount],
 ];
 
-export function renderLogReport(r: LogReport): Buffer {
+export function renderLogReport(r: LogReport, paper: PaperSize = 'A4'): Buffer {
+  return renderOn(paper, TITLE, r.createdAt, (sheet) => drawLogReport(sheet, r));
+}
+
+function drawLogReport(sheet: Sheet, r: LogReport): PageLayout {
   const fixed = COLUMNS.reduce((sum, [, w]) => sum + w, 0);
   const widths = COLUMNS.map(([, w]) => (w === 0 ? WIDTH - fixed : w));
-  const pdf = newPdf(TITLE, r.createdAt);
-  const layout = new PageLayout(pdf, { title: TITLE, reference: `${r.branch.branchName} 端末 ${r.branch.terminalNo}`, corner: `出力 ${r.viewer.name}（${r.viewer.operatorId}）` });
+  const layout = new PageLayout(sheet, { title: TITLE, reference: `${r.branch.branchName} 端末 ${r.branch.terminalNo}`, corner: `出力 ${r.viewer.name}（${r.viewer.operatorId}）` });
   layout.title(TITLE);
   layout.table([
     [{ text: '条件', width: 80, shade: true }, { text: r.filter, width: WIDTH - 80 }],
@@ -57,5 +61,5 @@ export function renderLogReport(r: LogReport): Buffer {
     r.rows.length > 0 ? r.rows.map((row) => COLUMNS.map(([, , align, text], i) => ({ text: text(row), width: widths[i]!, size: 7.5, align }))) : [[{ text: '該当する記録はありません', width: WIDTH }]],
     { head, minHeight: 16 },
   );
-  return layout.finish();
+  return layout;
 }

@@ -1,7 +1,8 @@
 /**
  * 回収トークン返却一覧: the list that travels in the parcel of collected tokens back to the vendor.
  * A document for the vendor, not the customer: no fee, no notices, no 受付印, and no customer data
- * (serials, reasons and dates only). Drawn with page-layout.ts, A4 portrait:
+ * (serials, reasons and dates only). Drawn with page-layout.ts, A4 portrait (A5 and the roll
+ * from the same parts; on the roll the sender goes under the receiver and the signatures under each other):
  *
  *   トークン業者 御中                                        ○○信用金庫
  *   ─────────────                                       本店営業部（店番 001）
@@ -18,7 +19,8 @@ import { EXCHANGE_REASON_LABELS, EXCHANGE_REASONS, type ExchangeReason } from '.
 import { formatJstDate, type DateStyle } from '../domain/format';
 import type { Operator } from '../domain/types';
 import { formatSerial, type Branch } from '../domain/validation';
-import { LEFT, MUTED, newPdf, PageLayout, RIGHT, SHADE, WIDTH, type Cell, type Doc, type Style } from './page-layout';
+import type { PaperSize } from '../domain/printing';
+import { MUTED, PageLayout, renderOn, SHADE, WIDTH, type Cell, type Sheet, type Style } from './page-layout';
 
 /** Who receives the parcel. The bank deals with one token maker; its name is not a setting yet. */
 export const RETURN_RECEIVER = 'トークン業者';
@@ -51,11 +53,11 @@ class ReturnLayout extends PageLayout {
   private readonly dates: DateStyle;
 
   constructor(
-    pdf: Doc,
+    sheet: Sheet,
     private readonly list: ReturnList,
   ) {
     const { branch } = list;
-    super(pdf, { title: TITLE, reference: `返却番号 ${returnBatchNo(branch, list.batchId)}`, corner: `${branch.bankName} ${branch.branchName}` });
+    super(sheet, { title: TITLE, reference: `返却番号 ${returnBatchNo(branch, list.batchId)}`, corner: `${branch.bankName} ${branch.branchName}` });
     this.dates = { era: branch.japaneseEra };
   }
 
@@ -64,22 +66,23 @@ class ReturnLayout extends PageLayout {
     const { branch } = this.list;
     const top = this.y;
     const receiver = `${RETURN_RECEIVER} 御中`;
-    const receiverStyle = { bold: true, size: 14 };
-    this.put(receiver, LEFT, top + 4, receiverStyle);
-    this.rule(LEFT, LEFT + this.width(receiver, receiverStyle) + 24, top + 26, 0.8);
+    const receiverStyle = { bold: true, size: this.size(14) };
+    this.put(receiver, this.left, top + 4, receiverStyle);
+    this.rule(this.left, Math.min(this.right, this.left + this.width(receiver, receiverStyle) + 24), top + (this.narrow ? 20 : 26), 0.8);
 
-    const w = 260;
-    let y = top;
+    // Wide: the sender at the right, level with the receiver. Narrow: under it.
+    const w = this.narrow ? this.w : 260;
+    let y = this.narrow ? top + 28 : top;
     const lines: [string, Style][] = [
-      [branch.bankName, { bold: true, size: 14 }],
-      [`${branch.branchName}（店番 ${branch.branchCode}）`, { size: 10 }],
-      [`端末 ${branch.terminalNo}`, { size: 9, color: MUTED }],
+      [branch.bankName, { bold: true, size: this.narrow ? 11 : 14 }],
+      [`${branch.branchName}（店番 ${branch.branchCode}）`, { size: this.size(10) }],
+      [`端末 ${branch.terminalNo}`, { size: this.size(9), color: MUTED }],
     ];
     for (const [text, style] of lines) {
-      this.put(text, RIGHT - w, y, style, w, 'right');
+      this.put(text, this.right - w, y, style, w, this.narrow ? 'left' : 'right');
       y += this.height(text, style, w);
     }
-    this.y = Math.max(top + 28, y) + 12;
+    this.y = Math.max(top + 28, y) + (this.narrow ? 8 : 12);
     this.title(TITLE);
   }
 
@@ -103,8 +106,10 @@ class ReturnLayout extends PageLayout {
         { text: `${list.operator.name}（${list.operator.operatorId}）`, width: rightW },
       ],
     ]);
-    this.put('交換によりお預かりしたハードウェアトークンを、下記のとおり返却いたします。ご査収ください。', LEFT, this.y - 4, { size: 10 });
-    this.y += 20;
+    const sentence = '交換によりお預かりしたハードウェアトークンを、下記のとおり返却いたします。ご査収ください。';
+    const style = { size: this.size(10) };
+    this.put(sentence, this.left, this.y - 4, style, this.w);
+    this.y += this.height(sentence, style, this.w) + 6;
   }
 
   /** One row: each reason with its count, then the total. */
@@ -138,16 +143,16 @@ class ReturnLayout extends PageLayout {
     );
   }
 
-  /** 発送者 and 受領者 side by side, each with a date line and room to sign or stamp, kept on one page. */
+  /** 発送者 and 受領者 side by side (on the roll, one under the other), each with a date line and room to sign or stamp, kept on one page. */
   signatures(): void {
-    const boxH = 96;
-    const gap = 16;
-    const w = (WIDTH - gap) / 2;
-    this.heading('受け渡し', boxH);
-    const top = this.y;
+    const boxH = this.narrow ? 80 : 96;
+    const gap = this.narrow ? 8 : 16;
+    const w = this.narrow ? this.w : (this.w - gap) / 2;
+    this.heading('受け渡し', this.narrow ? 2 * boxH + gap : boxH);
     const note = { size: 9, color: MUTED };
     ['発送者', '受領者'].forEach((role, i) => {
-      const x = LEFT + i * (w + gap);
+      const x = this.narrow ? this.left : this.left + i * (w + gap);
+      const top = this.narrow ? this.y + i * (boxH + gap) : this.y;
       this.fillBox(x, top, w, 18, SHADE);
       this.box(x, top, w, boxH, 1);
       this.rule(x, x + w, top + 18, 0.5);
@@ -158,17 +163,19 @@ class ReturnLayout extends PageLayout {
       this.put('署名・印', x + 8, top + 54, note);
       this.rule(x + 8, x + w - 8, top + boxH - 10, 0.4);
     });
-    this.y = top + boxH;
+    this.y += this.narrow ? 2 * boxH + gap : boxH;
   }
 }
 
-/** Renders the return list as a one-or-more-page A4 PDF. */
-export function renderReturnList(list: ReturnList): Buffer {
-  const layout = new ReturnLayout(newPdf(TITLE, list.createdAt), list);
-  layout.header();
-  layout.summary();
-  layout.counts();
-  layout.tokens();
-  layout.signatures();
-  return layout.finish();
+/** Renders the return list as a PDF of one or more pages on `paper`. */
+export function renderReturnList(list: ReturnList, paper: PaperSize = 'A4'): Buffer {
+  return renderOn(paper, TITLE, list.createdAt, (sheet) => {
+    const layout = new ReturnLayout(sheet, list);
+    layout.header();
+    layout.summary();
+    layout.counts();
+    layout.tokens();
+    layout.signatures();
+    return layout;
+  });
 }

@@ -1,6 +1,10 @@
 import type { FeeQuote, Operator } from '../../domain/types';
 import type { Branch } from '../../domain/validation';
+import { EXCHANGE_REASONS } from '../../domain/counter-rules';
 import type { CounterDocument } from '../../templates/counter-document';
+import type { DayReport } from '../../templates/day-report';
+import type { LogReport } from '../../templates/log-report';
+import type { ReturnList } from '../../templates/return-list';
 import { exchangeSlip, issueReceipt, reissueReceipt, suspensionSlip } from '../../templates/documents';
 
 /** A typical issuance receipt, customer copy. */
@@ -79,4 +83,52 @@ export const SAMPLE_DOCUMENTS: Record<'issuance' | 'exchange' | 'reissue' | 'sus
     payment: 'ACCOUNT_DEBIT',
   }),
   suspension: suspensionSlip({ ...head, contract, identityDocument: 'DRIVERS_LICENSE', serial: 'VT0012345678' }),
+};
+
+/** A return list of a few tokens, one per reason. */
+export const SAMPLE_RETURN_LIST: ReturnList = {
+  branch: SAMPLE_BRANCH,
+  operator: SAMPLE_OPERATOR,
+  batchId: 3,
+  createdAt: new Date('2026-11-25T01:35:25Z'),
+  tokens: EXCHANGE_REASONS.map((reason, i) => ({ serial: `VT00123456${70 + i}`, reason, collectedAt: new Date(Date.UTC(2026, 10, 10 + i, 2)) })),
+};
+
+/** A day with one issuance paid in cash and one exchange, the cash counted right. */
+export const SAMPLE_DAY_REPORT: DayReport = {
+  branch: SAMPLE_BRANCH,
+  businessDate: '2026-11-25',
+  closedAt: new Date('2026-11-25T08:10:00Z'),
+  closedBy: { operatorId: 'M0001', name: '役席 一郎', role: 'manager' },
+  from: new Date('2026-11-25T00:05:00Z'),
+  figures: {
+    acts: [
+      { kind: 'TOKEN_ISSUED', label: 'ハードウェアトークン発行', count: 1, amount: 2200 },
+      { kind: 'TOKEN_EXCHANGED', label: 'トークン交換', count: 1, amount: 0 },
+    ],
+    byPayment: { CASH: 2200, ACCOUNT_DEBIT: 0 },
+    taxes: [{ ratePercent: 10, totalInclTax: 2200, tax: 200 }],
+    refunds: { count: 0, amount: 0 },
+    transactions: 2,
+    expectedCash: 2200,
+  },
+  countedCash: 2200,
+  cashReason: '',
+  stock: [{ state: 'IN_STOCK', expected: 24, counted: 24 }],
+  stockReason: '',
+  collected: 1,
+  operators: ['窓口　花子（T0123）'],
+  chainHead: 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdefabcdef0123',
+};
+
+/** The log of the same day, masked as the screen's list. */
+export const SAMPLE_LOG_REPORT: LogReport = {
+  branch: SAMPLE_BRANCH,
+  viewer: { operatorId: 'M0001', name: '役席 一郎', role: 'manager' },
+  createdAt: new Date('2026-11-25T08:20:00Z'),
+  filter: '2026年11月25日 すべての記録',
+  rows: [
+    { at: new Date('2026-11-25T01:35:25Z'), kind: 'ハードウェアトークン発行', detail: '現金', operatorId: 'T0123', receiptNo: '001-01-0000042', serial: 'VT0012345678', contract: 'C00****5', amount: '2,200円' },
+    { at: new Date('2026-11-25T02:10:00Z'), kind: 'ログイン', detail: '', operatorId: 'T0123', receiptNo: '', serial: '', contract: '', amount: '' },
+  ],
 };
