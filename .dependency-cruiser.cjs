@@ -61,7 +61,7 @@ module.exports = {
     { name: 'not-to-unresolvable', comment: 'An import that does not resolve is a typo or a missing package.', severity: 'error', from: {}, to: { couldNotResolve: true } },
 
     onlyOurs('domain-imports-only-domain', '^domain/', folders(['domain']), 'The domain is the bottom floor: pure rules over plain data.'),
-    ...onlyPackages('domain', '^domain/', ['otplib', '@holiday-jp/holiday_jp'], [], 'The domain does no I/O: no Node built-ins, no database, no host.'),
+    ...onlyPackages('domain', '^domain/', ['otplib', '@otplib/hotp', '@otplib/plugin-crypto-noble', '@holiday-jp/holiday_jp'], [], 'The domain does no I/O: no Node built-ins, no database, no host.'),
 
     onlyOurs('seeds-imports-only-domain', '^seeds/', folders(['seeds', 'domain']), 'Seed-file parsers sit on the domain and know nothing above it.'),
     ...onlyPackages('seeds', '^seeds/', ['fast-xml-parser', 'csv-parse'], ['crypto'], 'Seed-file parsers decrypt and parse; they do no other I/O.'),

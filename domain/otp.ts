@@ -5,7 +5,8 @@
  * Rules (DOMAIN.md): HOTP with a small look-ahead window; TOTP ±1 step around the learned
  * drift; the same code is never accepted twice; a fail counter locks the token.
  */
-import { generateSync } from 'otplib';
+import { generateSync as hotpCode } from '@otplib/hotp';
+import { NobleCryptoPlugin } from '@otplib/plugin-crypto-noble';
 import type { CryptoPlugin, HashAlgorithm } from 'otplib';
 import { refuse } from './errors';
 import { normalizeOtp, otpFormatMessage } from './otp-format';
@@ -23,6 +24,9 @@ export const MAX_SECRET_BYTES = 64;
 
 const HASHES: Record<OtpHash, HashAlgorithm> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 
+/** otplib's own default HMAC: pure JavaScript, so that the domain needs nothing of Node. */
+const PURE_HMAC = new NobleCryptoPlugin();
+
 /** The TOTP time step at `epochSeconds`: floor(epoch / period). */
 export function totpStep(params: OtpParams, epochSeconds: number): number {
   return Math.floor(epochSeconds / params.period);
@@ -37,10 +41,9 @@ export function generateOtp(params: OtpParams, secret: Uint8Array, step: number,
   if (secret.length < MIN_SECRET_BYTES || secret.length > MAX_SECRET_BYTES) {
     refuse('OTP_SECRET', 'このトークンのシードが不正なため確認できません。役席者に連絡してください');
   }
-  const common = { secret, algorithm: HASHES[params.hash], digits: params.digits, ...(crypto ? { crypto } : {}) };
-  return params.algorithm === 'HOTP'
-    ? generateSync({ ...common, strategy: 'hotp', counter: step })
-    : generateSync({ ...common, strategy: 'totp', period: params.period, epoch: step * params.period });
+  // RFC 6238 §4: a TOTP code is the HOTP code of its time step. otplib's HOTP called with the step
+  // skips the option handling of its generic generate, which cost find-by-OTP two thirds of its time.
+  return hotpCode({ secret, algorithm: HASHES[params.hash], digits: params.digits, counter: step, crypto: crypto ?? PURE_HMAC });
 }
 
 export type OtpFailure = 'FORMAT' | 'MISMATCH' | 'REPLAY' | 'LOCKED';
