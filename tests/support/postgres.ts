@@ -19,7 +19,7 @@ export interface PgCluster {
   stop(): void;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -28,6 +28,19 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** PostgreSQL cannot bind port 0, and another test may take the port found free before the server binds it: then another. */
+async function startOnFreePort(start: (port: number) => void): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      start(port);
+      return port;
+    } catch (e) {
+      if (attempt === 5) throw e;
+    }
+  }
 }
 
 function postgresUser(): { uid: number; gid: number } | null {
@@ -50,9 +63,8 @@ export async function startPostgres(): Promise<PgCluster> {
   }
   const run = (cmd: string, args: string[]) =>
     execFileSync(join(BIN, cmd), args, { stdio: 'pipe', timeout: 120_000, ...(user ? { uid: user.uid, gid: user.gid } : {}), env: { ...process.env, LC_ALL: 'C' } });
-  const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '120', '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=300`, 'start']);
+  const port = await startOnFreePort((p) => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '120', '-o', `-h 127.0.0.1 -p ${p} -k ${dir} -c fsync=off -c max_connections=300`, 'start']));
   const base = `postgresql://postgres@127.0.0.1:${port}`;
   return {
     url: `${base}/postgres`,
