@@ -391,4 +391,20 @@ BEGIN UPDATE token_counts SET n = n - 1 WHERE state = OLD.state; END;
 `,
     upgrade: allowSeedlessTokens,
   },
+  {
+    version: 17,
+    name: "the terminal's printer: which one, what paper, how many sheets of each copy, silent or with the dialog; each print's sheets counted",
+    sql: `
+CREATE TABLE printer_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  printer_name TEXT NOT NULL DEFAULT '',
+  paper TEXT NOT NULL DEFAULT 'A4' CHECK (paper IN ('A4', 'A5', 'ROLL_80')),
+  customer_copies INTEGER NOT NULL DEFAULT 1 CHECK (customer_copies BETWEEN 1 AND 5),
+  branch_copies INTEGER NOT NULL DEFAULT 1 CHECK (branch_copies BETWEEN 1 AND 5),
+  silent INTEGER NOT NULL DEFAULT 0 CHECK (silent IN (0, 1))
+);
+INSERT INTO printer_settings (id) VALUES (1);
+ALTER TABLE receipt_prints ADD COLUMN copies INTEGER NOT NULL DEFAULT 1 CHECK (copies >= 1);
+`,
+  },
 ];
