@@ -38,12 +38,41 @@ export function totpStep(params: OtpParams, epochSeconds: number): number {
  * many times faster where thousands of codes are computed.
  */
 export function generateOtp(params: OtpParams, secret: Uint8Array, step: number, crypto?: CryptoPlugin): string {
-  if (secret.length < MIN_SECRET_BYTES || secret.length > MAX_SECRET_BYTES) {
-    refuse('OTP_SECRET', 'このトークンのシードが不正なため確認できません。役席者に連絡してください');
-  }
+  requireSecretSize(secret);
   // RFC 6238 §4: a TOTP code is the HOTP code of its time step. otplib's HOTP called with the step
   // skips the option handling of its generic generate, which cost find-by-OTP two thirds of its time.
   return hotpCode({ secret, algorithm: HASHES[params.hash], digits: params.digits, counter: step, crypto: crypto ?? PURE_HMAC });
+}
+
+function requireSecretSize(secret: Uint8Array): void {
+  if (secret.length < MIN_SECRET_BYTES || secret.length > MAX_SECRET_BYTES) {
+    refuse('OTP_SECRET', 'このトークンのシードが不正なため確認できません。役席者に連絡してください');
+  }
+}
+
+/**
+ * The codes of one token, as numbers, for checking a typed code against several steps: the same
+ * value as generateOtp (RFC 4226 §5.3, the HMAC by otplib's plugin), without what otplib's HOTP
+ * does again for every code (checking the options, the counter as a BigInt, the hash name
+ * normalised three times, the code as a padded string), which made find-by-OTP's three codes a
+ * token cost about 1.5 times their HMACs.
+ */
+function tokenCodes(params: OtpParams, secret: Uint8Array, crypto: CryptoPlugin | undefined): (step: number) => number {
+  requireSecretSize(secret);
+  const plugin = crypto ?? PURE_HMAC;
+  const algorithm = HASHES[params.hash];
+  const modulo = 10 ** params.digits;
+  const counter = new Uint8Array(8);
+  const view = new DataView(counter.buffer);
+  return (step) => {
+    // The 8-byte big-endian counter, steps being safe integers (below 2^53).
+    view.setUint32(0, Math.floor(step / 2 ** 32));
+    view.setUint32(4, step >>> 0);
+    const mac = plugin.hmac(algorithm, secret, counter);
+    if (!(mac instanceof Uint8Array)) throw new Error(`otplib crypto plugin ${plugin.name} has no synchronous HMAC`);
+    const offset = mac[mac.length - 1]! & 0x0f;
+    return (((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!) % modulo;
+  };
 }
 
 export type OtpFailure = 'FORMAT' | 'MISMATCH' | 'REPLAY' | 'LOCKED';
@@ -69,14 +98,6 @@ export interface OtpCheckInput {
 
 export const OTP_LOCKED_MESSAGE =
   'ワンタイムパスワードの失敗回数が上限に達したためこのトークンは使用停止中です。役席者に解除を依頼してください';
-
-/** Same length strings compared without an early exit. */
-function sameCode(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
 
 /** A code that matches no step: counted, since guessing must cost. */
 function mismatch(memory: OtpMemory, maxFailures: number, digits: number): OtpCheck {
@@ -106,6 +127,40 @@ function totpCandidates(centre: number, window: number): number[] {
   return steps.filter((s) => s >= 0);
 }
 
+export interface OtpAcceptInput {
+  params: OtpParams;
+  secret: Uint8Array;
+  memory: OtpMemory;
+  /** The code as normalizeOtp gives it. */
+  code: string;
+  nowEpochSeconds: number;
+  hotpLookAhead?: number;
+  totpWindow?: number;
+  crypto?: CryptoPlugin;
+}
+
+/**
+ * The step at which checkOtp would accept `code` (the fail counter aside), or null. Only the steps
+ * after the last accepted one are computed: find-by-OTP asks this of every token, for which a replay
+ * and a mismatch alike mean "not this token".
+ */
+export function acceptedStep(input: OtpAcceptInput): number | null {
+  const { params, memory, code } = input;
+  if (code.length !== params.digits) return null;
+  const value = Number(code);
+  const codeAt = tokenCodes(params, input.secret, input.crypto);
+  if (params.algorithm === 'HOTP') {
+    const start = Math.max(params.counter, memory.lastStep + 1);
+    const last = start + (input.hotpLookAhead ?? DEFAULT_HOTP_LOOK_AHEAD);
+    for (let c = start; c <= last; c++) if (codeAt(c) === value) return c;
+    return null;
+  }
+  for (const s of totpCandidates(totpStep(params, input.nowEpochSeconds) + memory.driftSteps, input.totpWindow ?? DEFAULT_TOTP_WINDOW)) {
+    if (s > memory.lastStep && codeAt(s) === value) return s;
+  }
+  return null;
+}
+
 export function checkOtp(input: OtpCheckInput): OtpCheck {
   const { params, secret, otp, nowEpochSeconds } = input;
   const memory: OtpMemory = { ...input.memory };
@@ -126,36 +181,26 @@ export function checkOtp(input: OtpCheckInput): OtpCheck {
       message: otpFormatMessage(params.digits),
     };
   }
-  const matches = (step: number) => sameCode(generateOtp(params, secret, step, input.crypto), code);
+  const step = acceptedStep({ params, secret, memory, code, nowEpochSeconds, hotpLookAhead: lookAhead, totpWindow: window, crypto: input.crypto });
+  if (step !== null) {
+    const driftSteps = params.algorithm === 'TOTP' ? step - totpStep(params, nowEpochSeconds) : memory.driftSteps;
+    return { ok: true, step, memory: { lastStep: step, failCount: 0, driftSteps } };
+  }
 
+  // Not fresh: a code the token showed before (at or below the last accepted step) is a replay.
+  const value = Number(code);
+  const codeAt = tokenCodes(params, secret, input.crypto);
   if (params.algorithm === 'HOTP') {
-    const start = Math.max(params.counter, memory.lastStep + 1);
-    for (let c = start; c <= start + lookAhead; c++) {
-      if (matches(c)) return { ok: true, step: c, memory: { ...memory, lastStep: c, failCount: 0 } };
-    }
-    // A code the token showed before (at or below the last accepted counter): a replay.
     for (let c = memory.lastStep; c >= 0 && c >= memory.lastStep - lookAhead; c--) {
-      if (matches(c)) return replay(memory);
+      if (codeAt(c) === value) return replay(memory);
     }
     return mismatch(memory, maxFailures, params.digits);
   }
-
-  const now = totpStep(params, nowEpochSeconds);
-  const candidates = totpCandidates(now + memory.driftSteps, window);
-  let seenBefore = false;
-  for (const s of candidates) {
-    if (!matches(s)) continue;
-    if (s <= memory.lastStep) {
-      seenBefore = true;
-      continue;
-    }
-    return { ok: true, step: s, memory: { lastStep: s, failCount: 0, driftSteps: s - now } };
-  }
+  const candidates = totpCandidates(totpStep(params, nowEpochSeconds) + memory.driftSteps, window);
   // The last accepted code, typed again after its window has passed, is still a replay.
-  if (!seenBefore && memory.lastStep >= 0 && !candidates.includes(memory.lastStep) && matches(memory.lastStep)) {
-    seenBefore = true;
-  }
-  return seenBefore ? replay(memory) : mismatch(memory, maxFailures, params.digits);
+  const before = candidates.filter((s) => s <= memory.lastStep);
+  if (memory.lastStep >= 0 && !before.includes(memory.lastStep)) before.push(memory.lastStep);
+  return before.some((s) => codeAt(s) === value) ? replay(memory) : mismatch(memory, maxFailures, params.digits);
 }
 
 export interface OtpResyncInput {
@@ -195,12 +240,14 @@ export function resyncOtp(input: OtpResyncInput): OtpResync {
       message: `ワンタイムパスワードは数字${params.digits}桁で、連続して表示された2つを入力してください`,
     };
   }
+  const [v1, v2] = [Number(c1), Number(c2)];
+  const codeAt = tokenCodes(params, secret, input.crypto);
   // Both codes must be fresh: s itself comes after the last accepted step.
   const pairAt = (s: number) =>
     s >= 0 &&
     s > memory.lastStep &&
-    sameCode(generateOtp(params, secret, s, input.crypto), c1) &&
-    sameCode(generateOtp(params, secret, s + 1, input.crypto), c2);
+    codeAt(s) === v1 &&
+    codeAt(s + 1) === v2;
 
   let found: number | undefined;
   if (params.algorithm === 'HOTP') {

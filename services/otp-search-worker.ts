@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkOtp } from '../domain/otp';
+import { acceptedStep } from '../domain/otp';
 import { scanTokens } from '../db/token-scan';
 import { SecretBox } from '../db/sealed-secret';
 import { NATIVE_HMAC } from './native-hmac';
@@ -25,9 +25,9 @@ function search(q: OtpSearchQuestion): OtpSearchAnswer {
       for (const t of chunk) {
         const secret = box.open(t.secretEnc, t.serial);
         // Looking does not use the code up, and a mismatch here counts against no token.
-        const check = checkOtp({ params: t.params, secret, memory: t.memory, otp: q.otp, nowEpochSeconds: q.nowEpochSeconds, maxFailures: Number.MAX_SAFE_INTEGER, crypto: NATIVE_HMAC });
+        const step = acceptedStep({ params: t.params, secret, memory: t.memory, code: q.otp, nowEpochSeconds: q.nowEpochSeconds, crypto: NATIVE_HMAC });
         secret.fill(0);
-        if (check.ok) matches.push(t.serial);
+        if (step !== null) matches.push(t.serial);
       }
     }
   })();

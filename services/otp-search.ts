@@ -7,6 +7,7 @@ export interface OtpSearchQuestion {
   id: number;
   state: TokenState;
   digits: OtpDigits;
+  /** The code as validateOtpFormat gives it: digits only, `digits` of them. */
   otp: string;
   nowEpochSeconds: number;
 }

@@ -1,7 +1,11 @@
+import { NobleCryptoPlugin } from '@otplib/plugin-crypto-noble';
+import type { CryptoPlugin } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors';
 import {
+  DEFAULT_HOTP_LOOK_AHEAD,
   INITIAL_OTP_MEMORY,
+  acceptedStep,
   checkOtp,
   generateOtp,
   resyncOtp,
@@ -275,5 +279,86 @@ describe('resyncOtp', () => {
     const r = resyncOtp({ params: totp6, secret: SEED20, memory: INITIAL_OTP_MEMORY, otp1: totpCode(NOW_STEP + 6), otp2: totpCode(NOW_STEP + 7), nowEpochSeconds: NOW });
     expect(r).toEqual({ ok: true, step: NOW_STEP + 7, memory: { lastStep: NOW_STEP + 7, failCount: 0, driftSteps: 7 } });
     if (r.ok) expect(totpCheck(totpCode(NOW_STEP + 38), r.memory, { nowEpochSeconds: NOW + 900 }).ok).toBe(true);
+  });
+});
+
+/** otplib's own HMAC, counting the codes computed. */
+function countingHmac(): CryptoPlugin & { codes: number } {
+  const noble = new NobleCryptoPlugin();
+  const plugin = {
+    name: 'counting',
+    codes: 0,
+    hmac: (algorithm: Parameters<CryptoPlugin['hmac']>[0], key: Uint8Array, data: Uint8Array) => {
+      plugin.codes++;
+      return noble.hmac(algorithm, key, data);
+    },
+    randomBytes: (n: number) => noble.randomBytes(n),
+    constantTimeEqual: (a: string | Uint8Array, b: string | Uint8Array) => noble.constantTimeEqual(a, b),
+  };
+  return plugin;
+}
+
+describe('the codes checkOtp compares', () => {
+  // A small deterministic generator: varied seeds and steps, the same on every run.
+  let x = 0x9e3779b9;
+  const next = () => ((x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0));
+  const cases = Array.from({ length: 60 }, (_, i) => {
+    const hash = (['SHA1', 'SHA256', 'SHA512'] as const)[i % 3]!;
+    const digits = i % 2 === 0 ? 6 : 8;
+    const seed = Uint8Array.from({ length: 16 + (next() % 49) }, () => next() & 0xff);
+    // Counters above 2^32 too: the 8-byte counter's high word must be right.
+    const step = i % 4 === 0 ? 2 ** 32 + next() : next() % 1_000_000;
+    return { params: { algorithm: 'HOTP', hash, digits, period: 30, counter: step } as OtpParams, seed, step };
+  });
+
+  it('are otplib HOTP codes: each one otplib generates is accepted at its counter, one digit off is not', () => {
+    for (const c of cases) {
+      const code = generateOtp(c.params, c.seed, c.step);
+      expect(acceptedStep({ params: c.params, secret: c.seed, memory: INITIAL_OTP_MEMORY, code, nowEpochSeconds: NOW, hotpLookAhead: 0 })).toBe(c.step);
+      const other = code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10);
+      expect(acceptedStep({ params: c.params, secret: c.seed, memory: INITIAL_OTP_MEMORY, code: other, nowEpochSeconds: NOW, hotpLookAhead: 0 })).toBeNull();
+    }
+  });
+
+  it('take a code of the token’s own length only (a 6-digit token is not matched by 0 and its code)', () => {
+    const code = totpCode(NOW_STEP);
+    expect(acceptedStep({ params: totp6, secret: SEED20, memory: INITIAL_OTP_MEMORY, code, nowEpochSeconds: NOW })).toBe(NOW_STEP);
+    expect(acceptedStep({ params: totp6, secret: SEED20, memory: INITIAL_OTP_MEMORY, code: `00${code}`, nowEpochSeconds: NOW })).toBeNull();
+  });
+
+  it('refuse a seed of the wrong size as generateOtp does', () => {
+    expect(() => acceptedStep({ params: totp6, secret: new Uint8Array(10), memory: INITIAL_OTP_MEMORY, code: '123456', nowEpochSeconds: NOW })).toThrow(DomainError);
+  });
+});
+
+describe('acceptedStep (find-by-OTP asks it of every token)', () => {
+  it('agrees with checkOtp on what is accepted, replays and mismatches alike being null', () => {
+    const memories: OtpMemory[] = [INITIAL_OTP_MEMORY, { lastStep: NOW_STEP, failCount: 1, driftSteps: 0 }, { lastStep: NOW_STEP - 40, failCount: 0, driftSteps: 2 }];
+    for (const memory of memories) {
+      for (let d = -3; d <= 3; d++) {
+        const otp = totpCode(NOW_STEP + memory.driftSteps + d);
+        const check = totpCheck(otp, memory);
+        expect(acceptedStep({ params: totp6, secret: SEED20, memory, code: otp, nowEpochSeconds: NOW })).toBe(check.ok ? check.step : null);
+      }
+      for (let c = 0; c <= 14; c++) {
+        const hotpMemory = { ...memory, lastStep: Math.min(memory.lastStep, 2) };
+        const check = hotpCheck(hotpCode(c), hotpMemory);
+        expect(acceptedStep({ params: hotp6, secret: SEED20, memory: hotpMemory, code: hotpCode(c), nowEpochSeconds: NOW })).toBe(check.ok ? check.step : null);
+      }
+    }
+  });
+
+  it('computes only the codes that could be accepted: three a TOTP token, none at or before its last step', () => {
+    const wrong = totpCode(NOW_STEP + 9);
+    const old = countingHmac();
+    // A token last used long ago: checkOtp also looks at that last code (a replay), the search need not.
+    acceptedStep({ params: totp6, secret: SEED20, memory: { lastStep: NOW_STEP - 100, failCount: 0, driftSteps: 0 }, code: wrong, nowEpochSeconds: NOW, crypto: old });
+    expect(old.codes).toBe(3);
+    const justUsed = countingHmac();
+    acceptedStep({ params: totp6, secret: SEED20, memory: { lastStep: NOW_STEP, failCount: 0, driftSteps: 0 }, code: wrong, nowEpochSeconds: NOW, crypto: justUsed });
+    expect(justUsed.codes).toBe(1);
+    const hotp = countingHmac();
+    acceptedStep({ params: hotp6, secret: SEED20, memory: { lastStep: 30, failCount: 0, driftSteps: 0 }, code: wrong, nowEpochSeconds: NOW, crypto: hotp });
+    expect(hotp.codes).toBe(DEFAULT_HOTP_LOOK_AHEAD + 1);
   });
 });
