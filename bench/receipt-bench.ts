@@ -7,7 +7,8 @@
  */
 import PDFDocument from 'pdfkit';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
-import { COPY_LABELS, renderCounterDocument, type CounterDocument } from '../templates/counter-document';
+import { COPY_LABELS } from '../domain/printing';
+import { renderCounterDocument, type CounterDocument } from '../templates/counter-document';
 import { pdfFont } from '../templates/fonts';
 import { pdfBuffer } from '../templates/page-layout';
 import { SAMPLE_DOCUMENTS, SAMPLE_ISSUANCE_RECEIPT } from '../tests/support/sample-documents';

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../services/app';
+import { VIEWER_PRINTER } from '../services/printing';
 import { startRefusal } from '../services/start-refusal';
 import { keyFileStore } from './key-file';
 import { optionValue, resolveDataDir } from '../services/data-dir';
@@ -20,7 +21,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     app = openApp({
       dataDir,
       keys: keyFileStore(join(dataDir, 'madoguchi.key')),
-      printer: { printPdf: async () => false },
+      printer: VIEWER_PRINTER,
       otpSearchWorker: { url: new URL('./otp-search-worker.mjs', import.meta.url) },
       ...(idle ? { idleLockSeconds: Number(idle) } : {}),
     });

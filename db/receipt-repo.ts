@@ -56,10 +56,10 @@ export function countPrints(db: Db, receiptNo: string, copy: string): { total: n
 
 export function recordPrint(
   db: Db,
-  p: { receiptNo: string; reprint: boolean; copy: string; operatorId: string; printedAt: string },
+  p: { receiptNo: string; reprint: boolean; copy: string; copies: number; operatorId: string; printedAt: string },
 ): void {
   sql(db, 
-    `INSERT INTO receipt_prints (receipt_no, reprint, copy, operator_id, printed_at)
-     VALUES (@receiptNo, @reprint, @copy, @operatorId, @printedAt)`,
+    `INSERT INTO receipt_prints (receipt_no, reprint, copy, copies, operator_id, printed_at)
+     VALUES (@receiptNo, @reprint, @copy, @copies, @operatorId, @printedAt)`,
   ).run({ ...p, reprint: p.reprint ? 1 : 0 });
 }

@@ -21,6 +21,7 @@ export const JOURNAL_GROUP_LABELS: Record<JournalGroup, string> = {
 export const JOURNAL_KINDS = {
   BRANCH_SETUP: { label: '初期設定', group: 'admin' },
   BRANCH_SETTINGS_CHANGED: { label: '店舗設定変更', group: 'admin' },
+  PRINTER_SETTINGS_CHANGED: { label: 'プリンター設定変更', group: 'admin' },
   BRANCH_CORRECTED: { label: '店舗情報の訂正', group: 'admin' },
   RECOVERY_PASSPHRASE_SET: { label: '復元用パスフレーズの設定', group: 'admin' },
   RECOVERY_PASSPHRASE_CHANGED: { label: '復元用パスフレーズの変更', group: 'admin' },
@@ -47,6 +48,7 @@ export const JOURNAL_KINDS = {
   OTP_REFUSED: { label: 'ワンタイムパスワード不一致', group: 'refusal' },
   COUNTER_REFUSED: { label: '受付できず', group: 'refusal' },
   RECEIPT_REPRINTED: { label: '領収書再発行', group: 'reprint' },
+  RECEIPT_PRINT_FAILED: { label: '印刷できず', group: 'refusal' },
   TOKENS_RETURNED: { label: '回収返却', group: 'stock' },
   TOKEN_DAMAGED: { label: '在庫破損登録', group: 'stock' },
   TOKEN_DISPOSED: { label: '廃棄', group: 'stock' },

@@ -83,16 +83,22 @@ export function decideApproval(p: Ports, rules: ApprovalRules, req: { id: number
   }).immediate();
 }
 
-/**
- * Inside the act an approval allows (a fee waiver at 確定, a reprint after the first): the approval
- * must be granted for this kind, this subject and this maker, and is used up with the act.
- */
-export function useApproval(p: Ports, id: number, kind: ApprovalKind, subject: string, by: Operator): ApprovalRow {
+/** The approval a manager granted for this kind, this subject and this maker: refused otherwise. */
+export function usableApproval(p: Ports, id: number, kind: ApprovalKind, subject: string, by: Operator): ApprovalRow {
   const a = findApproval(p.db, id);
   if (!a || a.kind !== kind || a.subject !== subject || a.requestedBy !== by.operatorId) {
     refuse('APPROVAL_MISMATCH', `この操作に使える検印（${APPROVAL_KIND_LABELS[kind]}）がありません。検印を依頼してください。`);
   }
   if (a.state !== 'APPROVED') refuse('APPROVAL_NOT_GRANTED', `検印（${APPROVAL_KIND_LABELS[kind]}）は${APPROVAL_STATE_LABELS[a.state]}です。`);
+  return a;
+}
+
+/**
+ * Inside the act an approval allows (a fee waiver at 確定, a reprint after the first): the approval
+ * must be usable, and is used up with the act.
+ */
+export function useApproval(p: Ports, id: number, kind: ApprovalKind, subject: string, by: Operator): ApprovalRow {
+  const a = usableApproval(p, id, kind, subject, by);
   moveApproval(p.db, a.id, 'APPROVED', { state: 'USED', usedAt: p.now().toISOString() });
   return a;
 }

@@ -8,6 +8,7 @@ import { APPROVAL_KINDS, APPROVAL_STATES } from '../domain/approvals';
 import { EXCHANGE_REASONS, REISSUE_REASONS } from '../domain/counter-rules';
 import { JOURNAL_GROUPS } from '../domain/journal-kinds';
 import { NAME_ON_DOCUMENTS } from '../domain/masking';
+import { COPIES, PAPER_SIZES, type PrinterSettings as DomainPrinterSettings, type PrintOutcome as DomainPrintOutcome, type SystemPrinter as DomainSystemPrinter } from '../domain/printing';
 import {
   FEE_KINDS,
   OTP_ALGORITHMS,
@@ -52,6 +53,26 @@ export const Branch = z.object({
 export type Branch = z.infer<typeof Branch>;
 
 const Empty = z.object({}).strict();
+
+// The range is the domain's rule (validatePrinterSettings), so that a wrong count gets its field's message.
+const Copies = z.number().int();
+export const PrinterSettings = z.object({
+  printerName: text(200),
+  paper: z.enum(PAPER_SIZES),
+  customerCopies: Copies,
+  branchCopies: Copies,
+  silent: z.boolean(),
+}) satisfies z.ZodType<DomainPrinterSettings>;
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+const SystemPrinter = z.object({ name: z.string(), displayName: z.string() }) satisfies z.ZodType<DomainSystemPrinter>;
+
+export const PrintOutcome = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('printed'), copies: z.number() }),
+  z.object({ state: z.literal('failed'), cancelled: z.boolean(), reason: z.string() }),
+  z.object({ state: z.literal('viewer') }),
+]) satisfies z.ZodType<DomainPrintOutcome>;
+export type PrintOutcome = z.infer<typeof PrintOutcome>;
 
 export const SetupRequest = z.object({
   bankName: text(60),
@@ -259,7 +280,7 @@ export const LogEntry = z.object({
       receiptNo: z.string(),
       sha256: z.string(),
       pdfBase64: z.string(),
-      prints: z.array(z.object({ printedAt: z.string(), operatorId: z.string(), copy: z.string(), reprint: z.boolean() })),
+      prints: z.array(z.object({ printedAt: z.string(), operatorId: z.string(), copy: z.string(), copies: z.number(), reprint: z.boolean() })),
       printCount: z.number(),
     })
     .nullable(),
@@ -430,12 +451,19 @@ export const contract = {
     z.object({
       receiptNo: text(40),
       reprint: z.boolean(),
-      copy: z.enum(['customer', 'branch']).default('customer'),
+      copy: z.enum(COPIES).default('customer'),
       /** A second person's approval for a reprint after the first. */
       approvalId: z.number().int().positive().optional(),
     }),
-    z.object({ pdfBase64: z.string(), sentToPrinter: z.boolean(), printCount: z.number() }),
+    /** printCount: the prints of this copy that went through, this one included if it did. */
+    z.object({ pdfBase64: z.string(), print: PrintOutcome, printCount: z.number() }),
   ),
+
+  /** The terminal's printer (役席). printers: the system's list; null in browser mode, where the browser's viewer prints. */
+  printerSettings: channel('manager', Empty, z.object({ settings: PrinterSettings, printers: z.array(SystemPrinter).nullable() })),
+  printerSettingsUpdate: channel('manager', PrinterSettings, z.object({ settings: PrinterSettings })),
+  /** A test page with the settings on the screen, saved or not. */
+  printerTestPage: channel('manager', PrinterSettings, z.object({ pdfBase64: z.string(), print: PrintOutcome })),
 
   journalToday: channel('operator', Empty, z.object({ entries: z.array(JournalLine) })),
 
@@ -536,6 +564,8 @@ export { branchCorrection, CORRECTABLE_FIELD_LABELS, describeCorrection, parseCo
 export { JOURNAL_GROUP_LABELS, JOURNAL_GROUPS, JOURNAL_KINDS, journalKindLabel, isCounterKind } from '../domain/journal-kinds';
 export type { JournalGroup } from '../domain/journal-kinds';
 export { NAME_ON_DOCUMENTS, NAME_ON_DOCUMENTS_LABELS } from '../domain/masking';
+export { COPIES, COPY_LABELS, describePrinterSettings, MAX_COPIES, PAPER_LABELS, PAPER_SIZES, printFailureMessage, validatePrinterSettings } from '../domain/printing';
+export type { Copy, PaperSize } from '../domain/printing';
 export type { NameOnDocuments } from '../domain/masking';
 export { MAX_OTP_DIGITS, otpDigitsText, validateOtpFormat } from '../domain/otp-format';
 export { LIVE_STATES, TOKEN_STATE_LABELS, canTransition, isLive } from '../domain/token-lifecycle';

@@ -18,6 +18,7 @@ import { glance } from './glance';
 import * as journalView from './journal-view';
 import * as operators from './operators';
 import type { Ports } from './ports';
+import * as printing from './printing';
 import * as receipts from './receipts';
 import { reissue } from './reissue';
 import * as returns from './returns';
@@ -79,6 +80,9 @@ export function createHandlers(p: Ports, session: Session): HandlerTable {
     reissue: (req, ctx) => reissue(p, who(ctx), req),
     suspend: (req, ctx) => suspend(p, who(ctx), req),
     receiptsOpen: (req, ctx) => receipts.open(p, who(ctx), req),
+    printerSettings: () => printing.printerSettings(p),
+    printerSettingsUpdate: (req, ctx) => printing.updatePrinterSettings(p, who(ctx), req),
+    printerTestPage: (req) => printing.printTestPage(p, req),
     journalToday: () => journalView.today(p),
     glance: () => glance(p),
     syncStatus: () => p.sync.status(),

@@ -141,10 +141,11 @@ export function logEntry(p: Ports, viewer: Operator, req: { seq: number }) {
   const contract = row.contract_id && row.format >= 3 ? findContractByRef(p.db, p.secrets, row.contract_id) : null;
   const receipt = row.receipt_no ? findReceipt(p.db, p.secrets, row.receipt_no) : null;
   const prints = row.receipt_no
-    ? (sql(p.db, 'SELECT printed_at AS printedAt, operator_id AS operatorId, copy, reprint FROM receipt_prints WHERE receipt_no = ? ORDER BY id').all(row.receipt_no) as {
+    ? (sql(p.db, 'SELECT printed_at AS printedAt, operator_id AS operatorId, copy, copies, reprint FROM receipt_prints WHERE receipt_no = ? ORDER BY id').all(row.receipt_no) as {
         printedAt: string;
         operatorId: string;
         copy: string;
+        copies: number;
         reprint: number;
       }[])
     : [];

@@ -1,6 +1,7 @@
 import { APPROVAL_KIND_LABELS, type ApprovalKind } from '../domain/approvals';
 import { jstDate } from '../domain/format';
 import { journalGroup, journalKindLabel } from '../domain/journal-kinds';
+import { COPY_LABELS, describePrinterSettings, type PrinterSettings } from '../domain/printing';
 import { findContractByRef } from '../db/contract-repo';
 import type { JournalRow } from '../db/journal';
 import type { JournalLine } from './contract';
@@ -24,6 +25,8 @@ const LOGIN_FAILURES: Record<string, string> = {
   WRONG_PASSWORD: 'パスワード誤り',
 };
 
+const copyLabel = (copy: unknown): string => (copy === 'branch' ? COPY_LABELS.branch : COPY_LABELS.customer);
+
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /**
@@ -45,7 +48,11 @@ function detailOf(kind: string, payload: Record<string, unknown>): string | null
     case 'SEED_IMPORTED':
       return `${text(payload.fileName)}（${text(payload.count)}件）`;
     case 'RECEIPT_REPRINTED':
-      return `${payload.copy === 'branch' ? '店舗控' : 'お客さま控'}（再発行${text(payload.reprintCount)}回目）`;
+      return `${copyLabel(payload.copy)}（再発行${text(payload.reprintCount)}回目）`;
+    case 'RECEIPT_PRINT_FAILED':
+      return `${copyLabel(payload.copy)}：${payload.cancelled === true ? '印刷の取消' : text(payload.reason)}`;
+    case 'PRINTER_SETTINGS_CHANGED':
+      return describePrinterSettings(payload.after as PrinterSettings);
     case 'TRANSACTION_VOIDED':
       return `受付番号 ${text(payload.voidedReceiptNo)} を取消：${text(payload.reason)}`;
     case 'APPROVAL_REQUESTED':

@@ -25,7 +25,7 @@
  */
 import { refuse } from '../domain/errors';
 import { formatJstDate, formatJstDateTime, formatYen } from '../domain/format';
-import type { PaperSize } from '../domain/printing';
+import { COPY_LABELS, type Copy, type PaperSize } from '../domain/printing';
 import { MUTED, PageLayout, renderOn, SHADE, WIDTH, type Cell, type Sheet, type Style } from './page-layout';
 
 export interface CounterDocumentRow {
@@ -37,7 +37,7 @@ export interface CounterDocument {
   /** e.g. 'ハードウェアトークン発行 領収書', '交換受付票', '利用中止受付票'. */
   title: string;
   /** お客さま控 / 店舗控, printed in the top-left corner and in the page footer. */
-  copy: 'customer' | 'branch';
+  copy: Copy;
   /** Present on a reprint: a 再発行 mark with its count (1 = the first reprint). */
   reprint?: { count: number };
   /** 受付番号, never reused. */
@@ -82,11 +82,6 @@ export interface CounterDocument {
   /** Print dates with the 和暦 year beside the 西暦 one, as the branch prefers. */
   japaneseEra?: boolean;
 }
-
-export const COPY_LABELS: Record<CounterDocument['copy'], string> = {
-  customer: 'お客さま控',
-  branch: '店舗控',
-};
 
 /** 「再発行（2回目）」 */
 export function reprintMark(count: number): string {

@@ -118,8 +118,9 @@ export function CheckboxField({
   hint,
   className,
   checked,
+  disabled,
   onChange,
-}: Common & { checked: boolean; onChange: (checked: boolean) => void }) {
+}: Common & { checked: boolean; disabled?: boolean; onChange: (checked: boolean) => void }) {
   const id = useFieldId(name);
   return (
     <div className={`field field--checkbox ${className ?? ''} ${error ? 'field--invalid' : ''}`}>
@@ -129,6 +130,7 @@ export function CheckboxField({
           id={id}
           name={name}
           checked={checked}
+          disabled={disabled}
           onChange={(e) => onChange(e.target.checked)}
           {...fieldAria(id, hint, error)}
         />

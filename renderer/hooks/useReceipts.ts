@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
+import type { Copy, PrintOutcome } from '../../services/contract';
 import { call } from '../api';
 import { usePdfUrls } from './usePdfUrls';
 
-export type Copy = 'customer' | 'branch';
+export type { Copy };
 
 /** Where the view of one copy of a receipt is kept in `views`. */
 export function viewKey(receiptNo: string, copy: Copy = 'customer'): string {
@@ -11,9 +12,11 @@ export function viewKey(receiptNo: string, copy: Copy = 'customer'): string {
 
 export type ReceiptView = {
   busy: boolean;
-  /** blob: URL of the PDF when it was not sent to a printer. */
+  /** blob: URL of the PDF when the browser's viewer prints it. */
   url?: string;
-  sentToPrinter?: boolean;
+  /** What the printer did; a failed print is offered again with `retry`. */
+  print?: PrintOutcome;
+  retry?: () => Promise<ReceiptView>;
   printCount?: number;
   error?: string;
   /** The refusal's code, e.g. REPRINT_NEEDS_APPROVAL: a second reprint asks for a 検印. */
@@ -37,20 +40,25 @@ export function useReceipts(): Receipts {
   const { show, revokeAll } = pdfs;
 
   const open = useCallback(
-    async (receiptNo: string, reprint: boolean, copy: Copy = 'customer', approvalId?: number): Promise<ReceiptView> => {
+    (receiptNo: string, reprint: boolean, copy: Copy = 'customer', approvalId?: number): Promise<ReceiptView> => {
       const key = viewKey(receiptNo, copy);
-      setViews((v) => ({ ...v, [key]: { ...v[key], busy: true, error: undefined } }));
-      const result = await call('receiptsOpen', { receiptNo, reprint, copy, ...(approvalId ? { approvalId } : {}) });
-      let view: ReceiptView;
-      if (!result.ok) {
-        view = { busy: false, error: result.error.message, errorCode: result.error.code };
-      } else if (result.value.sentToPrinter) {
-        view = { busy: false, sentToPrinter: true, printCount: result.value.printCount };
-      } else {
-        view = { busy: false, sentToPrinter: false, url: show(result.value.pdfBase64), printCount: result.value.printCount };
-      }
-      setViews((v) => ({ ...v, [key]: view }));
-      return view;
+      const attempt = async (): Promise<ReceiptView> => {
+        setViews((v) => ({ ...v, [key]: { ...v[key], busy: true, error: undefined } }));
+        const result = await call('receiptsOpen', { receiptNo, reprint, copy, ...(approvalId ? { approvalId } : {}) });
+        let view: ReceiptView;
+        if (!result.ok) {
+          view = { busy: false, error: result.error.message, errorCode: result.error.code };
+        } else {
+          const { print, printCount, pdfBase64 } = result.value;
+          view = { busy: false, print, printCount };
+          if (print.state === 'viewer') view.url = show(pdfBase64);
+          // The same print again: nothing was recorded, so it is not a 再発行.
+          if (print.state === 'failed') view.retry = attempt;
+        }
+        setViews((v) => ({ ...v, [key]: view }));
+        return view;
+      };
+      return attempt();
     },
     [show],
   );

@@ -5,6 +5,8 @@ import { openApp, type App, type AppOptions } from '../../services/app';
 import { ERROR_LOG_FILE, fileErrorLog, type ErrorReport } from '../../services/error-log';
 import type { Channel, RequestOf, ResponseOf } from '../../services/contract';
 import { keyFileStore } from '../../browser/key-file';
+import { VIEWER_PRINTER } from '../../services/printing';
+import type { Printer } from '../../services/ports';
 import { SecretBox } from '../../db/sealed-secret';
 import { setPassword } from '../../db/operator-repo';
 import { hashPassword } from '../../services/passwords';
@@ -48,7 +50,7 @@ export interface Fixture {
 
 /** A branch set up on a real SQLite file in a temp folder, a manager logged in, stock imported. */
 export async function branchWithStock(
-  o: { tokens?: number; printer?: () => Promise<boolean>; renderDocument?: AppOptions['renderDocument']; sync?: AppOptions['sync']; terminalNo?: string; serialPrefix?: string } = {},
+  o: { tokens?: number; printer?: Printer; renderDocument?: AppOptions['renderDocument']; sync?: AppOptions['sync']; terminalNo?: string; serialPrefix?: string } = {},
 ): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
   const clock = { now: new Date('2026-11-25T01:30:00Z') };
@@ -56,7 +58,7 @@ export async function branchWithStock(
     openApp({
       dataDir: dir,
       keys,
-      printer: { printPdf: o.printer ?? (async () => false) },
+      printer: o.printer ?? VIEWER_PRINTER,
       now: () => clock.now,
       recoveryKdfCost: TEST_KDF_COST,
       errorLog: fileErrorLog(dir, (line) => stderr.push(line)),

@@ -52,6 +52,8 @@ export function fakeApi(operator: Operator | null, overrides: Partial<MadoguchiA
     journalToday: vi.fn(() => ok({ entries: [] })),
     recoveryStatus: vi.fn(() => ok({ set: true, setAt: '2026-11-01T00:00:00.000Z', setBy: 'M001' })),
     syncStatus: vi.fn(() => ok(NOT_ENROLLED)),
+    // Browser mode: no system printers.
+    printerSettings: vi.fn(() => ok({ settings: { printerName: '', paper: 'A4' as const, customerCopies: 1, branchCopies: 1, silent: false }, printers: null })),
     operatorsList: vi.fn(() =>
       Promise.resolve({ ok: false as const, error: { code: 'FORBIDDEN', message: 'この操作は役席者のみ行えます' } }),
     ),

@@ -23,15 +23,19 @@ export class FakeWebContents {
   reload() {
     this.reloads += 1;
   }
-  /** What print() was asked, the PDF the URL it shows answered with then, and the answer it gives. */
+  /** What print() was asked, the PDF the URL it shows answered with then, and the answer it gives: success, or Chromium's failure reason. */
   printed: { options: unknown; pdf: Buffer | null }[] = [];
-  printAnswer = true;
-  print(options: unknown, done: (success: boolean) => void) {
+  printAnswer: true | string = true;
+  print(options: unknown, done: (success: boolean, failureReason: string) => void) {
+    if (recorded.printThrows) throw new Error(recorded.printThrows);
     void (async () => {
       const res = this.loaded && recorded.protocolHandler ? await recorded.protocolHandler(new Request(this.loaded)) : null;
       this.printed.push({ options, pdf: res?.ok ? Buffer.from(await res.arrayBuffer()) : null });
-      done(this.printAnswer);
+      done(this.printAnswer === true, this.printAnswer === true ? '' : this.printAnswer);
     })();
+  }
+  getPrintersAsync() {
+    return Promise.resolve(recorded.printers);
   }
   on(event: string, l: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
@@ -61,6 +65,10 @@ export const recorded = {
   invoked: [] as [channel: string, req: unknown][],
   singleInstanceLocks: 0,
   errorBoxes: [] as [title: string, content: string][],
+  /** The system's printers, as getPrintersAsync lists them. */
+  printers: [] as { name: string; displayName: string; description: string; options: Record<string, string> }[],
+  /** print() throws this, as Electron does for a deviceName it does not know. */
+  printThrows: undefined as string | undefined,
 };
 
 /** The OS keychain as safeStorage shows it: which Linux backend, and whether it works. */

@@ -4,6 +4,7 @@
  * transaction, or between two issuances. Prints `committed <receiptNo>` after each commit.
  * argv: dataDir, a JSON file of the tokens' seeds, the clock (ISO) the codes are computed at.
  */
+import { VIEWER_PRINTER } from '../../services/printing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp } from '../../services/app';
@@ -19,7 +20,7 @@ const tokens = (JSON.parse(readFileSync(tokensFile, 'utf8')) as Array<Omit<TestT
 const app = openApp({
   dataDir,
   keys: keyFileStore(join(dataDir, 'madoguchi.key')),
-  printer: { printPdf: async () => false },
+  printer: VIEWER_PRINTER,
   now: () => clock,
 });
 const login = await app.dispatch('authLogin', { operatorId: 'mgr01', password: 'manager123' });

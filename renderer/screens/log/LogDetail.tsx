@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { APPROVAL_KIND_LABELS, APPROVAL_STATE_LABELS, formatJstDateTime, formatYen, PAYMENT_LABELS, type LogEntry } from '../../../services/contract';
+import { APPROVAL_KIND_LABELS, APPROVAL_STATE_LABELS, COPY_LABELS, formatJstDateTime, formatYen, PAYMENT_LABELS, type LogEntry } from '../../../services/contract';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorSummary';
@@ -10,7 +10,6 @@ import { formatListDateTime } from '../../format';
 import { useApiData } from '../../hooks/useApiData';
 import { usePdfUrls } from '../../hooks/usePdfUrls';
 
-const COPY_LABELS: Record<string, string> = { customer: 'お客さま控', branch: '店舗控' };
 const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
 /** The stored payload as a person reads it: indented JSON (as stored where it is not JSON). */
@@ -144,6 +143,7 @@ export function LogDetail({ seq, onBack }: { seq: number; onBack: () => void }) 
                     <>
                       <th scope="col">印刷日時</th>
                       <th scope="col">控</th>
+                      <th scope="col">部数</th>
                       <th scope="col">区分</th>
                       <th scope="col">担当</th>
                     </>
@@ -153,6 +153,7 @@ export function LogDetail({ seq, onBack }: { seq: number; onBack: () => void }) 
                     <tr key={i}>
                       <td className="mono">{formatListDateTime(p.printedAt)}</td>
                       <td>{label(COPY_LABELS, p.copy)}</td>
+                      <td className="num">{p.copies}部</td>
                       <td>{p.reprint ? '再発行' : '初回'}</td>
                       <td className="mono">{p.operatorId}</td>
                     </tr>

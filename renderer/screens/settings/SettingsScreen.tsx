@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField } from '../../components/Field';
 import { RecoveryPassphrase } from './RecoveryPassphrase';
 import { SerialFormatSetting } from './SerialFormatSetting';
+import { PrinterSettingsSection } from './PrinterSettings';
 import { LowStockThreshold } from './LowStockThreshold';
 import { BranchCorrection } from './BranchCorrection';
 import { SyncSettings } from './SyncSettings';
@@ -92,6 +93,7 @@ export function SettingsScreen({ branch, onChanged }: { branch: Branch; onChange
           </div>
         </form>
       </section>
+      <PrinterSettingsSection />
       <SerialFormatSetting branch={branch} onChanged={onChanged} />
       <RecoveryPassphrase />
       <LowStockThreshold branch={branch} onChanged={onChanged} />

@@ -1,3 +1,4 @@
+import { VIEWER_PRINTER } from '../../../services/printing';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ describe('the ledger files at rest', () => {
     const root = mkdtempSync(join(tmpdir(), 'madoguchi-perm-'));
     try {
       const dataDir = join(root, 'terminal', 'data');
-      const open = () => openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
+      const open = () => openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: VIEWER_PRINTER });
       open().close();
       expect(statSync(dataDir).mode & 0o777).toBe(0o700);
       chmodSync(join(dataDir, 'madoguchi.sqlite'), 0o644);
@@ -52,7 +53,7 @@ describe('the data folder', () => {
     try {
       chmodSync(dataDir, 0o755);
       const told: string[] = [];
-      const open = () => openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false }, notify: (m) => told.push(m) });
+      const open = () => openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: VIEWER_PRINTER, notify: (m) => told.push(m) });
       open().close();
       expect(statSync(dataDir).mode & 0o777).toBe(0o700);
       expect(told).toEqual([expect.stringContaining('この PC のユーザーだけが使えるようにしました')]);
@@ -102,7 +103,7 @@ describe('one madoguchi per data folder', () => {
         holder.stdout.on('data', (d: Buffer) => d.toString().includes('open') && resolve());
         holder.on('exit', (code) => reject(new Error(`holder exited ${code}: ${err}`)));
       });
-      const second = () => openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: { printPdf: async () => false } });
+      const second = () => openApp({ dataDir, keys: keyFileStore(join(dataDir, 'madoguchi.key')), printer: VIEWER_PRINTER });
       expect(second).toThrow(DataFolderInUse);
       expect(second).toThrow(`このデータフォルダ（${dataDir}）は別の madoguchi が使用中です`);
 

@@ -1,3 +1,4 @@
+import { VIEWER_PRINTER } from '../../../services/printing';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ function newPc(): string {
 }
 
 function open(dir: string): App {
-  const app = openApp({ dataDir: dir, keys: keyFileStore(join(dir, KEY)), printer: { printPdf: async () => false }, now: () => fx?.clock.now ?? new Date(), recoveryKdfCost: TEST_KDF_COST });
+  const app = openApp({ dataDir: dir, keys: keyFileStore(join(dir, KEY)), printer: VIEWER_PRINTER, now: () => fx?.clock.now ?? new Date(), recoveryKdfCost: TEST_KDF_COST });
   cleanups.unshift(() => app.close());
   return app;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, IPC_PREFIX } from '../../../services/channels';
 import { FakeWebContents, fakeEvent, recorded } from '../../support/fake-electron';
 import { applicationMenu } from '../../../electron/windows';
+import type { PrintJob } from '../../../services/ports';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electron);
 
@@ -123,29 +124,76 @@ describe('the preload', () => {
 
 
 describe('printing a receipt in Electron (against the stand-in)', () => {
-  it('prints the PDF through the app protocol from a hidden, guarded window with the print dialog, then closes it and forgets the PDF', async () => {
+  const roll: PrintJob = {
+    pdf: Buffer.from('%PDF-1.7 receipt 101-01-0000001'),
+    printerName: 'EPSON_TM_T88VII',
+    page: { widthMicrons: 80_000, heightMicrons: 212_500 },
+    copies: 2,
+    silent: true,
+  };
+
+  it('prints the PDF through the app protocol from a hidden, guarded window on the configured printer, page, margins and copies, then closes it and forgets the PDF', async () => {
     const { electronPrinter } = await import('../../../electron/print');
-    const pdf = Buffer.from('%PDF-1.7 receipt 101-01-0000001');
     const before = recorded.windows.length;
 
-    expect(await electronPrinter.printPdf(pdf)).toBe(true);
+    expect(await electronPrinter.print(roll)).toEqual({ state: 'printed', copies: 2 });
 
     const printing = recorded.windows[before]!;
     expect(printing.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: true } });
     expect(printing.webContents.loaded).toMatch(/^app:\/\/madoguchi\/print\/[0-9a-f]{32}\.pdf$/);
-    expect(printing.webContents.printed).toEqual([{ options: { silent: false, printBackground: true }, pdf }]);
+    expect(printing.webContents.printed).toEqual([
+      {
+        options: { silent: true, printBackground: true, deviceName: 'EPSON_TM_T88VII', pageSize: { width: 80_000, height: 212_500 }, margins: { marginType: 'none' }, copies: 2 },
+        pdf: roll.pdf,
+      },
+    ]);
     expect(printing.window.destroyed).toBe(true);
     expect((await recorded.protocolHandler!(new Request(printing.webContents.loaded!))).status).toBe(404);
     expect(printing.webContents.emit('will-navigate', fakeEvent('file:///etc/passwd')).refused).toBe(true);
   });
 
-  it('answers false when the operator cancels the dialog, and cleans up all the same', async () => {
+  it('leaves the printer to the system when none is chosen, names A4, and shows the dialog unless silent', async () => {
     const { electronPrinter } = await import('../../../electron/print');
     const before = recorded.windows.length;
-    const answered = electronPrinter.printPdf(Buffer.from('%PDF-1.7'));
-    recorded.windows[before]!.webContents.printAnswer = false;
-    expect(await answered).toBe(false);
+    await electronPrinter.print({ ...roll, printerName: '', page: 'A4', copies: 1, silent: false });
+    expect(recorded.windows[before]!.webContents.printed[0]!.options).toEqual({ silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' }, copies: 1 });
+  });
+
+  it.each([
+    ['Print job canceled', { state: 'failed', cancelled: true, reason: '印刷の画面で取り消されました' }],
+    ['Print job failed', { state: 'failed', cancelled: false, reason: 'プリンターが印刷できませんでした' }],
+  ])('answers %s as a failure the teller can read, and cleans up all the same', async (chromium, outcome) => {
+    const { electronPrinter } = await import('../../../electron/print');
+    const before = recorded.windows.length;
+    const answered = electronPrinter.print(roll);
+    await vi.waitFor(() => expect(recorded.windows[before]).toBeDefined());
+    recorded.windows[before]!.webContents.printAnswer = chromium;
+    expect(await answered).toEqual(outcome);
     expect(recorded.windows[before]!.window.destroyed).toBe(true);
     expect((await recorded.protocolHandler!(new Request(recorded.windows[before]!.webContents.loaded!))).status).toBe(404);
+  });
+
+  it('answers a printer the system does not know (Electron throws) as a failure, not an error', async () => {
+    const { electronPrinter } = await import('../../../electron/print');
+    recorded.printThrows = 'Invalid deviceName provided';
+    try {
+      expect(await electronPrinter.print(roll)).toEqual({ state: 'failed', cancelled: false, reason: 'プリンターの応答：Invalid deviceName provided' });
+      expect(recorded.windows.at(-1)!.window.destroyed).toBe(true);
+    } finally {
+      recorded.printThrows = undefined;
+    }
+  });
+
+  it("lists the system's printers by their system name and the name people know", async () => {
+    const { electronPrinter } = await import('../../../electron/print');
+    recorded.printers = [
+      { name: 'EPSON_TM_T88VII', displayName: 'EPSON TM-T88VII', description: '', options: {} },
+      { name: 'Canon_LBP221', displayName: '', description: '', options: {} },
+    ];
+    expect(await electronPrinter.listPrinters()).toEqual([
+      { name: 'EPSON_TM_T88VII', displayName: 'EPSON TM-T88VII' },
+      { name: 'Canon_LBP221', displayName: 'Canon_LBP221' },
+    ]);
+    expect(recorded.windows.at(-1)!.window.destroyed).toBe(true);
   });
 });

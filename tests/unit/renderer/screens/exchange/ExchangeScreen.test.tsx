@@ -152,7 +152,7 @@ describe('交換・再発行', () => {
         value: { receiptNo: '001-03-000077', acceptedAt: '2026-11-25T01:35:25.000Z', lostSerial: 'OLD000000001', newSerial: 'NEW000000002', fee: lostFee },
       }),
     );
-    const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
+    const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), print: { state: 'viewer' as const }, printCount: 1 } }));
     const api = fakeApi(TELLER, { reissue: lostReissue, receiptsOpen, feesQuote: vi.fn(() => Promise.resolve({ ok: true as const, value: lostFee })) });
     vi.spyOn(window, 'open').mockImplementation(() => null);
     go('exchange');

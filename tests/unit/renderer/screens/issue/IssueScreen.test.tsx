@@ -139,7 +139,7 @@ describe('発行受付', () => {
   it('shows 受付番号 after 確定 and clears the form for 次のお客さま', async () => {
     const issue = vi.fn(issued);
     const receiptsOpen = vi.fn(() =>
-      Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4 test'), sentToPrinter: false, printCount: 1 } }),
+      Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4 test'), print: { state: 'viewer' as const }, printCount: 1 } }),
     );
     fakeApi(TELLER, { issue, receiptsOpen });
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);

@@ -25,7 +25,7 @@ const line = (seq: number, kind: string, kindLabel: string, receiptNo: string): 
 });
 const today = [line(2, 'TOKEN_SUSPENDED', '利用中止（届出）', '001-03-0000002'), line(1, 'TOKEN_ISSUED', 'ハードウェアトークン発行', '001-03-0000001')];
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
-const pdf = { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 };
+const pdf = { pdfBase64: btoa('%PDF-1.4'), print: { state: 'viewer' as const }, printCount: 1 };
 
 /** 本日の取引 with its status line. */
 function showJournal() {

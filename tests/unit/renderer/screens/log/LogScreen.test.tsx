@@ -89,8 +89,8 @@ describe('取引履歴', () => {
         sha256: 'c'.repeat(64),
         pdfBase64: btoa('%PDF-1.4'),
         prints: [
-          { printedAt: '2026-11-25T01:00:01.000Z', operatorId: 'tel01', copy: 'customer', reprint: false },
-          { printedAt: '2026-11-25T02:00:00.000Z', operatorId: 'tel01', copy: 'customer', reprint: true },
+          { printedAt: '2026-11-25T01:00:01.000Z', operatorId: 'tel01', copy: 'customer', copies: 2, reprint: false },
+          { printedAt: '2026-11-25T02:00:00.000Z', operatorId: 'tel01', copy: 'customer', copies: 1, reprint: true },
         ],
         printCount: 2,
       },
@@ -108,7 +108,10 @@ describe('取引履歴', () => {
     expect(screen.getByText('a'.repeat(64))).toBeTruthy();
     expect(screen.getByText(/"payment": "CASH"/)).toBeTruthy();
     const prints = screen.getByRole('table', { name: '印刷の記録' });
-    expect(within(prints).getAllByRole('row').slice(1).map((r) => (r as HTMLTableRowElement).cells[2]?.textContent)).toEqual(['初回', '再発行']);
+    expect(within(prints).getAllByRole('row').slice(1).map((r) => [...(r as HTMLTableRowElement).cells].slice(1, 4).map((c) => c.textContent))).toEqual([
+      ['お客さま控', '2部', '初回'],
+      ['お客さま控', '1部', '再発行'],
+    ]);
     const approvals = screen.getByRole('table', { name: 'この取引についての検印' });
     expect([...(within(approvals).getAllByRole('row')[1] as HTMLTableRowElement).cells].map((c) => c.textContent)).toEqual(['4', '2回目以降の再発行', '使用済', 'お客さまが紛失', 'tel01', 'mgr02']);
     expect(screen.getByRole('button', { name: 'この取引を取り消す（検印）' })).toBeTruthy();

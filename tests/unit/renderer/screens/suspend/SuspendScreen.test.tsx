@@ -86,7 +86,7 @@ describe('利用中止届', () => {
     const suspend = vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { receiptNo: '001-03-000078', acceptedAt: '2026-11-25T01:40:00.000Z', serial: 'OLD000000001' } }),
     );
-    const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), sentToPrinter: false, printCount: 1 } }));
+    const receiptsOpen = vi.fn(() => Promise.resolve({ ok: true as const, value: { pdfBase64: btoa('%PDF-1.4'), print: { state: 'viewer' as const }, printCount: 1 } }));
     fakeApi(TELLER, { suspend, receiptsOpen });
     vi.spyOn(window, 'open').mockImplementation(() => null);
     go('suspend');
