@@ -119,17 +119,21 @@ export async function receiptTextFromLink(page: Page): Promise<string> {
   return pdfTextFromLink(page, '領収書');
 }
 
-/** Any PDF the screen links to as 「{documentName}PDFを開く」 (交換受付票, 返却一覧 …), read back as text. */
-export async function pdfTextFromLink(page: Page, documentName: string): Promise<string> {
+/** Any PDF the screen links to as 「{documentName}PDFを開く」 (交換受付票, 返却一覧 …), as base64. */
+export async function pdfFromLink(page: Page, documentName: string): Promise<string> {
   const href = await page.getByRole('link', { name: `${documentName}PDFを開く` }).getAttribute('href');
   expect(href).toMatch(/^blob:/);
-  const base64 = await page.evaluate(async (url) => {
+  return page.evaluate(async (url) => {
     const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
     let s = '';
     for (const b of bytes) s += String.fromCharCode(b);
     return btoa(s);
   }, href!);
-  return pdfText(base64);
+}
+
+/** That PDF read back as text. */
+export async function pdfTextFromLink(page: Page, documentName: string): Promise<string> {
+  return pdfText(await pdfFromLink(page, documentName));
 }
 
 /** Issues `token` to the customer through the API (set-up for the lifecycle tests). */

@@ -84,7 +84,7 @@ function PrinterForm({
     <section className="panel panel--inset" aria-labelledby="printer-title">
       <h2 id="printer-title">プリンターと用紙</h2>
       {desktop ? null : (
-        <p className="field-hint" id="printer-browser-note">
+        <p className="notice notice--info">
           この画面はブラウザーで開いています。ブラウザーでは書類の PDF をブラウザーのビューアーで開き、そこから印刷します。プリンターの選択・部数・確認画面なしの印刷はデスクトップ版の madoguchi でだけ働きます。用紙の設定は、ここでも書類のレイアウトに使います。
         </p>
       )}
