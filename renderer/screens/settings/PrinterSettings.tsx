@@ -8,6 +8,10 @@ import { usePrinterSettings } from './usePrinterSettings';
 const LABELS = { printerName: 'プリンター', paper: '用紙', customerCopies: 'お客さま控の部数', branchCopies: '店舗控の部数', silent: '確認画面なしで印刷' };
 const PAPER_OPTIONS = PAPER_SIZES.map((paper) => [paper, PAPER_LABELS[paper]] as const);
 const SYSTEM_DEFAULT = 'システムの既定のプリンター';
+const COPY_FIELDS = [
+  ['customerCopies', '1回の印刷で出す枚数'],
+  ['branchCopies', '店舗控を印刷する店舗のみ'],
+] as const;
 
 type Form = Omit<PrinterSettings, 'customerCopies' | 'branchCopies'> & { customerCopies: string; branchCopies: string };
 
@@ -108,30 +112,21 @@ function PrinterForm({
           onChange={(paper) => set('paper', paper)}
           hint="書類をこの用紙に合わせてレイアウトします。ロール紙は幅 80mm のレシートプリンター用で、書類の長さで切ります。"
         />
-        <TextField
-          name="customerCopies"
-          label={LABELS.customerCopies}
-          inputMode="numeric"
-          maxLength={2}
-          value={form.customerCopies}
-          disabled={!desktop}
-          error={fieldErrors?.customerCopies}
-          onChange={(e) => set('customerCopies', e.target.value)}
-          hint={`1回の印刷で出す枚数（1〜${MAX_COPIES}）。`}
-          className="w-short"
-        />
-        <TextField
-          name="branchCopies"
-          label={LABELS.branchCopies}
-          inputMode="numeric"
-          maxLength={2}
-          value={form.branchCopies}
-          disabled={!desktop}
-          error={fieldErrors?.branchCopies}
-          onChange={(e) => set('branchCopies', e.target.value)}
-          hint={`店舗控を印刷する店舗のみ（1〜${MAX_COPIES}）。`}
-          className="w-short"
-        />
+        {COPY_FIELDS.map(([name, hint]) => (
+          <TextField
+            key={name}
+            name={name}
+            label={LABELS[name]}
+            inputMode="numeric"
+            maxLength={2}
+            value={form[name]}
+            disabled={!desktop}
+            error={fieldErrors?.[name]}
+            onChange={(e) => set(name, e.target.value)}
+            hint={`${hint}（1〜${MAX_COPIES}）。`}
+            className="w-short"
+          />
+        ))}
         <CheckboxField
           name="silent"
           label={LABELS.silent}
