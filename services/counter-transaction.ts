@@ -59,8 +59,8 @@ export class OtpRefused extends ServiceFailure {
  * the act checks the state it acts on, checks the customer's code against the seed (decrypted
  * once) and writes its token and contract changes; then the next receipt number is taken, the
  * receipt rendered, and the journal entry (carrying the receipt's SHA-256), the receipt and the
- * outbox row written. A refusal undoes all of it (a savepoint) but its own journal entry, so that
- * a manager sees every refused attempt, and a refused code's count.
+ * outbox row written. A refusal undoes all of it; its own journal entry, and a refused code's
+ * count, are written next, so that a manager sees every refused attempt.
  */
 export function commitCounterTransaction<R>(
   p: Ports,
@@ -96,25 +96,23 @@ export function commitCounterTransaction<R>(
     });
     return { ...outcome.result, receiptNo, acceptedAt: at };
   });
-  const settled = p.db.transaction(() => {
-    try {
-      return { done: run() }; // nested: a savepoint, rolled back on a refusal
-    } catch (e) {
-      if (e instanceof OtpRefused) {
-        saveOtpMemory(p.db, e.serial, e.memory);
-        journalRefusal(p, operator, at, { ...attempt, kind: 'OTP_REFUSED', serial: e.serial }, e, { act: attempt.kind, failCount: e.memory.failCount });
-        return { refused: e };
-      }
-      if (e instanceof DomainError) {
-        journalRefusal(p, operator, at, { ...attempt, kind: 'COUNTER_REFUSED' }, e, { act: attempt.kind });
-        return { refused: e };
-      }
-      throw e;
-    }
-  });
-  const result = settled.immediate();
-  if ('refused' in result) throw result.refused;
-  return result.done;
+  try {
+    return run.immediate();
+  } catch (e) {
+    if (!(e instanceof OtpRefused || e instanceof DomainError)) throw e;
+    // The act is rolled back whole; its refusal is then journalled in a transaction of its own. A
+    // savepoint around the act, undone on a refusal, would keep every page the act touches in a
+    // sub-journal, which spilled into a temporary file at every act.
+    p.db
+      .transaction(() => {
+        if (e instanceof OtpRefused) {
+          saveOtpMemory(p.db, e.serial, e.memory);
+          journalRefusal(p, operator, at, { ...attempt, kind: 'OTP_REFUSED', serial: e.serial }, e, { act: attempt.kind, failCount: e.memory.failCount });
+        } else journalRefusal(p, operator, at, { ...attempt, kind: 'COUNTER_REFUSED' }, e, { act: attempt.kind });
+      })
+      .immediate();
+    throw e;
+  }
 }
 
 function journalRefusal(
