@@ -7,8 +7,9 @@ process.env.MADOGUCHI_E2E_SHELL = 'electron';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Browser mode's own loopback server (its URL, start key and session), which Electron does not have.
-  testIgnore: ['browser-host.spec.ts'],
+  // Browser mode's own loopback server (its URL, start key and session), which Electron does not have;
+  // browser mode's printing through the PDF viewer (Electron's print options: tests/unit/electron).
+  testIgnore: ['browser-host.spec.ts', 'printing.spec.ts'],
   globalSetup: './tests/e2e/electron-setup.ts',
   workers: 1,
   timeout: 120_000,
