@@ -44,7 +44,16 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(tag);
-    return new Uint8Array(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]));
+    const head = decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES));
+    const tail = decipher.final();
+    // Its own memory, and the pieces wiped: Buffer.concat would leave a copy of the secret in Node's
+    // shared buffer pool, beyond the reach of the caller's fill(0).
+    const plain = new Uint8Array(head.length + tail.length);
+    plain.set(head);
+    plain.set(tail, head.length);
+    head.fill(0);
+    tail.fill(0);
+    return plain;
   }
 
   sealJson(value: unknown, context: string): Buffer {
@@ -52,7 +61,13 @@ export class SecretBox {
   }
 
   openJson<T>(sealed: Buffer, context: string): T {
-    return JSON.parse(Buffer.from(this.open(sealed, context)).toString('utf8')) as T;
+    const plain = this.open(sealed, context);
+    try {
+      // A view, not a copy: no plain bytes left in the buffer pool.
+      return JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8')) as T;
+    } finally {
+      plain.fill(0);
+    }
   }
 
   /** The keyed hash a contract is stored and found under: the same ID always gives the same reference. */

@@ -13,6 +13,7 @@ export function formatYenSign(amount: number): string {
 }
 
 const JST = 'Asia/Tokyo';
+const JST_OFFSET_MS = 9 * 3_600_000;
 
 // Made once: building an Intl.DateTimeFormat costs far more than formatting with one.
 const JST_PARTS = new Intl.DateTimeFormat('ja-JP', {
@@ -32,8 +33,9 @@ function jstParts(at: Date): Record<string, string> {
 
 /** The business date in Japan, whatever the machine's zone: "2026-11-25". */
 export function jstDate(at: Date): string {
-  const p = jstParts(at);
-  return `${p.year}-${p.month}-${p.day}`;
+  // Japan keeps UTC+9 all year (no summer time since 1951): the UTC date nine hours on, without Intl,
+  // which took 10-20 µs of every counter act.
+  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const ERA_YEAR = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: JST, era: 'long', year: 'numeric' });

@@ -9,6 +9,14 @@ describe('dates in Japan time, whatever the machine’s zone', () => {
     expect(formatJstDate(lateUtc)).toBe('2026年11月26日');
   });
 
+  it('takes the same business date as the time-zone database for Asia/Tokyo, every 37 minutes of two years', () => {
+    const tokyo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const from = Date.parse('2025-12-31T00:00:00Z');
+    for (let t = from; t < from + 2 * 366 * 86_400_000; t += 37 * 60_000) {
+      expect(jstDate(new Date(t))).toBe(tokyo.format(t));
+    }
+  });
+
   it('gives the 和暦 year, 元年 included, changing era on the JST date', () => {
     expect(japaneseEraYear(new Date('2026-11-25T01:00:00Z'))).toBe('令和8年');
     expect(japaneseEraYear(new Date('2019-04-30T14:59:59Z'))).toBe('平成31年');
