@@ -3,7 +3,7 @@ import { formatJstDate, formatJstTime, formatYen, type JournalLine } from '../..
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/DataTable';
-import { JournalKindCell } from '../../components/JournalKindCell';
+import { JournalKindCell, JournalSubjectCells } from '../../components/JournalKindCell';
 import { RadioGroup } from '../../components/Field';
 import { ReceiptStatus } from '../../components/ReceiptStatus';
 import { useReceipts } from '../../hooks/useReceipts';
@@ -133,9 +133,7 @@ export function JournalScreen() {
                     />
                   ) : null}
                 </td>
-                <td className="mono">{e.serial ?? '—'}</td>
-                <td className="mono">{e.contractId ?? '—'}</td>
-                <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
+                <JournalSubjectCells entry={e} />
                 {/* A failed login under an unregistered ID: its detail says so. */}
                 <td className="mono">{e.operatorId || '—'}</td>
               </tr>

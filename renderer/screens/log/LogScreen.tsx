@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatJstTime, formatYen, jstDate, type JournalLine } from '../../../services/contract';
+import { formatJstTime, jstDate, type JournalLine } from '../../../services/contract';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
-import { JournalKindCell } from '../../components/JournalKindCell';
+import { JournalKindCell, JournalSubjectCells } from '../../components/JournalKindCell';
 import { ErrorMessage } from '../../components/ErrorSummary';
 import { focusField } from '../../components/formScope';
 import { useApiData } from '../../hooks/useApiData';
@@ -130,9 +130,7 @@ export function LogScreen() {
                   </td>
                   <JournalKindCell kindLabel={e.kindLabel} detail={e.detail} />
                   <td className="mono">{e.receiptNo ?? '—'}</td>
-                  <td className="mono">{e.serial ?? '—'}</td>
-                  <td className="mono">{e.contractId ?? '—'}</td>
-                  <td className="num">{e.amount === null ? '—' : formatYen(e.amount)}</td>
+                  <JournalSubjectCells entry={e} />
                 </tr>
               ))}
             </DataTable>
