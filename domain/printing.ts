@@ -38,8 +38,6 @@ export interface PrinterSettings {
   silent: boolean;
 }
 
-export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = { printerName: '', paper: 'A4', customerCopies: 1, branchCopies: 1, silent: false };
-
 /** A printer as the operating system lists it. */
 export interface SystemPrinter {
   name: string;
@@ -67,7 +65,8 @@ export function validatePrinterSettings(s: PrinterSettings): PrinterSettings {
     check.add(field, (!Number.isInteger(n) || n < 1 || n > MAX_COPIES) && `部数は 1〜${MAX_COPIES} の数字で入力してください。`);
   }
   check.done();
-  return { ...s, printerName: s.printerName.normalize('NFKC').trim() };
+  // The printer's name is kept exactly as the system lists it (no NFKC, no trim): deviceName must match it.
+  return s;
 }
 
 /** The settings in one line, as the status line and the journal say them. */

@@ -39,12 +39,14 @@ describe("the terminal's printer", () => {
       settings: { printerName: '', paper: 'A4', customerCopies: 1, branchCopies: 1, silent: false },
       printers: [{ name: 'EPSON_TM_T88VII', displayName: 'EPSON TM-T88VII' }],
     });
-    await fx.call('printerSettingsUpdate', { ...ROLL, printerName: ' EPSON_TM_T88VII ' });
+    // A Windows printer's system name as Japanese Windows writes a copy of a driver: full-width, spaces, parentheses.
+    const named = { ...ROLL, printerName: 'ＥＰＳＯＮ ＴＭ－Ｔ８８ＶＩＩ (コピー 1)' };
+    await fx.call('printerSettingsUpdate', named);
     fx.reopen();
     await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
-    expect((await fx.call('printerSettings', {})).settings).toEqual(ROLL);
+    expect((await fx.call('printerSettings', {})).settings).toEqual(named);
     const logged = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'PRINTER_SETTINGS_CHANGED'").all() as { op: string; payload: string }[];
-    expect(logged.map((l) => [l.op, JSON.parse(l.payload).after])).toEqual([['mgr01', ROLL]]);
+    expect(logged.map((l) => [l.op, JSON.parse(l.payload).after])).toEqual([['mgr01', named]]);
   });
 
   it('refuses copies outside 1–5 for the field, and keeps what was set', async () => {
