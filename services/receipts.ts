@@ -35,7 +35,9 @@ export async function open(p: Ports, by: Operator, req: { receiptNo: string; rep
   if (needsApproval && req.approvalId === undefined) {
     refuse('REPRINT_NEEDS_APPROVAL', `再発行は${FREE_REPRINTS}回までです。${reprintCount}回目の再発行には役席者の検印が必要です。理由を入力して検印を依頼してください。`);
   }
-  if (needsApproval && req.approvalId !== undefined) usableApproval(p, req.approvalId, 'REPRINT', stored.receiptNo, by);
+  // Checked before printing, used up only once it printed.
+  const approvalId = needsApproval ? req.approvalId : undefined;
+  if (approvalId !== undefined) usableApproval(p, approvalId, 'REPRINT', stored.receiptNo, by);
   const settings = readPrinterSettings(p.db);
   // The stored PDF is the customer's copy on A4 as first printed; any other copy or paper is drawn from the same document.
   let pdf = stored.pdf;
@@ -53,7 +55,7 @@ export async function open(p: Ports, by: Operator, req: { receiptNo: string; rep
     return { ...answer, printCount: prints.total };
   }
   p.db.transaction(() => {
-    const approval = needsApproval && req.approvalId !== undefined ? useApproval(p, req.approvalId, 'REPRINT', stored.receiptNo, by) : null;
+    const approval = approvalId !== undefined ? useApproval(p, approvalId, 'REPRINT', stored.receiptNo, by) : null;
     recordPrint(p.db, { receiptNo: stored.receiptNo, reprint, copy: req.copy, copies: print.state === 'printed' ? print.copies : 1, operatorId: by.operatorId, printedAt: at });
     if (reprint) {
       appendJournal(p.db, {

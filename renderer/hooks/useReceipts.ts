@@ -3,8 +3,6 @@ import type { Copy, PrintOutcome } from '../../services/contract';
 import { call } from '../api';
 import { usePdfUrls } from './usePdfUrls';
 
-export type { Copy };
-
 /** Where the view of one copy of a receipt is kept in `views`. */
 export function viewKey(receiptNo: string, copy: Copy = 'customer'): string {
   return copy === 'branch' ? `${receiptNo}#branch` : receiptNo;

@@ -3,7 +3,7 @@ import { DomainError, MAX_COPIES, PAPER_LABELS, PAPER_SIZES, validatePrinterSett
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { CheckboxField, RadioGroup, SelectField, TextField } from '../../components/Field';
-import { usePrinterSettings } from './usePrinterSettings';
+import { usePrinterSettings, type PrinterSettingsState } from './usePrinterSettings';
 
 const LABELS = { printerName: 'プリンター', paper: '用紙', customerCopies: 'お客さま控の部数', branchCopies: '店舗控の部数', silent: '確認画面なしで印刷' };
 const PAPER_OPTIONS = PAPER_SIZES.map((paper) => [paper, PAPER_LABELS[paper]] as const);
@@ -42,9 +42,11 @@ function mistakes(s: PrinterSettings): Record<string, string> | null {
  * In browser mode the browser's PDF viewer prints, so only the paper applies, and the section says so.
  */
 export function PrinterSettingsSection() {
-  const { loaded, error, busy, save, testPage } = usePrinterSettings();
+  const state = usePrinterSettings();
+  const { loaded, error } = state;
   if (!loaded) return error ? <ErrorSummary message={error.message} labels={LABELS} /> : null;
-  return <PrinterForm key={JSON.stringify(loaded.settings)} saved={loaded.settings} printers={loaded.printers} error={error} busy={busy} save={save} testPage={testPage} />;
+  // Keyed by what is saved: a save starts the form again from what the server kept.
+  return <PrinterForm key={JSON.stringify(loaded.settings)} {...state} saved={loaded.settings} printers={loaded.printers} />;
 }
 
 function PrinterForm({
@@ -54,14 +56,7 @@ function PrinterForm({
   busy,
   save,
   testPage,
-}: {
-  saved: PrinterSettings;
-  printers: { name: string; displayName: string }[] | null;
-  error: { message: string; fieldErrors?: Record<string, string> | undefined } | null;
-  busy: boolean;
-  save: (s: PrinterSettings) => Promise<void>;
-  testPage: (s: PrinterSettings) => Promise<void>;
-}) {
+}: Omit<PrinterSettingsState, 'loaded'> & { saved: PrinterSettings; printers: NonNullable<PrinterSettingsState['loaded']>['printers'] }) {
   const [form, setForm] = useState<Form>(toForm(saved));
   const [checked, setChecked] = useState<Record<string, string> | null>(null);
   const desktop = printers !== null;
