@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/open';
-import { branchWithStock, issueRequest, type Fixture } from '../tests/support/app-fixture';
+import { branchWithStock, issueRequest, MANAGER_LOGIN, type Fixture } from '../tests/support/app-fixture';
 import { codeAt } from '../tests/support/seeds';
+import { addYears } from './aged-ledger';
 
 async function issueAll(fx: Fixture, prefix: string): Promise<number> {
   // The customer's token makes the codes: not part of what is timed.
@@ -72,6 +73,21 @@ function durableCommits(file: string) {
 /** Acts and their floor in alternating blocks of this many: this machine's fsync time drifts within seconds. */
 const BLOCK = 10;
 
+/** Issues `fx.tokens` BLOCK at a time, calling `between` after each block; the acts' ms in all. */
+async function issueInBlocks(fx: Fixture, prefix: string, between: (count: number) => Promise<void> | void): Promise<number> {
+  const tokens = fx.tokens;
+  let ms = 0;
+  for (let from = 0; from < tokens.length; from += BLOCK) {
+    fx.tokens = tokens.slice(from, from + BLOCK);
+    ms += await issueAll(fx, `${prefix}${from}X`);
+    await between(fx.tokens.length);
+  }
+  fx.tokens = tokens;
+  return ms;
+}
+
+const fixedPdf = () => Buffer.from('%PDF-1.3 fixed');
+
 /**
  * The counter transaction (issuance through the whole use case: validation, the code checked against
  * the sealed seed, the fee, one SQLite transaction), in two figures: with its receipt, per second,
@@ -81,29 +97,52 @@ const BLOCK = 10;
  */
 export async function benchCounter(n: number, acts: number) {
   const withPdf = await branchWithStock({ tokens: n + 1 });
-  const noPdf = await branchWithStock({ tokens: acts + 1, renderDocument: () => Buffer.from('%PDF-1.3 fixed') });
+  const noPdf = await branchWithStock({ tokens: acts + 1, renderDocument: fixedPdf });
   try {
     await warmUp(withPdf);
     await warmUp(noPdf);
     const fullMs = await issueAll(withPdf, 'C');
     const rawMs = rawInserts(withPdf);
     // Interleaved in short blocks, so that neither side gets the quieter moments of the machine.
-    let actMs = 0;
     let commitMs = 0;
-    const tokens = noPdf.tokens;
     const floor = durableCommits(join(noPdf.dir, 'commit.sqlite'));
-    for (let from = 0; from < tokens.length; from += BLOCK) {
-      noPdf.tokens = tokens.slice(from, from + BLOCK);
-      actMs += await issueAll(noPdf, `N${from}X`);
-      commitMs += floor.commit(noPdf.tokens.length);
-    }
+    const actMs = await issueInBlocks(noPdf, 'N', (count) => {
+      commitMs += floor.commit(count);
+    });
     floor.close();
-    noPdf.tokens = tokens;
     // The rows an act writes, with their indexes and triggers, cost most of it: the same rows as plain inserts.
     const rowsMs = rawInserts(noPdf);
     return { n, acts, perSecond: n / (fullMs / 1000), rawPerSecond: 1000 / rawMs, actMs: actMs / acts, commitMs: commitMs / acts, rowsMs };
   } finally {
     withPdf.cleanup();
     noPdf.cleanup();
+  }
+}
+
+/**
+ * The same act (without the PDF) on a ledger of ten years, `entries` journal rows and `tokens` more
+ * tokens, opened afresh as on a morning, beside the act on a new ledger: alternating in blocks.
+ */
+export async function benchCounterAged(acts: number, entries: number, tokens: number) {
+  const fresh = await branchWithStock({ tokens: acts + 1, renderDocument: fixedPdf });
+  const aged = await branchWithStock({ tokens: acts + 1, renderDocument: fixedPdf });
+  try {
+    addYears(aged.app.db, entries, tokens);
+    aged.reopen();
+    await aged.call('authLogin', MANAGER_LOGIN);
+    await warmUp(fresh);
+    await warmUp(aged);
+    const agedBlocks = aged.tokens;
+    let agedMs = 0;
+    let from = 0;
+    const freshMs = await issueInBlocks(fresh, 'F', async (count) => {
+      aged.tokens = agedBlocks.slice(from, from + count);
+      agedMs += await issueAll(aged, `A${from}X`);
+      from += count;
+    });
+    return { acts, entries, tokens, freshMs: freshMs / acts, agedMs: agedMs / acts };
+  } finally {
+    fresh.cleanup();
+    aged.cleanup();
   }
 }

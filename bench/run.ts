@@ -5,7 +5,7 @@
  * (the journal's entries for the log), BENCH_SYNC (the entries queued for the sync's drain),
  * BENCH_SYNC_TERMINALS and BENCH_SYNC_PER_TERMINAL (the fan-in into two core instances).
  */
-import { benchCounter } from './counter-bench';
+import { benchCounter, benchCounterAged } from './counter-bench';
 import { benchGlance } from './glance-bench';
 import { benchLog } from './log-bench';
 import { benchOtpSearch } from './otp-search-bench';
@@ -25,6 +25,10 @@ console.log(`receipt size:     ${r.bytesPerReceipt.toLocaleString('en')} B/recei
 const c = await benchCounter(size('BENCH_ISSUANCES', 40), size('BENCH_ACTS', 400));
 console.log(`issuance:         ${c.perSecond.toFixed(1)} /s with its receipt   floor (raw inserts of the same rows): ${c.rawPerSecond.toFixed(1)} /s   ratio ${ratio(c.perSecond, c.rawPerSecond)}   (n=${c.n})`);
 console.log(`counter act:      ${ms(c.actMs)} without the PDF   floor (one-row durable commit): ${ms(c.commitMs)}   ratio ${ratio(c.actMs, c.commitMs)}   floor (its own rows as plain inserts): ${ms(c.rowsMs)}   ratio ${ratio(c.actMs, c.rowsMs)}   (n=${c.acts})`);
+
+// Sizes: BENCH_AGED_ENTRIES and BENCH_AGED_TOKENS, the years behind the act (as for the 概況 below).
+const a = await benchCounterAged(size('BENCH_ACTS', 400), size('BENCH_AGED_ENTRIES', 1_000_000), size('BENCH_AGED_TOKENS', 400_000));
+console.log(`counter act aged: ${ms(a.agedMs)} without the PDF on ${a.entries.toLocaleString('en')} entries and ${a.tokens.toLocaleString('en')} more tokens   floor (the same act on a new ledger, interleaved): ${ms(a.freshMs)}   ratio ${ratio(a.agedMs, a.freshMs)}   (n=${a.acts})`);
 
 const p = await benchPskcImport(size('BENCH_PSKC', 2000));
 console.log(`PSKC import:      ${ms(p.importMs)} for ${p.n} encrypted tokens   floor (parse, MAC check and decrypt only): ${ms(p.parseMs)}   ratio ${ratio(p.importMs, p.parseMs)}`);

@@ -25,6 +25,9 @@ export const BRANCH = {
   lowStockThreshold: 20,
 };
 
+/** The manager every fixture's branch is set up with, as they log in. */
+export const MANAGER_LOGIN = { operatorId: 'mgr01', password: 'manager123' };
+
 /** The manager's recovery passphrase at setup (services/key-recovery.ts). */
 export const RECOVERY_PASSPHRASE = '支店の金庫は二人で開けます';
 /** scrypt's N for the recovery wrapping in tests: the real cost is half a second per setup. */
@@ -95,8 +98,8 @@ export async function branchWithStock(
       return new SecretBox(keys.read()!);
     },
   };
-  await fx.call('setupInitialize', { ...BRANCH, ...(o.terminalNo ? { terminalNo: o.terminalNo } : {}), managerId: 'mgr01', managerName: '佐藤 役席', managerPassword: 'manager123', recoveryPassphrase: RECOVERY_PASSPHRASE });
-  await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+  await fx.call('setupInitialize', { ...BRANCH, ...(o.terminalNo ? { terminalNo: o.terminalNo } : {}), managerId: MANAGER_LOGIN.operatorId, managerName: '佐藤 役席', managerPassword: MANAGER_LOGIN.password, recoveryPassphrase: RECOVERY_PASSPHRASE });
+  await fx.call('authLogin', MANAGER_LOGIN);
   const { csv, tokens } = makeOathCsv(o.tokens ?? 3, o.serialPrefix);
   fx.tokens = tokens;
   await fx.call('stockImport', { fileName: 'vendor.csv', content: csv });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp } from '../../services/app';
 import { keyFileStore } from '../../browser/key-file';
-import { issueRequest } from './app-fixture';
+import { issueRequest, MANAGER_LOGIN } from './app-fixture';
 import { codeAt, type TestToken } from './seeds';
 
 const [dataDir, tokensFile, clock] = [process.argv[2]!, process.argv[3]!, new Date(process.argv[4]!)];
@@ -23,7 +23,7 @@ const app = openApp({
   printer: VIEWER_PRINTER,
   now: () => clock,
 });
-const login = await app.dispatch('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+const login = await app.dispatch('authLogin', MANAGER_LOGIN);
 if (!login.ok) throw new Error(login.error.message);
 for (const t of tokens) {
   const stock = await app.dispatch('stockLookup', { serial: t.serial });

@@ -1,9 +1,9 @@
 import type { RequestOf } from '../../services/contract';
-import type { Fixture } from './app-fixture';
+import { MANAGER_LOGIN, type Fixture } from './app-fixture';
 
 /** A second manager and a teller besides mgr01, their first passwords changed as at a first login; the teller ends logged in. */
 export async function withStaff(fx: Fixture): Promise<void> {
-  await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+  await fx.call('authLogin', MANAGER_LOGIN);
   await fx.call('operatorsCreate', { operatorId: 'mgr02', name: '高橋 次長', role: 'manager', password: 'manager234' });
   await fx.call('operatorsCreate', { operatorId: 'tel01', name: '鈴木 花子', role: 'teller', password: 'teller123' });
   for (const [id, first, own] of [['mgr02', 'manager234', 'manager345'], ['tel01', 'teller123', 'teller234']] as const) {

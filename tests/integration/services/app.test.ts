@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchWithContract, branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { branchWithContract, branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 import { DataFolderInUse, openApp } from '../../../services/app';
 import { keyFileStore } from '../../../browser/key-file';
@@ -25,7 +25,7 @@ describe('the ledger files at rest', () => {
     for (const f of ['madoguchi.sqlite', 'madoguchi.sqlite-wal', 'madoguchi.sqlite-shm']) {
       expect(statSync(join(fx.dir, f)).mode & 0o777, f).toBe(0o600);
     }
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     const listed = JSON.stringify(await fx.call('stockList', {}));
     expect(listed).not.toContain(fx.tokens[0]!.secret.toString('hex'));
   });

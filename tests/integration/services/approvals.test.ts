@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 import { withStaff } from '../../support/staff';
 
@@ -40,7 +40,7 @@ describe('the second person (検印)', () => {
 
   it('refuses a manager approving their own request', async () => {
     await counterWithStaff();
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     const t = fx.tokens[1]!;
     const issued = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now), { contractId: 'C0000002' }));
     const req = await fx.call('approvalsRequest', { kind: 'VOID', subject: issued.receiptNo, reason: '入力誤り' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addOperator, branchWithStock, type Fixture } from '../../support/app-fixture';
+import { addOperator, branchWithStock, type Fixture, MANAGER_LOGIN } from '../../support/app-fixture';
 import { verifyChain } from '../../../db/journal';
 
 let fx: Fixture;
@@ -24,7 +24,7 @@ describe('login, lockout and unlock', () => {
     const right = await fx.app.dispatch('authLogin', { operatorId: 'tel01', password: 'teller123' });
     expect(right.ok ? '' : right.error.code).toBe('OPERATOR_LOCKED');
 
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     await fx.call('operatorsUnlock', { operatorId: 'tel01' });
     const after = await fx.call('authLogin', { operatorId: 'tel01', password: 'teller123' });
     expect(after.operator).toEqual({ operatorId: 'tel01', name: '鈴木\u3000花子', role: 'teller' });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../db/journal';
 import type { Db } from '../../../db/open';
 import { ERROR_LOG_FILE } from '../../../services/error-log';
-import { branchWithStock, issueRequest, counts, type Fixture } from '../../support/app-fixture';
+import { branchWithStock, counts, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 
 let fx: Fixture;
@@ -72,7 +72,7 @@ describe('one counter transaction = one SQLite transaction', () => {
     await fx.call('issue', issueRequest(a.serial, codeAt(a, fx.clock.now), { contractId: 'C0000001' }));
     await fx.call('issue', issueRequest(b.serial, codeAt(b, fx.clock.now), { contractId: 'C0000002' }));
     fx.reopen();
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     const third = await fx.call('issue', issueRequest(c.serial, codeAt(c, fx.clock.now), { contractId: 'C0000003' }));
     expect(third.receiptNo).toBe('101-01-0000003');
     const seqs = fx.app.db.prepare('SELECT seq FROM outbox ORDER BY seq').all();
@@ -148,7 +148,7 @@ describe('a terminal killed in the middle of issuing (power cut, crash)', () => 
 
     // The terminal restarts on the same file and goes on from the next number.
     fx.reopen();
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     const issuedSoFar = counts(fx.app).journalIssued;
     expect(issuedSoFar).toBeGreaterThanOrEqual(9);
     const next = fx.tokens.find((t) => (fx.app.db.prepare('SELECT state FROM tokens WHERE serial = ?').get(t.serial) as { state: string }).state === 'IN_STOCK')!;

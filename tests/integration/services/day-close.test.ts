@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { pdfText } from '../../support/pdf-text';
 import { codeAt } from '../../support/seeds';
 import { approve, withStaff } from '../../support/staff';
@@ -7,7 +7,7 @@ import { approve, withStaff } from '../../support/staff';
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
 
-const managerLogin = () => fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+const managerLogin = () => fx.call('authLogin', MANAGER_LOGIN);
 
 /** Wednesday 2026-11-25: two cash issuances, one by account debit, and the first one voided. */
 async function aDayAtTheCounter() {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addOperator, branchWithStock, issueRequest, NO_SYMPTOMS, type Fixture } from '../../support/app-fixture';
+import { addOperator, branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN, NO_SYMPTOMS } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 
 let fx: Fixture;
@@ -10,7 +10,7 @@ const TODAY = new Date('2026-11-25T01:30:00Z');
 /** The manager logs in at `at` (the clock moved) and carries on. */
 async function at(f: Fixture, when: string | Date) {
   f.clock.now = new Date(when);
-  await f.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+  await f.call('authLogin', MANAGER_LOGIN);
 }
 
 async function issueAt(f: Fixture, when: string, token: number, contractId: string, name = '山田 太郎') {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { pdfText } from '../../support/pdf-text';
 import { codeAt } from '../../support/seeds';
 
@@ -13,7 +13,7 @@ async function aWeekOfWork() {
   const monday = await issue(0, 'C0000001');
   await fx.app.dispatch('issue', issueRequest(fx.tokens[1]!.serial, '000000', { contractId: 'C0000002' }));
   fx.clock.now = new Date('2026-11-26T02:00:00Z');
-  await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+  await fx.call('authLogin', MANAGER_LOGIN);
   const tuesday = await issue(1, 'C0000002');
   await issue(2, 'C0000003');
   await fx.call('receiptsOpen', { receiptNo: monday.receiptNo, reprint: true, copy: 'customer' });

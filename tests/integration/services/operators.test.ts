@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findContract } from '../../../db/contract-repo';
 import { verifyChain } from '../../../db/journal';
-import { addOperator, branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { addOperator, branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 
 let fx: Fixture;
 afterEach(() => fx?.cleanup());
 
 const TELLER = { operatorId: 'tel01', name: '鈴木 花子', role: 'teller' as const, password: 'first1234' };
-const MANAGER_LOGIN = { operatorId: 'mgr01', password: 'manager123' };
 
 async function refusal(channel: Parameters<Fixture['app']['dispatch']>[0], req: unknown) {
   const r = await fx.app.dispatch(channel, req);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintOutcome } from '../../../domain/printing';
 import type { PrintJob, Printer } from '../../../services/ports';
-import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { pdfText } from '../../support/pdf-text';
 import { codeAt } from '../../support/seeds';
 import { firstPageSize } from '../../../templates/page-layout';
@@ -43,7 +43,7 @@ describe("the terminal's printer", () => {
     const named = { ...ROLL, printerName: 'ＥＰＳＯＮ ＴＭ－Ｔ８８ＶＩＩ (コピー 1)' };
     await fx.call('printerSettingsUpdate', named);
     fx.reopen();
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     expect((await fx.call('printerSettings', {})).settings).toEqual(named);
     const logged = fx.app.db.prepare("SELECT operator_id AS op, payload FROM journal WHERE kind = 'PRINTER_SETTINGS_CHANGED'").all() as { op: string; payload: string }[];
     expect(logged.map((l) => [l.op, JSON.parse(l.payload).after])).toEqual([['mgr01', named]]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findReceipt } from '../../../db/receipt-repo';
-import { branchWithStock, issueRequest, type Fixture } from '../../support/app-fixture';
+import { branchWithStock, type Fixture, issueRequest, MANAGER_LOGIN } from '../../support/app-fixture';
 import { codeAt } from '../../support/seeds';
 import { pdfText } from '../../support/pdf-text';
 import { approve, withStaff } from '../../support/staff';
@@ -12,7 +12,7 @@ describe('receipts and reprints', () => {
   it('prints the stored original first, then reprints marked 再発行 with their count, each logged; the second with a 検印', async () => {
     fx = await branchWithStock();
     await withStaff(fx);
-    await fx.call('authLogin', { operatorId: 'mgr01', password: 'manager123' });
+    await fx.call('authLogin', MANAGER_LOGIN);
     const t = fx.tokens[0]!;
     const { receiptNo } = await fx.call('issue', issueRequest(t.serial, codeAt(t, fx.clock.now)));
     const stored = findReceipt(fx.app.db, fx.box, receiptNo)!;
