@@ -5,7 +5,7 @@
  *
  *   serve (default)                      seed (demo contracts, stock, a terminal to enrol)
  *   enrol-code <店番> <端末番号>          revoke <terminal id>         terminals
- *   import-seeds <file> [--psk <hex> | --password <pw>]   allot <terminal id> <count | serial…>
+ *   import-seeds <file> [--psk <hex> | --password <pw>] [--serial-format ALNUM_12|DIGITS_13|DIGITS_10_GROUPED]   allot <terminal id> <count | serial…>
  *   activate <serial>
  *
  * Options: --data-dir DIR (CORE_DATA_DIR), --host, --port (CORE_HOST, CORE_PORT); DATABASE_URL,
@@ -72,8 +72,9 @@ async function main(argv: string[]): Promise<void> {
     case 'import-seeds': {
       const psk = option(argv, '--psk');
       const password = option(argv, '--password');
+      const serialFormat = option(argv, '--serial-format');
       const file = args[0]!;
-      const keys = { ...(psk ? { preSharedKey: psk } : {}), ...(password ? { password } : {}) };
+      const keys = { ...(psk ? { preSharedKey: psk } : {}), ...(password ? { password } : {}), ...(serialFormat ? { serialFormat } : {}) };
       return show(await admin(config, 'POST', '/v1/admin/seed-imports', { fileName: basename(file), content: readFileSync(file, 'utf8'), ...keys }));
     }
     case 'allot': {

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { nextState } from '../domain/token-lifecycle';
 import type { TokenState } from '../domain/types';
 import type { TokenStateItem } from '../domain/sync-protocol';
+import type { SerialFormat } from '../domain/validation';
 import { parseSeedFile } from '../seeds/seed-file';
 import { sealAtRest } from './crypto';
 import { lockClock, takeRevisions } from './clock';
@@ -15,6 +16,8 @@ export interface SeedImportRequest {
   content: string;
   preSharedKey?: string;
   password?: string;
+  /** The rule the vendor's serials follow (a bank setting, as at the branches); 英数字12桁 unless given. */
+  serialFormat?: SerialFormat;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface SeedImportRequest {
 export async function importSeeds(pool: pg.Pool, masterKey: Buffer, req: SeedImportRequest) {
   let parsed;
   try {
-    parsed = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKey, password: req.password, now: new Date() });
+    parsed = parseSeedFile(req.content, { preSharedKeyHex: req.preSharedKey, password: req.password, now: new Date(), serialFormat: req.serialFormat });
   } catch (e) {
     if (e instanceof DomainError) throw new Refused('SEED_FILE_REFUSED', e.message);
     throw e;

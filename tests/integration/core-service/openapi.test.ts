@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { REFUSALS } from '../../../domain/sync-protocol';
+import { SERIAL_FORMATS } from '../../../domain/validation';
 import { buildCore } from '../../../core-service/server';
 import { loadSpec, OPENAPI_PATH } from '../../../core-service/spec';
 import { useCore } from '../../support/use-core';
@@ -20,6 +21,11 @@ describe('core-service/openapi.yaml', () => {
     expect(ops.length).toBeGreaterThan(15);
     for (const op of ops) expect(app.hasRoute({ method: op.method, url: op.path.replace(/\{(\w+)\}/gu, ':$1') }), `${op.method} ${op.path}`).toBe(true);
     await app.close();
+  });
+
+  it("names the serial rules a seed import may follow as the domain does (a branch's 店舗設定)", () => {
+    const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as { components: { schemas: { SeedImportRequest: { properties: { serialFormat: { enum: string[] } } } } } };
+    expect(doc.components.schemas.SeedImportRequest.properties.serialFormat.enum).toEqual([...SERIAL_FORMATS]);
   });
 
   it('names every refusal code the service can give, and no other', () => {

@@ -200,6 +200,12 @@ describe.each(BACKENDS)('the core service on %s', (backend) => {
     });
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as Refusal).error.code).toBe('SEED_FILE_REFUSED');
+    // A maker's 13-digit serials: refused under the default rule, imported under the one the bank names.
+    const digits13 = `4901234567890,${randomBytes(20).toString('hex')},totp,6,30,sha1`;
+    await expect(core().admin('POST', '/v1/admin/seed-imports', { fileName: 'digits13.csv', content: digits13 })).rejects.toThrow(/SEED_FILE_REFUSED.*英数字12桁/);
+    const imported = await core().admin<{ count: number }>('POST', '/v1/admin/seed-imports', { fileName: 'digits13.csv', content: digits13, serialFormat: 'DIGITS_13' });
+    expect(imported.count).toBe(1);
+    await expect(core().admin('POST', '/v1/admin/seed-imports', { fileName: 'x.csv', content: digits13, serialFormat: 'DIGITS_12' })).rejects.toThrow(/INVALID_REQUEST/);
     const demo = await core().admin<{ terminalId: string; enrolmentCode: string; allotted: number }>('POST', '/v1/admin/demo-seed');
     expect(demo.allotted).toBe(20);
     const noAdmin = await checkedFetch(new URL('/v1/admin/terminals', core().urls[0]));
