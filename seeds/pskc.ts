@@ -205,9 +205,16 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys, now: Dat
   if (encoding !== 'DECIMAL') {
     refuse(PSKC_ERROR, `${where}: 表示形式（ResponseFormat/@Encoding）「${shown(encoding)}」には対応していません（DECIMAL のみ）`);
   }
-  const checkDigits = attr(format, 'CheckDigits');
+  // xs:boolean: only these four spellings (attr() has trimmed it); anything else could mean either.
+  const checkDigits = attr(format, 'CheckDigits') ?? 'false';
   if (checkDigits === 'true' || checkDigits === '1') {
     refuse(PSKC_ERROR, `${where}: チェックディジット付きのワンタイムパスワード（CheckDigits）には対応していません`);
+  }
+  if (checkDigits !== 'false' && checkDigits !== '0') {
+    refuse(
+      PSKC_ERROR,
+      `${where}: チェックディジットの有無（ResponseFormat/@CheckDigits）「${shown(checkDigits)}」が true・false・1・0 のどれでもないため、読み取れません`,
+    );
   }
   const digits = length === '8' ? 8 : 6;
 

@@ -356,6 +356,31 @@ describe('AES-192/256 and AES key wrap', () => {
   });
 });
 
+describe('ResponseFormat', () => {
+  const PACKAGE = '1件目のKeyPackage（Id=12345678、シリアル番号 000987654321）';
+  const withCheckDigits = (value: string) => edit(FIGURE3, 'Length="8" Encoding="DECIMAL"/>', `Length="8" Encoding="DECIMAL" CheckDigits="${value}"/>`);
+
+  it("CheckDigits absent, 'false' or '0' (white space around it allowed, as xs:boolean collapses it) is a plain code", () => {
+    for (const value of ['false', '0', ' false ']) expectRfcToken(parse(withCheckDigits(value)), '12345678');
+  });
+
+  it("CheckDigits 'true' or '1' is refused as unsupported", () => {
+    for (const value of ['true', '1']) {
+      expect(refusal(withCheckDigits(value)).message).toBe(
+        `${PACKAGE}: チェックディジット付きのワンタイムパスワード（CheckDigits）には対応していません`,
+      );
+    }
+  });
+
+  it('any other CheckDigits value is refused as not a boolean, naming it (a vendor writing TRUE means check digits)', () => {
+    for (const value of ['TRUE', 'not really', '']) {
+      expect(refusal(withCheckDigits(value)).message).toBe(
+        `${PACKAGE}: チェックディジットの有無（ResponseFormat/@CheckDigits）「${value}」が true・false・1・0 のどれでもないため、読み取れません`,
+      );
+    }
+  });
+});
+
 describe('TOTP', () => {
   it('pskc#totp with TimeInterval 60 and TimeDrift -2 (pskc: prefixed elements)', () => {
     const [rec] = parse(TOTP60);
