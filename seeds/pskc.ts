@@ -3,7 +3,7 @@
  * one KeyContainer (Version="1.0") with many KeyPackages, each a hardware token:
  *
  *   KeyPackage/DeviceInfo/SerialNo        the serial printed on the token (by the branch's rule, validateSerial)
- *   KeyPackage/Key/@Id, Key/@Algorithm    …:pskc:hotp → HOTP; …:pskc:totp or …:pskc#totp → TOTP
+ *   KeyPackage/Key/@Id, Key/@Algorithm    …pskc:hotp or …pskc#hotp → HOTP; …pskc:totp or …pskc#totp → TOTP
  *   Key/AlgorithmParameters/Suite         optional hash (HMAC-SHA1 default, SHA256, SHA512)
  *   Key/AlgorithmParameters/ResponseFormat  @Length 6|8, @Encoding DECIMAL (required)
  *   Key/Data/Secret                       PlainValue (base64) or EncryptedValue + ValueMAC
@@ -48,8 +48,10 @@ export interface PskcOptions extends KeyInput {
   serialFormat?: SerialFormat;
 }
 
+// The '#' forms are the drafts' spelling (draft-ietf-keyprov-pskc-02, the algorithm profiles), which writers still use.
 const KEY_ALGORITHMS = new Map<string, OtpAlgorithm>([
   ['urn:ietf:params:xml:ns:keyprov:pskc:hotp', 'HOTP'],
+  ['urn:ietf:params:xml:ns:keyprov:pskc#hotp', 'HOTP'],
   ['urn:ietf:params:xml:ns:keyprov:pskc:totp', 'TOTP'],
   ['urn:ietf:params:xml:ns:keyprov:pskc#totp', 'TOTP'],
 ]);

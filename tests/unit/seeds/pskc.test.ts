@@ -403,6 +403,10 @@ describe('TOTP', () => {
     expect(rec?.params.period).toBe(30);
   });
 
+  it("pskc#hotp is HOTP as pskc#totp is TOTP: writers use both the ':' and the '#' form", () => {
+    expectRfcToken(parse(edit(FIGURE3, ':pskc:hotp"', ':pskc#hotp"')), '12345678');
+  });
+
   it('refuses a time step other than 30/60, a non-zero T0 and an unknown algorithm', () => {
     const place = '1件目のKeyPackage（Id=987654323、シリアル番号 TT0000000060）';
     expect(refusal(edit(TOTP60, '<pskc:PlainValue>60<', '<pskc:PlainValue>45<')).message).toBe(
