@@ -13,7 +13,7 @@
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { refuse } from '../domain/errors';
 import { derivePasswordKey, PSKC_PASSWORD_FIELD } from './pskc-pbkdf2';
-import { attr, children, decodeBase64, PSKC_ERROR, shown, text, type Place, type XNode } from './pskc-xml';
+import { attr, children, decodeBase64, hmacNamed, PSKC_ERROR, shown, text, type HmacHash, type Place, type XNode } from './pskc-xml';
 
 /** DomainError field of refusals about the pre-shared key (missing, wrong length, does not decrypt). */
 export const PSKC_KEY_FIELD = 'preSharedKey';
@@ -31,11 +31,6 @@ const CIPHERS = new Map<string, Cipher>(
     [`${XMLENC}kw-aes${bits}`, { label: `AES-${bits}鍵ラップ`, mode: 'kw', bits }],
   ]),
 );
-const MAC_ALGORITHMS = new Map<string, { label: string; hash: 'sha1' | 'sha256' }>([
-  ['http://www.w3.org/2000/09/xmldsig#hmac-sha1', { label: 'HMAC-SHA1', hash: 'sha1' }],
-  ['http://www.w3.org/2001/04/xmldsig-more#hmac-sha256', { label: 'HMAC-SHA256', hash: 'sha256' }],
-]);
-const supported = (labels: Iterable<{ label: string }>) => `${[...labels].map((c) => c.label).join('、')} のみ`;
 
 /** The length of key a cipher needs, as a teller types it. */
 const keyLength = (c: Cipher) => `16進数${c.bits / 4}桁（${c.bits / 8}バイト）`;
@@ -73,7 +68,7 @@ function encrypted(enc: XNode, what: string): { cipher: Cipher; bytes: Buffer } 
   if (methods.length !== 1 || alg === undefined) refuse(PSKC_ERROR, `${what}: 暗号化方式（EncryptionMethod）がありません`);
   const cipher = CIPHERS.get(alg);
   if (cipher === undefined) {
-    refuse(PSKC_ERROR, `${what}: 暗号化方式「${shown(alg)}」には対応していません（${supported(CIPHERS.values())}）`);
+    refuse(PSKC_ERROR, `${what}: 暗号化方式「${shown(alg)}」には対応していません（${[...CIPHERS.values()].map((c) => c.label).join('、')} のみ）`);
   }
   const values = children(children(enc, 'CipherData')[0], 'CipherValue');
   if (values.length !== 1) refuse(PSKC_ERROR, `${what}: 暗号文（CipherData/CipherValue）がありません`);
@@ -133,7 +128,7 @@ function preSharedKey(cipher: Cipher, key: Uint8Array | undefined): FileKey {
 export class ContainerKeys {
   private constructor(
     private readonly key: FileKey | undefined,
-    private readonly mac: { key: Buffer; hash: 'sha1' | 'sha256' } | undefined,
+    private readonly mac: { key: Buffer; hash: HmacHash } | undefined,
     /** True once something has decrypted with the key: a later failure is the value's, not the key's. */
     private confirmed: boolean,
   ) {}
@@ -161,16 +156,12 @@ export class ContainerKeys {
     return new ContainerKeys(key, mac, mac !== undefined);
   }
 
-  private static macKey(container: XNode, fileKey: FileKey): { key: Buffer; hash: 'sha1' | 'sha256' } | undefined {
+  private static macKey(container: XNode, fileKey: FileKey): { key: Buffer; hash: HmacHash } | undefined {
     const methods = children(container, 'MACMethod');
     const method = methods[0];
     if (method === undefined) return undefined;
     if (methods.length !== 1) refuse(PSKC_ERROR, 'MAC方式（MACMethod）が複数あります');
-    const algUri = attr(method, 'Algorithm') ?? '';
-    const alg = MAC_ALGORITHMS.get(algUri);
-    if (alg === undefined) {
-      refuse(PSKC_ERROR, `MAC方式「${shown(algUri)}」には対応していません（${supported(MAC_ALGORITHMS.values())}）`);
-    }
+    const alg = hmacNamed(attr(method, 'Algorithm') ?? '', 'MAC方式');
     const macKeys = children(method, 'MACKey');
     if (macKeys.length !== 1 || macKeys[0] === undefined) {
       refuse(PSKC_ERROR, 'MAC鍵（MACMethod/MACKey）がファイルにないため、暗号化された値を検証できません');

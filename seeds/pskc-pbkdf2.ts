@@ -6,7 +6,7 @@
  */
 import { pbkdf2Sync } from 'node:crypto';
 import { refuse } from '../domain/errors';
-import { attr, children, decodeBase64, PSKC_ERROR, shown, text, type XNode } from './pskc-xml';
+import { attr, children, decodeBase64, hmacNamed, PSKC_ERROR, shown, text, type XNode } from './pskc-xml';
 
 /** DomainError field of refusals about the password (missing, does not decrypt). */
 export const PSKC_PASSWORD_FIELD = 'password';
@@ -29,12 +29,6 @@ const MIN_SALT_BYTES = 8;
 const PBKDF2 = new Set([
   'http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#pbkdf2', // RFC 6030 §6.2
   'http://www.w3.org/2009/xmlenc11#pbkdf2', // XML Encryption 1.1's name for the same
-]);
-const PRFS = new Map<string, 'sha1' | 'sha256' | 'sha384' | 'sha512'>([
-  ['http://www.w3.org/2000/09/xmldsig#hmac-sha1', 'sha1'],
-  ['http://www.w3.org/2001/04/xmldsig-more#hmac-sha256', 'sha256'],
-  ['http://www.w3.org/2001/04/xmldsig-more#hmac-sha384', 'sha384'],
-  ['http://www.w3.org/2001/04/xmldsig-more#hmac-sha512', 'sha512'],
 ]);
 
 /** The one child `name` of `node`, or a refusal naming it as `path`. */
@@ -91,8 +85,7 @@ export function derivePasswordKey(derivedKey: XNode, keyBytes: number, cipherLab
   if (prfs.length > 1) refuse(PSKC_ERROR, 'パスワードによる保護の設定（PBKDF2-params/PRF）が複数あります');
   // PKCS #5's default PRF is HMAC-SHA1; RFC 6030's example writes an empty <PRF/> for it.
   const prfUri = attr(prfs[0], 'Algorithm') ?? '';
-  const prf = prfUri === '' ? 'sha1' : PRFS.get(prfUri);
-  if (prf === undefined) refuse(PSKC_ERROR, `鍵の導出に使う関数（PBKDF2-params/PRF）「${shown(prfUri)}」には対応していません（HMAC-SHA1／SHA256／SHA384／SHA512 のみ）`);
+  const prf = prfUri === '' ? 'sha1' : hmacNamed(prfUri, '鍵の導出に使う関数（PBKDF2-params/PRF）').hash;
 
   if (password === undefined || password === '') {
     refuse(

@@ -2,7 +2,8 @@
  * Reading a PSKC file as XML, safely: a DOCTYPE or ENTITY declaration is refused before any
  * parser sees the text (no XXE, no entity expansion, whatever the parser would do); the parser
  * runs with entities off; well-formedness is checked first, so that a truncated file is refused,
- * not half-read. Also the small accessors the rest of the PSKC reader walks the tree with.
+ * not half-read. Also the small accessors the rest of the PSKC reader walks the tree with, and
+ * the HMAC names that both MACMethod (pskc-keys.ts) and PBKDF2's PRF (pskc-pbkdf2.ts) use.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DomainError, refuse } from '../domain/errors';
@@ -62,6 +63,44 @@ export class Place {
     if (this.serial !== '') parts.push(`シリアル番号 ${shown(this.serial)}`);
     return `${this.position}件目のKeyPackage${parts.length > 0 ? `（${parts.join('、')}）` : ''}`;
   }
+}
+
+/* ------------------------------------------------------------------ HMAC names */
+
+export type HmacHash = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+export interface Hmac {
+  label: string;
+  hash: HmacHash;
+}
+
+/** By their exact XML Signature names: SHA-1's is XML Signature's own, the others RFC 6931's (RFC 4051 before it). */
+const HMACS = new Map<string, Hmac>([
+  ['http://www.w3.org/2000/09/xmldsig#hmac-sha1', { label: 'HMAC-SHA1', hash: 'sha1' }],
+  ...(['224', '256', '384', '512'] as const).map((bits): [string, Hmac] => [
+    `http://www.w3.org/2001/04/xmldsig-more#hmac-sha${bits}`,
+    { label: `HMAC-SHA${bits}`, hash: `sha${bits}` },
+  ]),
+]);
+
+/** The last word of a name, letters and digits only: 'hmacsha1' for …xmldsig-more#hmac-sha1, HMAC-SHA1 and HMAC-SHA1's label alike. */
+const lastWord = (s: string) => s.slice(Math.max(s.lastIndexOf('#'), s.lastIndexOf('/')) + 1).toLowerCase().replace(/[^a-z0-9]/gu, '');
+
+/**
+ * The HMAC an Algorithm URI names, or a refusal of `what` (e.g. MAC方式). Only the exact names are
+ * read; a name that looks like a known HMAC is told how that one is written, so that the message
+ * never lists as supported what it has just refused.
+ */
+export function hmacNamed(uri: string, what: string): Hmac {
+  const hmac = HMACS.get(uri);
+  if (hmac !== undefined) return hmac;
+  const meant = [...HMACS].find(([, h]) => lastWord(h.label) === lastWord(uri));
+  return refuse(
+    PSKC_ERROR,
+    `${what}「${shown(uri)}」は、このシステムが知っている名前ではありません。` +
+      (meant === undefined
+        ? `読めるのは ${[...HMACS.values()].map((h) => h.label).join('、')} の決まった名前（URI）だけです`
+        : `${meant[1].label} は「${meant[0]}」と書かれている必要があります`),
+  );
 }
 
 /* ------------------------------------------------------------------ sniffing and parsing */

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { DomainError } from '../../../domain/errors';
@@ -71,4 +72,18 @@ export function flipBase64(b64: string, index: number): string {
   const b = Buffer.from(b64.replace(/\s/g, ''), 'base64');
   b[index] = (b[index] as number) ^ 0x01;
   return b.toString('base64');
+}
+
+/** The MAC key inside Figure 6's MACKey (the fixture's comment says so), for tests that MAC its secret again. */
+const FIGURE6_MAC_KEY = hex('1122334455667788990011223344556677889900');
+const FIGURE6_SECRET_CIPHER = 'AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv';
+const FIGURE6_VALUE_MAC = 'Su+NvtQfmvfJzF6bmQiJqoLRExc=';
+
+/**
+ * Figure 6 with its MACMethod named `uri` and the secret's ValueMAC made again with Figure 6's MAC
+ * key by `hash`, over `over` (by default the IV ‖ ciphertext, as RFC 6030 §6.1.1 says).
+ */
+export function figure6WithMac(uri: string, hash: string, over: Uint8Array = Buffer.from(FIGURE6_SECRET_CIPHER, 'base64')): string {
+  const mac = createHmac(hash, FIGURE6_MAC_KEY).update(over).digest('base64');
+  return edit(edit(FIGURE6, 'Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1"', `Algorithm="${uri}"`), FIGURE6_VALUE_MAC, mac);
 }

@@ -10,6 +10,7 @@ import {
   FIGURE3,
   FIGURE6,
   FIGURE7,
+  figure6WithMac,
   flipBase64,
   hex,
   parse,
@@ -155,8 +156,31 @@ describe('encrypted values: MAC before decryption, keys', () => {
     );
     const md5 = edit(FIGURE6, 'xmldsig#hmac-sha1', 'xmldsig#hmac-md5');
     expect(refusal(md5, { preSharedKey: RFC_PSK }).message).toBe(
-      'MAC方式「http://www.w3.org/2000/09/xmldsig#hmac-md5」には対応していません（HMAC-SHA1、HMAC-SHA256 のみ）',
+      'MAC方式「http://www.w3.org/2000/09/xmldsig#hmac-md5」は、このシステムが知っている名前ではありません。' +
+        '読めるのは HMAC-SHA1、HMAC-SHA224、HMAC-SHA256、HMAC-SHA384、HMAC-SHA512 の決まった名前（URI）だけです',
     );
+  });
+
+  it('a known HMAC under another name (xmldsig-more#hmac-sha1) is refused, saying how that HMAC is written', () => {
+    const more = edit(FIGURE6, '2000/09/xmldsig#hmac-sha1', '2001/04/xmldsig-more#hmac-sha1');
+    expect(refusal(more, { preSharedKey: RFC_PSK }).message).toBe(
+      'MAC方式「http://www.w3.org/2001/04/xmldsig-more#hmac-sha1」は、このシステムが知っている名前ではありません。' +
+        'HMAC-SHA1 は「http://www.w3.org/2000/09/xmldsig#hmac-sha1」と書かれている必要があります',
+    );
+    const bare = edit(FIGURE6, 'http://www.w3.org/2000/09/xmldsig#hmac-sha1', 'HMAC-SHA256');
+    expect(refusal(bare, { preSharedKey: RFC_PSK }).message).toContain(
+      'HMAC-SHA256 は「http://www.w3.org/2001/04/xmldsig-more#hmac-sha256」と書かれている必要があります',
+    );
+  });
+
+  it('MACs in HMAC-SHA224, -SHA384 and -SHA512 (RFC 6931 names) are checked and import', () => {
+    expect(figure6WithMac('http://www.w3.org/2000/09/xmldsig#hmac-sha1', 'sha1')).toBe(FIGURE6); // the helper remakes the RFC's MAC
+    for (const bits of [224, 384, 512]) {
+      const uri = `http://www.w3.org/2001/04/xmldsig-more#hmac-sha${bits}`;
+      expectRfcToken(parse(figure6WithMac(uri, `sha${bits}`), { preSharedKey: RFC_PSK }), '12345678');
+      // A MAC made by another hash than the one named does not pass.
+      expect(refusal(figure6WithMac(uri, 'sha256'), { preSharedKey: RFC_PSK }).message).toContain(`${PACKAGE}: シークレットのMACが一致しません`);
+    }
   });
 
 });
@@ -284,7 +308,9 @@ describe('password-protected files (RFC 6030 §6.2, PBKDF2)', () => {
       '導出する鍵の長さ（PBKDF2-params/KeyLength）32バイトが、暗号化方式 AES-128-CBC の鍵の長さ（16バイト）と合いません',
     );
     const md5 = edit(FIGURE7, '<PRF/>', '<PRF Algorithm="http://www.w3.org/2001/04/xmldsig-more#hmac-md5"/>');
-    expect(refusal(md5, { password: 'qwerty' }).message).toContain('鍵の導出に使う関数（PBKDF2-params/PRF）「http://www.w3.org/2001/04/xmldsig-more#hmac-md5」には対応していません');
+    expect(refusal(md5, { password: 'qwerty' }).message).toContain(
+      '鍵の導出に使う関数（PBKDF2-params/PRF）「http://www.w3.org/2001/04/xmldsig-more#hmac-md5」は、このシステムが知っている名前ではありません',
+    );
     const scrypt = edit(FIGURE7, 'pkcs-5v2-0#pbkdf2"', 'pkcs-5v2-0#scrypt"');
     expect(refusal(scrypt, { password: 'qwerty' }).message).toBe(
       '鍵の導出方式「http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#scrypt」には対応していません（PBKDF2 のみ）',
