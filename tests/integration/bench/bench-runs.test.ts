@@ -10,6 +10,9 @@ const projectDir = fileURLToPath(new URL('../../..', import.meta.url));
 const TINY = {
   BENCH_RECEIPTS: '2',
   BENCH_ISSUANCES: '4',
+  BENCH_ACTS: '20',
+  BENCH_AGED_ENTRIES: '2000',
+  BENCH_AGED_TOKENS: '200',
   BENCH_PSKC: '20',
   BENCH_STOCK: '20',
   BENCH_HISTORY: '200',
@@ -31,7 +34,7 @@ describe('npm run bench', () => {
     });
     const figures = stdout.trim().split('\n').map((line) => line.split(':')[0]!.trim());
     expect(new Set(figures)).toEqual(
-      new Set(['receipt PDF', 'receipt size', 'issuance', 'counter act', 'PSKC import', 'stock list', 'find by OTP', '概況', 'log page', 'log CSV export', 'sync drain', 'sync fan-in']),
+      new Set(['receipt PDF', 'receipt size', 'issuance', 'counter act', 'counter act aged', 'PSKC import', 'stock list', 'find by OTP', '概況', 'log page', 'log CSV export', 'sync drain', 'sync fan-in']),
     );
     expect(stdout).not.toMatch(/NOT FOUND|DIFFER|NaN|Infinity/);
     expect(stdout).toContain('nothing lost or doubled');
