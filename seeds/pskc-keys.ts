@@ -8,7 +8,9 @@
  * beside it is checked too.
  *
  * Problems with the key itself (missing, wrong length, does not decrypt) belong to the whole file:
- * their messages name no KeyPackage and carry field 'preSharedKey' or 'password'.
+ * their messages name no KeyPackage and carry field 'preSharedKey' or 'password'. Once the key is
+ * confirmed (the MAC key decrypted beyond chance, a MAC matched, a value decrypted), a value that
+ * fails is its KeyPackage's, and the key is not blamed.
  */
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { refuse } from '../domain/errors';
@@ -124,12 +126,26 @@ function preSharedKey(cipher: Cipher, key: Uint8Array | undefined): FileKey {
   return { bytes: key, name: '事前共有鍵', field: PSKC_KEY_FIELD };
 }
 
+interface MacKey {
+  key: Buffer;
+  hash: HmacHash;
+  /** Whether decrypting the MAC key showed the file's key right (macKey). */
+  confirmsKey: boolean;
+}
+
+/**
+ * CBC checks nothing but its padding, which a wrong key passes once in 256^n for n bytes of it: a
+ * MAC key with at least 4 (2^-32) confirms the key. RFC 6030's 20-byte key in 32 bytes has 12, a
+ * digest-long key (python-pskc's) 4 to 16; key wrap checks its own integrity.
+ */
+const CONFIRMING_PADDING = 4;
+
 /** The file's key and MAC key; made once per file, before any KeyPackage is read. */
 export class ContainerKeys {
   private constructor(
     private readonly key: FileKey | undefined,
-    private readonly mac: { key: Buffer; hash: HmacHash } | undefined,
-    /** True once something has decrypted with the key: a later failure is the value's, not the key's. */
+    private readonly mac: MacKey | undefined,
+    /** True once something has shown the key right: a later failure is the value's, not the key's. */
     private confirmed: boolean,
   ) {}
 
@@ -153,10 +169,10 @@ export class ContainerKeys {
             field: PSKC_PASSWORD_FIELD,
           };
     const mac = ContainerKeys.macKey(container, key);
-    return new ContainerKeys(key, mac, mac !== undefined);
+    return new ContainerKeys(key, mac, mac?.confirmsKey ?? false);
   }
 
-  private static macKey(container: XNode, fileKey: FileKey): { key: Buffer; hash: HmacHash } | undefined {
+  private static macKey(container: XNode, fileKey: FileKey): MacKey | undefined {
     const methods = children(container, 'MACMethod');
     const method = methods[0];
     if (method === undefined) return undefined;
@@ -175,7 +191,8 @@ export class ContainerKeys {
         fileKey.field,
       );
     }
-    return { key, hash: alg.hash };
+    const cbcPadding = bytes.length - 16 - key.length; // IV ‖ ciphertext
+    return { key, hash: alg.hash, confirmsKey: cipher.mode === 'kw' || cbcPadding >= CONFIRMING_PADDING };
   }
 
   /** The ValueMAC beside an encrypted value checked (timing-safe); required for CBC, which has no integrity of its own. */
@@ -192,8 +209,14 @@ export class ContainerKeys {
     if (given === null) refuse(PSKC_ERROR, `${where}: ${what}のMAC（ValueMAC）がBase64ではありません`);
     const expected = createHmac(this.mac.hash, this.mac.key).update(bytes).digest();
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      refuse(PSKC_ERROR, `${where}: ${what}のMACが一致しません。${key.name}が違うか、ファイルが改ざん・破損しています`);
+      refuse(
+        PSKC_ERROR,
+        this.confirmed
+          ? `${where}: ${what}のMACが一致しません。ファイルが改ざん・破損しているか、誤って作られています。トークン業者にファイルの再送を依頼してください`
+          : `${where}: ${what}のMACが一致しません。${key.name}が違うか、ファイルが改ざん・破損しています`,
+      );
     }
+    this.confirmed = true; // a MAC key that verifies a MAC was decrypted with the right key
   }
 
   /** MAC checked first, then decrypted. */

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { DomainError } from '../../../domain/errors';
@@ -76,14 +76,29 @@ export function flipBase64(b64: string, index: number): string {
 
 /** The MAC key inside Figure 6's MACKey (the fixture's comment says so), for tests that MAC its secret again. */
 const FIGURE6_MAC_KEY = hex('1122334455667788990011223344556677889900');
+const FIGURE6_MAC_KEY_CIPHER = 'ESIzRFVmd4iZABEiM0RVZgKn6WjLaTC1sbeBMSvIhRejN9vJa2BOlSaMrR7I5wSX';
 const FIGURE6_SECRET_CIPHER = 'AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv';
 const FIGURE6_VALUE_MAC = 'Su+NvtQfmvfJzF6bmQiJqoLRExc=';
 
+/** IV ‖ AES-128-CBC of `plain` under the RFC pre-shared key; without padding, `plain` must fill whole blocks. */
+export function rfcPskCbc(plain: Uint8Array, padding = true): Buffer {
+  const iv = randomBytes(16);
+  const c = createCipheriv('aes-128-cbc', RFC_PSK, iv).setAutoPadding(padding);
+  return Buffer.concat([iv, c.update(plain), c.final()]);
+}
+
 /**
- * Figure 6 with its MACMethod named `uri` and the secret's ValueMAC made again with Figure 6's MAC
- * key by `hash`, over `over` (by default the IV ‖ ciphertext, as RFC 6030 §6.1.1 says).
+ * Figure 6 made again under the RFC pre-shared key: MACMethod `uri` (default HMAC-SHA1), the MAC
+ * key `macKey` (default Figure 6's own), the secret's CipherValue `secretCipher` (default the
+ * RFC's), and its ValueMAC made by `hash` (default sha1) over `over` (default that CipherValue,
+ * IV ‖ ciphertext, as RFC 6030 §6.1.1 says).
  */
-export function figure6WithMac(uri: string, hash: string, over: Uint8Array = Buffer.from(FIGURE6_SECRET_CIPHER, 'base64')): string {
-  const mac = createHmac(hash, FIGURE6_MAC_KEY).update(over).digest('base64');
-  return edit(edit(FIGURE6, 'Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1"', `Algorithm="${uri}"`), FIGURE6_VALUE_MAC, mac);
+export function figure6WithMac(o: { uri?: string; hash?: string; macKey?: Uint8Array; secretCipher?: Buffer; over?: Uint8Array } = {}): string {
+  let xml = FIGURE6;
+  if (o.uri !== undefined) xml = edit(xml, 'Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1"', `Algorithm="${o.uri}"`);
+  if (o.macKey !== undefined) xml = edit(xml, FIGURE6_MAC_KEY_CIPHER, rfcPskCbc(o.macKey).toString('base64'));
+  const cipher = o.secretCipher ?? Buffer.from(FIGURE6_SECRET_CIPHER, 'base64');
+  if (o.secretCipher !== undefined) xml = edit(xml, FIGURE6_SECRET_CIPHER, cipher.toString('base64'));
+  const mac = createHmac(o.hash ?? 'sha1', o.macKey ?? FIGURE6_MAC_KEY).update(o.over ?? cipher).digest('base64');
+  return edit(xml, FIGURE6_VALUE_MAC, mac);
 }

@@ -17,6 +17,7 @@ import {
   refusal,
   RFC_PSK,
   RFC_SEED,
+  rfcPskCbc,
   TOTP60,
 } from './pskc-fixtures';
 
@@ -94,10 +95,32 @@ describe('encrypted values: MAC before decryption, keys', () => {
   const PACKAGE = '1件目のKeyPackage（Id=12345678、シリアル番号 000987654321）';
   const VALUE_MAC = 'Su+NvtQfmvfJzF6bmQiJqoLRExc=';
   const CIPHER = 'AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv';
+  const NOT_THE_KEY = 'シークレットのMACが一致しません。ファイルが改ざん・破損しているか、誤って作られています。トークン業者にファイルの再送を依頼してください';
 
   it('a ValueMAC with one bit flipped is refused, naming the package', () => {
     const e = refusal(edit(FIGURE6, VALUE_MAC, flipBase64(VALUE_MAC, 7)), { preSharedKey: RFC_PSK });
-    expect(e.message).toBe(`${PACKAGE}: シークレットのMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`);
+    expect(e.message).toBe(`${PACKAGE}: ${NOT_THE_KEY}`);
+    expect(e.field).toBeUndefined();
+  });
+
+  it('a MAC over the plaintext (a writer\'s mistake) is the value\'s: the MAC key decrypted, so the key is not blamed', () => {
+    const e = refusal(figure6WithMac({ over: RFC_SEED }), { preSharedKey: RFC_PSK });
+    expect(e.message).toBe(`${PACKAGE}: ${NOT_THE_KEY}`);
+    expect(e.field).toBeUndefined();
+  });
+
+  it('a MAC key whose padding a wrong key could have passed (1 byte in 256) does not confirm the key: a mismatch still names the key', () => {
+    const lucky = new Uint8Array(randomBytes(31)); // 31 bytes in 32: one byte of padding
+    expect(refusal(figure6WithMac({ macKey: lucky, over: RFC_SEED }), { preSharedKey: RFC_PSK }).message).toBe(
+      `${PACKAGE}: シークレットのMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`,
+    );
+    // Such a key is still a MAC key: with its MACs right the file imports …
+    expectRfcToken(parse(figure6WithMac({ macKey: lucky }), { preSharedKey: RFC_PSK }), '12345678');
+    // … and a MAC it verifies confirms the key, so a value that then does not decrypt is the value's.
+    const unpadded = rfcPskCbc(Buffer.alloc(16), false); // its last byte, 0, is no PKCS#7 padding
+    expect(refusal(figure6WithMac({ macKey: lucky, secretCipher: unpadded }), { preSharedKey: RFC_PSK }).message).toBe(
+      `${PACKAGE}: シークレットを復号できません。ファイルが改ざん・破損しています`,
+    );
   });
 
   it.each([
@@ -174,12 +197,12 @@ describe('encrypted values: MAC before decryption, keys', () => {
   });
 
   it('MACs in HMAC-SHA224, -SHA384 and -SHA512 (RFC 6931 names) are checked and import', () => {
-    expect(figure6WithMac('http://www.w3.org/2000/09/xmldsig#hmac-sha1', 'sha1')).toBe(FIGURE6); // the helper remakes the RFC's MAC
+    expect(figure6WithMac()).toBe(FIGURE6); // the helper remakes the RFC's MAC
     for (const bits of [224, 384, 512]) {
       const uri = `http://www.w3.org/2001/04/xmldsig-more#hmac-sha${bits}`;
-      expectRfcToken(parse(figure6WithMac(uri, `sha${bits}`), { preSharedKey: RFC_PSK }), '12345678');
+      expectRfcToken(parse(figure6WithMac({ uri, hash: `sha${bits}` }), { preSharedKey: RFC_PSK }), '12345678');
       // A MAC made by another hash than the one named does not pass.
-      expect(refusal(figure6WithMac(uri, 'sha256'), { preSharedKey: RFC_PSK }).message).toContain(`${PACKAGE}: シークレットのMACが一致しません`);
+      expect(refusal(figure6WithMac({ uri, hash: 'sha256' }), { preSharedKey: RFC_PSK }).message).toContain(`${PACKAGE}: シークレットのMACが一致しません`);
     }
   });
 
@@ -218,7 +241,7 @@ describe('many encrypted KeyPackages', () => {
     const macEnd = xml.indexOf('</ValueMAC>', macStart);
     const tampered = xml.slice(0, macStart) + flipBase64(xml.slice(macStart, macEnd), 0) + xml.slice(macEnd);
     expect(refusal(tampered, { preSharedKey: psk }).message).toBe(
-      `3件目のKeyPackage（Id=1002、シリアル番号 ${third.serial}）: シークレットのMACが一致しません。事前共有鍵が違うか、ファイルが改ざん・破損しています`,
+      `3件目のKeyPackage（Id=1002、シリアル番号 ${third.serial}）: シークレットのMACが一致しません。ファイルが改ざん・破損しているか、誤って作られています。トークン業者にファイルの再送を依頼してください`,
     );
   });
 
@@ -264,10 +287,10 @@ describe('password-protected files (RFC 6030 §6.2, PBKDF2)', () => {
     expect(e.message).toBe('MAC鍵（MACMethod/MACKey）をパスワードで復号できません。パスワードが違うか、ファイルが壊れています');
   });
 
-  it('a tampered value in a password-protected file says the password or the file is wrong', () => {
+  it('a tampered value in a password-protected file is the value\'s once the MAC key decrypted with the password', () => {
     const mac = 'LP6xMvjtypbfT9PdkJhBZ+D6O4w=';
     expect(refusal(edit(FIGURE7, mac, flipBase64(mac, 0)), { password: 'qwerty' }).message).toBe(
-      '1件目のKeyPackage（Id=123456、シリアル番号 000987654321）: シークレットのMACが一致しません。パスワードが違うか、ファイルが改ざん・破損しています',
+      '1件目のKeyPackage（Id=123456、シリアル番号 000987654321）: シークレットのMACが一致しません。ファイルが改ざん・破損しているか、誤って作られています。トークン業者にファイルの再送を依頼してください',
     );
   });
 
