@@ -169,8 +169,23 @@ const parser = new XMLParser({
   isArray: (_name: string, _jpath: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
 });
 
-/** The one KeyContainer element of a PSKC file, or a refusal saying what is wrong with the XML. */
-export function readContainer(xml: string): XNode {
+/**
+ * The namespace of the root element, as its start tag declares it ('' when it declares none):
+ * the parser drops namespaces, and the root's can only be declared on the root itself.
+ */
+function rootNamespace(body: string): string {
+  const tag = /^<([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)/u.exec(afterProlog(body) ?? '');
+  if (tag === null) return '';
+  const [, name = '', attributes = ''] = tag;
+  const declaration = name.includes(':') ? `xmlns:${name.slice(0, name.indexOf(':'))}` : 'xmlns';
+  for (const [, attribute, double, single] of attributes.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu)) {
+    if (attribute === declaration) return double ?? single ?? '';
+  }
+  return '';
+}
+
+/** The one KeyContainer element of a PSKC file and its namespace, or a refusal saying what is wrong with the XML. */
+export function readContainer(xml: string): { container: XNode; namespace: string } {
   if (typeof xml !== 'string') refuse(PSKC_ERROR, 'PSKCファイルの内容を読み取れません');
   if (xml.length > MAX_PSKC_CHARS) {
     refuse(PSKC_ERROR, `PSKCファイルが大きすぎます（${MAX_PSKC_CHARS / 1024 / 1024}MBまで）。ファイルを分けて取り込んでください`);
@@ -206,5 +221,5 @@ export function readContainer(xml: string): XNode {
     const found = roots.length === 0 ? 'XMLの要素がありません' : `最上位の要素が ${roots.map(shown).join('、')} です`;
     return refuse(PSKC_ERROR, `PSKCファイルではありません（${found}。PSKCファイルの最上位は KeyContainer 要素1つです）`);
   }
-  return container;
+  return { container, namespace: rootNamespace(body) };
 }

@@ -55,6 +55,16 @@ const KEY_ALGORITHMS = new Map<string, OtpAlgorithm>([
   ['urn:ietf:params:xml:ns:keyprov:pskc:totp', 'TOTP'],
   ['urn:ietf:params:xml:ns:keyprov:pskc#totp', 'TOTP'],
 ]);
+/**
+ * The drafts before RFC 6030 are another format (tokens in Device, KeyAlgorithm, Usage; MACs over
+ * the plaintext), told apart by their namespaces: draft-hoyer-keyprov-portable-symmetric-key-container
+ * (…container, …container:1.0, which ActivIdentity still writes) and the algorithm profiles (…pskc:1.0).
+ */
+const DRAFT_NAMESPACES = new Set([
+  'urn:ietf:params:xml:ns:keyprov:container',
+  'urn:ietf:params:xml:ns:keyprov:container:1.0',
+  'urn:ietf:params:xml:ns:keyprov:pskc:1.0',
+]);
 const SUITES = new Map<string, OtpHash>([
   ['SHA1', 'SHA1'],
   ['SHA256', 'SHA256'],
@@ -275,8 +285,12 @@ function parseKeyPackage(pkg: XNode, where: Place, keys: ContainerKeys, now: Dat
  * returned partially. `opts.preSharedKey` or `opts.password` is needed only when values are encrypted.
  */
 export function parsePskc(xml: string, opts: PskcOptions): PskcRecord[] {
-  const container = readContainer(xml);
+  const { container, namespace } = readContainer(xml);
 
+  // draft-ietf-keyprov-pskc-02 has RFC 6030's namespace and Version, but Device where RFC 6030 has KeyPackage.
+  if (DRAFT_NAMESPACES.has(namespace) || children(container, 'Device').length > 0) {
+    refuse(PSKC_ERROR, 'このPSKCファイルは RFC 6030 以前の試案の形式です。RFC 6030 形式のファイルをトークン業者に依頼してください');
+  }
   const version = attr(container, 'Version');
   if (version !== '1.0') {
     refuse(PSKC_ERROR, `KeyContainerのバージョン（Version）「${shown(version ?? '')}」には対応していません（1.0 のみ）`);

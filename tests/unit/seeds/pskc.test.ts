@@ -471,6 +471,35 @@ describe('TOTP', () => {
   });
 });
 
+describe('formats of the drafts before RFC 6030', () => {
+  const DRAFT = 'このPSKCファイルは RFC 6030 以前の試案の形式です。RFC 6030 形式のファイルをトークン業者に依頼してください';
+  const RFC_NS = 'xmlns="urn:ietf:params:xml:ns:keyprov:pskc"';
+
+  it.each([
+    'urn:ietf:params:xml:ns:keyprov:container', // draft-hoyer-keyprov-portable-symmetric-key-container
+    'urn:ietf:params:xml:ns:keyprov:container:1.0', // later hoyer drafts, and ActivIdentity's files
+    'urn:ietf:params:xml:ns:keyprov:pskc:1.0', // draft-hoyer-keyprov-pskc-algorithm-profiles
+  ])('a KeyContainer in the draft namespace %s is refused as a draft, whatever its Version or content', (ns) => {
+    expect(refusal(edit(FIGURE3, RFC_NS, `xmlns="${ns}"`)).message).toBe(DRAFT);
+    // ActivIdentity's files write the version in lower case, and a prefixed root is read the same.
+    expect(refusal(edit(edit(FIGURE3, RFC_NS, `xmlns="${ns}"`), 'Version="1.0"', 'version="1.0"')).message).toBe(DRAFT);
+    expect(refusal(edit(TOTP60, 'xmlns:pskc="urn:ietf:params:xml:ns:keyprov:pskc"', `xmlns:pskc="${ns}"`)).message).toBe(DRAFT);
+  });
+
+  it("tokens in Device elements, as draft-ietf-keyprov-pskc-02 writes them in RFC 6030's own namespace and Version 1.0, are refused as a draft", () => {
+    const devices = FIGURE3.replace('<KeyPackage>', '<Device>').replace('</KeyPackage>', '</Device>');
+    expect(refusal(devices).message).toBe(DRAFT);
+  });
+
+  it('RFC 6030 files, in its namespace with any prefix or in none, are not taken for drafts', () => {
+    expectRfcToken(parse(FIGURE3), '12345678');
+    expect(parse(TOTP60)).toHaveLength(1);
+    expectRfcToken(parse(edit(FIGURE3, ` ${RFC_NS}`, '')), '12345678');
+    // Another namespace declared on the root, for another prefix, is not the root's.
+    expectRfcToken(parse(edit(FIGURE3, RFC_NS, `${RFC_NS} xmlns:old="urn:ietf:params:xml:ns:keyprov:pskc:1.0"`)), '12345678');
+  });
+});
+
 describe('malformed and hostile files', () => {
   it.each([0.25, 0.5, 0.9])('a file truncated at %s of its length is refused at the line where it ends', (fraction) => {
     const cut = FIGURE3.slice(0, Math.floor(FIGURE3.length * fraction));
