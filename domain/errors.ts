@@ -60,6 +60,23 @@ export class FieldCheck {
     }
   }
 
+  /** Runs `check`, which may refuse a form of its own: that form's messages stay under their fields, any other refusal goes under `field`. */
+  takeForm<T>(field: string, check: () => T): T | undefined {
+    try {
+      return check();
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      if (e.field === undefined && Object.keys(e.fieldErrors).length > 0) this.addAll(e.fieldErrors);
+      else this.add(field, e.message);
+      return undefined;
+    }
+  }
+
+  /** The messages of a validation done elsewhere, kept beside this check's own. */
+  addAll(errors: FieldErrors): void {
+    for (const [field, message] of Object.entries(errors)) this.add(field, message);
+  }
+
   /** A message for `field` (the first one stays); nothing for null, false or ''. */
   add(field: string, message: string | null | undefined | false): void {
     if (message && this.errors[field] === undefined) this.errors[field] = message;

@@ -159,6 +159,14 @@ export function validateOperatorId(raw: string): string {
   return s;
 }
 
+/** An operator's name, as 取扱者 prints it on every slip: required, up to 30 characters, spaced as customers' names are. */
+export function validateOperatorName(raw: string, label = '氏名'): string {
+  const name = normalizeName(raw);
+  if (name === '') refuse('OPERATOR_NAME_REQUIRED', `${label}を入力してください`, 'name');
+  if (charLength(name) > 30) refuse('OPERATOR_NAME_LENGTH', `${label}は30文字以内で入力してください`, 'name');
+  return name;
+}
+
 /**
  * The password as it is to be stored (hashed) and compared: NFKC only, not trimmed, so that a
  * password typed in full-width mode matches. Login must apply the same normalisation.
@@ -346,9 +354,7 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
   const invoiceRegNo = f.take('invoiceRegNo', () => validateInvoiceRegNo(raw.invoiceRegNo));
   const managerId = f.take('managerId', () => validateOperatorId(raw.managerId));
 
-  const managerName = normalizeName(raw.managerName);
-  if (managerName === '') f.add('managerName', '役席者の氏名を入力してください');
-  else if (charLength(managerName) > 30) f.add('managerName', '役席者の氏名は30文字以内で入力してください');
+  const managerName = f.take('managerName', () => validateOperatorName(raw.managerName, '役席者の氏名'));
 
   const managerPassword = f.take('managerPassword', () => validatePassword(raw.managerPassword));
   const recoveryPassphrase = f.take('recoveryPassphrase', () => validateRecoveryPassphrase(raw.recoveryPassphrase));
@@ -360,6 +366,7 @@ export function validateSetup(raw: SetupInput): Validation<SetupForm> {
     !f.ok ||
     invoiceRegNo === undefined ||
     managerId === undefined ||
+    managerName === undefined ||
     managerPassword === undefined ||
     recoveryPassphrase === undefined
   ) {

@@ -28,7 +28,7 @@ export function requestApproval(p: Ports, rules: ApprovalRules, maker: Operator,
   const f = new FieldCheck();
   const reason = f.take('reason', () => validateReason(req.reason));
   const check = rules.subject[req.kind];
-  const subject = f.take('subject', () => (check ? check(p, req.subject) : req.subject.normalize('NFKC').trim()));
+  const subject = f.takeForm('subject', () => (check ? check(p, req.subject) : req.subject.normalize('NFKC').trim()));
   if (!f.ok || reason === undefined || subject === undefined) return refuseForm(f.errors);
   const at = p.now().toISOString();
   return p.db.transaction(() => {

@@ -1,9 +1,10 @@
 import { correctBranch } from '../db/branch-repo';
 import { appendJournal } from '../db/journal';
 import { branchCorrection, correctionSubject, parseCorrectionSubject, CORRECTABLE_FIELDS, type CorrectionInput } from '../domain/branch-correction';
-import { refuse } from '../domain/errors';
+import { FieldCheck, refuse } from '../domain/errors';
 import type { Operator } from './contract';
 import type { Ports } from './ports';
+import { checkPrintable } from './printable';
 import { requireBranch } from './setup';
 
 /**
@@ -17,7 +18,11 @@ export function checkBranchCorrection(p: Ports, raw: string): string {
   } catch {
     return refuse('CORRECTION_SUBJECT', '店舗情報の訂正の内容を読み取れません。店舗設定から訂正を依頼し直してください。', 'subject');
   }
-  return correctionSubject(branchCorrection(requireBranch(p), input));
+  const correction = branchCorrection(requireBranch(p), input);
+  const f = new FieldCheck();
+  if (correction.branchName) checkPrintable(f, 'branchName', '店舗名', correction.branchName.to);
+  f.done();
+  return correctionSubject(correction);
 }
 
 /**

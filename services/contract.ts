@@ -592,6 +592,7 @@ export {
   toFullWidthKatakana,
   validateApplicationForm,
   validateOperatorId,
+  validateOperatorName,
   validatePassword,
   validateRecoveryPassphrase,
   validateSerial,

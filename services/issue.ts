@@ -2,7 +2,7 @@ import { FieldCheck, refuse, refuseForm } from '../domain/errors';
 import { otpDigitsText } from '../domain/otp-format';
 import { isLive, nextState, TOKEN_STATE_LABELS } from '../domain/token-lifecycle';
 import type { ApplicationForm } from '../domain/types';
-import { validateApplicationForm } from '../domain/validation';
+import { normalizeName, validateApplicationForm } from '../domain/validation';
 import { findContract, upsertContract } from '../db/contract-repo';
 import { findKnownToken, moveToken, saveOtpMemory } from '../db/token-repo';
 import { issueReceipt } from '../templates/documents';
@@ -10,6 +10,7 @@ import type { IssueRequest, Operator } from './contract';
 import { commitCounterTransaction } from './counter-transaction';
 import { actFee } from './fee';
 import type { Ports } from './ports';
+import { checkPrintable } from './printable';
 import { checkSerial, requireToken } from './stock';
 import { checkTokenOtp } from './token-otp';
 
@@ -19,7 +20,8 @@ export const OTP_MISSING = `トークンの①ボタンを押して表示され�
 function validateIssueRequest(p: Ports, req: IssueRequest): { form: ApplicationForm; serial: string } {
   const f = new FieldCheck();
   const v = validateApplicationForm(req);
-  if (!v.ok) for (const [field, message] of Object.entries(v.errors)) f.add(field, message);
+  if (!v.ok) f.addAll(v.errors);
+  checkPrintable(f, 'nameKanji', 'お名前（漢字）', normalizeName(req.nameKanji));
   const serial = f.take('serial', () => checkSerial(p, req.serial));
   f.add('otp', req.otp.trim() === '' && OTP_MISSING);
   if (!v.ok || serial === undefined || !f.ok) return refuseForm(f.errors);

@@ -9,13 +9,14 @@ import {
   type OperatorRow,
 } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
-import { normalizeInput, normalizeName, validateOperatorId, validatePassword } from '../domain/validation';
+import { normalizeInput, validateOperatorId, validateOperatorName, validatePassword } from '../domain/validation';
 import { FieldCheck, refuseForm } from '../domain/errors';
 import { ROLE_LABELS, type Role } from '../domain/types';
 import type { Operator } from './contract';
 import { ServiceFailure } from './failures';
 import { hashPassword } from './passwords';
 import type { Ports } from './ports';
+import { checkPrintable } from './printable';
 
 export function list(p: Ports) {
   return {
@@ -40,10 +41,10 @@ export function create(
   const f = new FieldCheck();
   const operatorId = f.take('operatorId', () => validateOperatorId(req.operatorId));
   const password = f.take('password', () => validatePassword(req.password));
-  const name = normalizeName(req.name);
-  f.add('name', !name && '氏名を入力してください。');
+  const name = f.take('name', () => validateOperatorName(req.name));
+  if (name !== undefined) checkPrintable(f, 'name', '氏名', name);
   f.add('operatorId', operatorId !== undefined && findOperator(p.db, operatorId) !== null && `オペレーターID ${operatorId} は既に登録されています。`);
-  if (!f.ok || operatorId === undefined || password === undefined) return refuseForm(f.errors);
+  if (!f.ok || operatorId === undefined || password === undefined || name === undefined) return refuseForm(f.errors);
   const operator: Operator = { operatorId, name, role: req.role };
   const at = p.now().toISOString();
   const passwordHash = hashPassword(password);

@@ -1,7 +1,7 @@
-import { refuseForm } from '../domain/errors';
+import { FieldCheck, refuseForm } from '../domain/errors';
 import { DEFAULT_FEE_RULES } from '../domain/fees';
 import { DEFAULT_LOW_STOCK_THRESHOLD } from '../domain/glance';
-import { validateSetup } from '../domain/validation';
+import { normalizeInput, normalizeName, validateSetup } from '../domain/validation';
 import { insertBranch, insertFeeRules, readBranch, updateBranchSettings, type BranchSettings } from '../db/branch-repo';
 import { insertOperator } from '../db/operator-repo';
 import { appendJournal } from '../db/journal';
@@ -10,6 +10,7 @@ import { ServiceFailure } from './failures';
 import { recoveryForSetup } from './key-recovery';
 import { hashPassword } from './passwords';
 import type { Ports } from './ports';
+import { checkPrintable } from './printable';
 
 /** At start: is the terminal set up? (A ledger still waiting for its data key answers in key-recovery.ts.) */
 export function setupStatus(p: Ports): { initialized: boolean; branch: Branch | null; keyRestoreNeeded: boolean } {
@@ -21,7 +22,13 @@ export function setupStatus(p: Ports): { initialized: boolean; branch: Branch | 
 export async function initialize(p: Ports, req: SetupRequest): Promise<{ branch: Branch }> {
   if (readBranch(p.db)) throw new ServiceFailure('ALREADY_INITIALIZED', 'この端末は初期設定済みです。');
   const v = validateSetup(req);
-  if (!v.ok) refuseForm(v.errors);
+  const f = new FieldCheck();
+  if (!v.ok) f.addAll(v.errors);
+  // What the documents print: the bank, the branch and the manager (取扱者).
+  checkPrintable(f, 'bankName', '金融機関名', normalizeInput(req.bankName));
+  checkPrintable(f, 'branchName', '店舗名', normalizeInput(req.branchName));
+  checkPrintable(f, 'managerName', '役席者の氏名', normalizeName(req.managerName));
+  if (!v.ok || !f.ok) return refuseForm(f.errors);
   const { manager } = v.value;
   // A branch copy (店舗控) and 和暦 dates are off until a manager turns them on in 店舗設定.
   const branch: Branch = { ...v.value.branch, printBranchCopy: false, japaneseEra: false, lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD };

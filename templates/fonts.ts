@@ -44,6 +44,7 @@ export type PdfFontSource = Parameters<InstanceType<typeof PDFDocument>['registe
 interface ParsedFont {
   layout(text: string): unknown;
   postscriptName: string;
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
 interface Fontkit {
   create(data: Uint8Array): ParsedFont;
@@ -66,10 +67,25 @@ const parsed = new Map<FontWeight, ParsedFont>();
  * bytes, which it would parse again for every document.
  */
 export function pdfFont(weight: FontWeight): PdfFontSource {
+  return parsedFont(weight) as unknown as PdfFontSource;
+}
+
+function parsedFont(weight: FontWeight): ParsedFont {
   let font = parsed.get(weight);
   if (!font) {
     font = pdfkitsFontkit().create(fontData(weight));
     parsed.set(weight, font);
   }
-  return font as unknown as PdfFontSource;
+  return font;
+}
+
+/** Variation selectors choose a glyph variant (異体字); the font has none, and pdfkit prints the base character. */
+const isVariationSelector = (codePoint: number) => (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
+
+/**
+ * Whether the documents can print `codePoint` in every weight: where the font has no glyph, pdfkit
+ * draws an empty box (an emoji, a control character, a simplified Chinese 张 or 陈).
+ */
+export function canPrint(codePoint: number): boolean {
+  return isVariationSelector(codePoint) || (['regular', 'bold'] as const).every((w) => parsedFont(w).hasGlyphForCodePoint(codePoint));
 }

@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'react';
 import {
   DomainError,
+  FieldCheck,
   formatJstDate,
   PASSWORD_POLICY,
   ROLE_LABELS,
   ROLES,
   validateOperatorId,
+  validateOperatorName,
   validatePassword,
   type ResponseOf,
   type Role,
@@ -280,19 +282,13 @@ function CreateOperator({ onCreated }: { onCreated: () => void }) {
 
   async function submit() {
     if (busy) return;
-    const errors: Record<string, string> = {};
-    try {
-      validateOperatorId(values.operatorId);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      errors.operatorId = error.message;
-    }
-    const weak = passwordError(values.password);
-    if (weak) errors.password = weak;
-    if (!values.name.trim()) errors.name = '氏名を入力してください';
-    if (Object.keys(errors).length > 0) {
+    const f = new FieldCheck();
+    f.take('operatorId', () => validateOperatorId(values.operatorId));
+    f.add('password', passwordError(values.password));
+    f.take('name', () => validateOperatorName(values.name));
+    if (!f.ok) {
       status('');
-      setFieldErrors(errors);
+      setFieldErrors(f.errors);
       setMessage(null);
       return;
     }

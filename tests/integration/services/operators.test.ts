@@ -32,6 +32,15 @@ describe('operators', () => {
     expect(operator.name).toBe('山田\u3000花子');
     expect(customer.nameKanji).toBe(operator.name);
   });
+
+  it('keeps an operator’s name to the 30 characters the first manager’s has, as 取扱者 prints it', async () => {
+    fx = await branchWithStock();
+    const long = await fx.app.dispatch('operatorsCreate', { operatorId: 'tel03', name: '山'.repeat(31), role: 'teller', password: 'teller123' });
+    expect(long).toMatchObject({ ok: false, error: { fieldErrors: { name: '氏名は30文字以内で入力してください' } } });
+    const blank = await fx.app.dispatch('operatorsCreate', { operatorId: 'tel03', name: ' 　', role: 'teller', password: 'teller123' });
+    expect(blank).toMatchObject({ ok: false, error: { fieldErrors: { name: '氏名を入力してください' } } });
+    expect(await fx.call('operatorsCreate', { operatorId: 'tel03', name: '山'.repeat(30), role: 'teller', password: 'teller123' })).toMatchObject({ operator: { name: '山'.repeat(30) } });
+  });
 });
 
 describe('the first password, set by a manager, is changed at the first login before anything else', () => {
