@@ -6,6 +6,7 @@ import { findOperator } from '../db/operator-repo';
 import type { Operator } from './contract';
 import { checkCredentials } from './credentials';
 import type { Ports } from './ports';
+import { checkPrintable } from './printable';
 
 /** What an approval does when it is granted, for the kinds that take effect then; given both people. */
 export type ApprovalEffect = (p: Ports, approval: ApprovalRow, maker: Operator, checker: Operator) => Record<string, unknown>;
@@ -27,6 +28,8 @@ function operatorOf(p: Ports, operatorId: string): Operator {
 export function requestApproval(p: Ports, rules: ApprovalRules, maker: Operator, req: { kind: ApprovalKind; subject: string; reason: string }) {
   const f = new FieldCheck();
   const reason = f.take('reason', () => validateReason(req.reason));
+  // A void's reason is printed on its slip (取消の理由).
+  if (reason !== undefined) checkPrintable(f, 'reason', '理由', reason);
   const check = rules.subject[req.kind];
   const subject = f.takeForm('subject', () => (check ? check(p, req.subject) : req.subject.normalize('NFKC').trim()));
   if (!f.ok || reason === undefined || subject === undefined) return refuseForm(f.errors);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { businessDayFor, nextBusinessDay } from '../domain/business-day';
 import { checkClose, dayFigures, type DayEntry } from '../domain/day-figures';
-import { refuse } from '../domain/errors';
+import { FieldCheck, refuse } from '../domain/errors';
 import { jstDate } from '../domain/format';
 import type { Operator, PaymentMethod, TokenState } from '../domain/types';
 import { countPending } from '../db/approval-repo';
@@ -12,6 +12,7 @@ import { listCollected } from '../db/return-repo';
 import { countTokensByState } from '../db/token-repo';
 import { renderDayReport } from '../templates/day-report';
 import type { Ports } from './ports';
+import { checkPrintable } from './printable';
 import { requireBranch } from './setup';
 
 /** The tokens a branch holds in its drawers, which the close counts. */
@@ -67,6 +68,11 @@ export function dayStatus(p: Ports) {
  */
 export function closeDay(p: Ports, by: Operator, req: { countedCash: number; cashReason?: string; countedStock: Partial<Record<TokenState, number>>; stockReason?: string }) {
   const branch = requireBranch(p);
+  // The 日計表 prints both reasons.
+  const f = new FieldCheck();
+  checkPrintable(f, 'cashReason', '現金の過不足の理由', req.cashReason?.trim() ?? '');
+  checkPrintable(f, 'stockReason', '在庫の差の理由', req.stockReason?.trim() ?? '');
+  f.done();
   const closedAt = p.now();
   const at = closedAt.toISOString();
   return p.db.transaction(() => {

@@ -56,6 +56,15 @@ describe('text the documents cannot print', () => {
     expect(fx.app.db.prepare('SELECT COUNT(*) AS n FROM approvals').get()).toEqual({ n: 0 });
   });
 
+  it('is refused in a reason the 取消 slip or the 日計表 prints, and the day stays open', async () => {
+    fx = await branchWithStock({ tokens: 1 });
+    const r = await fx.app.dispatch('approvalsRequest', { kind: 'VOID', subject: '101-01-0000001', reason: '入力誤り😓' });
+    expect(r).toMatchObject({ ok: false, error: { fieldErrors: { reason: expect.stringContaining('「😓」') } } });
+    const close = await fx.app.dispatch('dayClose', { countedCash: 100, cashReason: '釣銭の渡し過ぎ', countedStock: {} });
+    expect(close).toMatchObject({ ok: false, error: { fieldErrors: { cashReason: expect.stringContaining('U+0008') } } });
+    expect(fx.app.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind IN ('DAY_CLOSED', 'APPROVAL_REQUESTED')").get()).toEqual({ n: 0 });
+  });
+
   it('is refused at the first setup in the bank’s, the branch’s and the manager’s names, all at once', async () => {
     fx = await branchWithStock({ tokens: 1 });
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-printable-'));
