@@ -96,6 +96,27 @@ test('a wrong OTP is refused with a clear message, the form keeps what was typed
   expect(stock.ok && stock.value.state).toBe('IN_STOCK');
 });
 
+test('a name the receipt cannot print (a simplified 张) is refused at the field, the form kept; written as 張 it is issued', async ({ page, host }) => {
+  const [token] = await managerWithStock(page, host, 1);
+  await fillApplication(page, { ...YAMADA, nameKanji: '张 伟' }, token!.serial, otpNow(token!));
+  const confirm = page.getByRole('button', { name: '確定' });
+  if (await confirm.isVisible()) await confirm.click();
+
+  const name = page.getByLabel('お名前（漢字）');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('お名前（漢字）に、控えに印刷できない文字 「张」、「伟」 があります。').first()).toBeVisible();
+  await expect(name).toHaveValue('张 伟');
+  await expect(page.getByLabel('契約者ID')).toHaveValue(YAMADA.contractId);
+  await page.screenshot({ path: `${shots}/06b-unprintable-name.png` });
+
+  await name.fill('張 偉');
+  // The refused form never reached the code check: the code on the token now is still unused.
+  await page.getByLabel('ワンタイムパスワード').fill(otpNow(token!)());
+  await page.getByRole('button', { name: '確認', exact: true }).click();
+  await page.getByRole('button', { name: '確定' }).click();
+  await expect(page.getByTestId('issued-serial')).toHaveText(token!.serial);
+});
+
 test('a reload in the middle of the form loses nothing typed but the one-time code', async ({ page, host }) => {
   const tokens = await managerWithStock(page, host, 1);
   await openScreen(page, '発行受付');
