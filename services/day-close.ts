@@ -68,18 +68,18 @@ export function dayStatus(p: Ports) {
  */
 export function closeDay(p: Ports, by: Operator, req: { countedCash: number; cashReason?: string; countedStock: Partial<Record<TokenState, number>>; stockReason?: string }) {
   const branch = requireBranch(p);
+  const cashReason = req.cashReason?.trim() ?? '';
+  const stockReason = req.stockReason?.trim() ?? '';
   // The 日計表 prints both reasons.
   const f = new FieldCheck();
-  checkPrintable(f, 'cashReason', '現金の過不足の理由', req.cashReason?.trim() ?? '');
-  checkPrintable(f, 'stockReason', '在庫の差の理由', req.stockReason?.trim() ?? '');
+  checkPrintable(f, 'cashReason', '現金の過不足の理由', cashReason);
+  checkPrintable(f, 'stockReason', '在庫の差の理由', stockReason);
   f.done();
   const closedAt = p.now();
   const at = closedAt.toISOString();
   return p.db.transaction(() => {
     const status = dayStatus(p);
     const countedStock = Object.fromEntries(COUNTED_STATES.map((s) => [s, req.countedStock[s] ?? status.expectedStock[s]])) as Record<TokenState, number>;
-    const cashReason = req.cashReason?.trim() ?? '';
-    const stockReason = req.stockReason?.trim() ?? '';
     const checked = checkClose({
       expectedCash: status.figures.expectedCash,
       countedCash: req.countedCash,
